@@ -1,0 +1,48 @@
+/**
+ * Function prototypes: the compiler's output and the interpreter's input.
+ *
+ * A prototype carries everything the debug library and error messages need:
+ * a source line for every instruction, every local variable's name and live
+ * range, and every upvalue's name.
+ */
+
+import type { LuaValue } from '../value/value.js';
+
+/** How a closure finds one of its upvalues when it is created. */
+export interface UpvalDesc {
+  /** Variable name, or undefined when stripped. */
+  name: string | undefined;
+  /** True: the upvalue is the enclosing function's register `idx`; false: its upvalue `idx`. */
+  instack: boolean;
+  idx: number;
+  /** Variable kind (VDKREG = 0, RDKCONST = 1, RDKTOCLOSE = 2, RDKCTC = 3), as in lparser.h. */
+  kind: number;
+}
+
+/** A local variable's name and the pcs where it is live: [startpc, endpc). */
+export interface LocVar {
+  varname: string;
+  startpc: number;
+  endpc: number;
+}
+
+export class Proto {
+  /** Instructions (see `opcodes.ts`). */
+  code: Int32Array = new Int32Array(0);
+  /** Constants: nil, booleans, numbers (see value.ts for their representation), strings. */
+  k: LuaValue[] = [];
+  /** Nested function prototypes (CLOSURE's Bx indexes this). */
+  p: Proto[] = [];
+  upvalues: UpvalDesc[] = [];
+  /** Source line of each instruction (same length as `code`); empty when stripped. */
+  lineinfo: Int32Array = new Int32Array(0);
+  locvars: LocVar[] = [];
+  /** Chunk name as given to `load` ("@file.lua", "=stdin", or the source itself); undefined when stripped. */
+  source: string | undefined = undefined;
+  linedefined = 0;
+  lastlinedefined = 0;
+  numparams = 0;
+  isVararg = false;
+  /** Registers this function needs (its frame size). */
+  maxstacksize = 2;
+}

@@ -1,0 +1,95 @@
+/**
+ * Lua values as JavaScript values.
+ *
+ * The representation is chosen so that the common paths allocate nothing:
+ *
+ * | Lua                         | JavaScript                                          |
+ * |-----------------------------|-----------------------------------------------------|
+ * | nil                         | `undefined`                                         |
+ * | boolean                     | `boolean`                                           |
+ * | integer in [-(2^53-1), 2^53-1] | `number` with an integral value (never `-0`)     |
+ * | integer outside that range  | `bigint` (always in int64 range, never in the safe range) |
+ * | float, non-integral value   | `number` (including NaN and +/-Infinity)            |
+ * | float, integral value or -0 | {@link LuaFloat} box                                |
+ * | string                      | `string` whose char codes are bytes 0..255          |
+ * | table                       | {@link LuaTable}                                    |
+ * | function                    | {@link LuaFunction} (Lua closure or host function)  |
+ * | userdata                    | {@link LuaUserdata} / {@link LightUserdata}         |
+ * | thread                      | the VM's thread class (see `state.ts`)               |
+ *
+ * So `typeof v === 'number'` is a number fast path for both subtypes:
+ * `Number.isInteger(v)` tells an integer from a float. Every producer of a
+ * float must box integral results with {@link mkfloat}; every producer of an
+ * integer must normalise with the helpers in `numbers.ts`.
+ */
+
+import type { LuaTable } from '../vm/table.js';
+
+/** A float whose value is integral (1.0, -0.0, 2^63, 1e300): boxed so it stays a float. */
+export class LuaFloat {
+  constructor(readonly n: number) {}
+}
+
+/** Opaque identity-only value (the C API's light userdata). */
+export class LightUserdata {
+  constructor(readonly value: unknown) {}
+}
+
+/** Full userdata: a host payload with a metatable and a user value. */
+export class LuaUserdata {
+  metatable: LuaTable | undefined = undefined;
+  /** Lua 5.4 user values (`lua_setiuservalue`); index 0 is user value 1. */
+  uservalues: LuaValue[];
+  constructor(public data: unknown, nuvalue = 1) {
+    this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
+  }
+}
+
+/** Marker interface implemented by Lua closures and host functions. */
+export interface LuaFunctionLike {
+  readonly isFunction: true;
+}
+
+/** Marker interface implemented by threads (coroutines). */
+export interface LuaThreadLike {
+  readonly isThread: true;
+}
+
+/** Any Lua value. */
+export type LuaValue =
+  | undefined
+  | boolean
+  | number
+  | bigint
+  | string
+  | LuaFloat
+  | LuaTable
+  | LuaFunctionLike
+  | LuaUserdata
+  | LightUserdata
+  | LuaThreadLike;
+
+/** Box a float result: integral values (and -0) must not look like integers. */
+export function mkfloat(n: number): number | LuaFloat {
+  return Number.isInteger(n) ? new LuaFloat(n) : n;
+}
+
+/** True for Lua numbers of either subtype. */
+export function isNumber(v: LuaValue): v is number | bigint | LuaFloat {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat;
+}
+
+/** True if `v` is a Lua float (not an integer). */
+export function isFloat(v: LuaValue): boolean {
+  return typeof v === 'number' ? !Number.isInteger(v) : v instanceof LuaFloat;
+}
+
+/** True if `v` is a Lua integer. */
+export function isInteger(v: LuaValue): v is number | bigint {
+  return typeof v === 'number' ? Number.isInteger(v) : typeof v === 'bigint';
+}
+
+/** Lua's falsiness: only nil and false are false. */
+export function isFalse(v: LuaValue): boolean {
+  return v === undefined || v === false;
+}
