@@ -1,0 +1,16 @@
+-- how chunk names appear in error messages
+local function try(src, name) local f, e = load(src, name); print(e) end
+try("x = = 1")
+try("x = = 1", "=custom")
+try("x = = 1", "@file.lua")
+try("x = = 1", "plain name")
+try("\nx = = 1", "=")
+try("x = = 1 -- " .. string.rep("long ", 20))
+try("local y = 1\nx = = 1")
+try(string.rep("a", 100) .. " = = 1")
+try("x = = 1", "=" .. string.rep("n", 100))
+try("x = = 1", "@" .. string.rep("d/", 40) .. "f.lua")
+try("x = = 1", string.rep("s", 100))
+print(pcall(load("error('e')", "@here.lua")))
+print(pcall(load("error('e')", "=(here)")))
+print(pcall(load("\n\nerror('e')")))

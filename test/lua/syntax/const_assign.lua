@@ -1,0 +1,15 @@
+-- assignment to const variables is a compile-time error
+local function try(src) local f, e = load(src, "=src"); print(e or "ok") end
+try("local x <const> = 1; x = 2")
+try("local x <const> = 1; local function f() x = 2 end")
+try("local a, b <const> = 1, 2; a = 3; b = 4")
+try("local x <close> = nil; x = 1")
+try("local x <const> = 1; x.y = 2")
+try("local x <foo> = 1")
+try("local x <CONST> = 1")
+try("local x <const>")
+try("local x <const>, y <close> = 1, nil")
+try("local x <close>, y <close> = nil, nil")
+try("local x < const > = 1; x = 1")
+try("local function f() end; f = 1")
+try("local x <const> = 1; for x = 1, 2 do x = 3 end")
