@@ -1,0 +1,10 @@
+-- bitwise operators on integers
+print(0xF0 & 0x3C, 0xF0 | 0x0F, 0xF0 ~ 0xFF, ~0, ~5, ~-1)
+print(1 << 0, 1 << 1, 1 << 62, 1 << 63, 1 << 64, 1 << 65)
+print(-1 >> 1, -1 >> 63, -1 >> 64, 8 >> 1, 8 >> -1, 1 << -1)
+print(1 << -64, math.mininteger >> 63, 3 >> 100, 3 << 100)
+print(math.maxinteger & math.mininteger, math.maxinteger | math.mininteger)
+print(0x7FFFFFFF ~ 0xFFFFFFFF, ~math.mininteger)
+print(5 & -1, -8 | 3, -8 ~ -1)
+print(math.type(1 & 1), math.type(1.0 & 1), 3.0 | 0, 2^53 | 0)
+print(3.0 & 1.0, math.type(3.0 & 1.0), -0.0 | 0)

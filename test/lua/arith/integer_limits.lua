@@ -1,0 +1,11 @@
+-- math.maxinteger / mininteger and conversions at the edges
+print(math.maxinteger, math.mininteger, math.type(math.maxinteger))
+print(math.maxinteger + 0.0, math.mininteger + 0.0)
+print(math.maxinteger // 1 == math.maxinteger, math.mininteger + 0.0 == -2^63)
+print(string.format("%d %d", math.maxinteger, math.mininteger))
+print(string.format("%x %X", math.mininteger, -1))
+print(tostring(-9223372036854775807 - 1), -9223372036854775808)
+print(tonumber("9223372036854775807"), tonumber("9223372036854775808"), tonumber("-9223372036854775808"))
+print(tonumber("-9223372036854775809"), math.type(tonumber("-9223372036854775808")))
+print(tonumber("0x7fffffffffffffff"), tonumber("0xffffffffffffffff"), tonumber("0x10000000000000001"))
+print(math.mininteger == -math.mininteger, math.abs(math.mininteger) < 0)

@@ -1,0 +1,10 @@
+-- how NaN values print (sign of NaN is visible, like the C library)
+print(0/0)
+print(-(0/0))
+local n = 0/0
+print(n, -n)
+print(math.huge - math.huge, math.huge * 0)
+print(tostring(0/0), tostring(-(0/0)))
+print(string.format("%.3f", 0/0), string.format("%g", -(0/0)))
+print(math.sqrt(-1))
+print(string.format("%q", 0/0))
