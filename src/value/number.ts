@@ -254,7 +254,11 @@ export function fpow(a: number, b: number): number {
   // C99 Annex F: pow(+1, y) is 1 for any y; pow(-1, +-inf) is 1. JS says NaN.
   if (a === 1) return 1;
   if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
-  return Math.pow(a, b);
+  const r = Math.pow(a, b);
+  if (r === r) return r;
+  // V8's software pow returns a positive NaN; glibc propagates a NaN operand
+  // or returns the x86 default NaN (prints "-nan") for invalid operations
+  return a !== a ? a : b !== b ? b : DEFAULT_NAN;
 }
 
 // ---------------------------------------------------------------------------

@@ -20,7 +20,7 @@
  * So `typeof v === 'number'` is a number fast path for both subtypes:
  * `Number.isInteger(v)` tells an integer from a float. Every producer of a
  * float must box integral results with {@link mkfloat}; every producer of an
- * integer must normalise with the helpers in `numbers.ts`.
+ * integer must normalise with the helpers in `number.ts`.
  */
 
 import type { LuaTable } from '../vm/table.js';
