@@ -1,0 +1,13 @@
+-- errors in numeric for
+print(pcall(function() for i = 1, 10, 0 do end end))
+print(pcall(function() for i = 1.0, 10, 0.0 do end end))
+print(pcall(function() for i = "a", 2 do end end))
+print(pcall(function() for i = 1, "b" do end end))
+print(pcall(function() for i = 1, 2, "c" do end end))
+print(pcall(function() for i = nil, 2 do end end))
+print(pcall(function() for i = 1, {} do end end))
+print(pcall(function() for i = 1, 2, nil do end end))
+print(pcall(function() local t = {}; for i = t.x, 2 do end end))
+-- numeric strings are accepted (converted like arithmetic operands)
+print(pcall(function() local r = {}; for i = "1", 2 do r[#r+1] = math.type(i) end; return table.concat(r, " ") end))
+print(pcall(function() local r = {}; for i = 1, "2" do r[#r+1] = math.type(i) end; return table.concat(r, " ") end))
