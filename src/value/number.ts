@@ -236,11 +236,16 @@ function shiftRight(x: LuaInteger, n: number): LuaInteger {
 // ---------------------------------------------------------------------------
 // Float arithmetic (results are raw JS numbers; box with mkfloat)
 
-/** luai_nummod: C fmod adjusted so the result has the sign of the divisor. */
+/**
+ * luai_nummod: `a - floor(a/b)*b` computed as C fmod (exact, sign of the
+ * dividend) corrected when the remainder and the divisor differ in sign
+ * (comparing signs, not `m*b < 0`, which underflows for tiny operands).
+ */
 export function fmod(a: number, b: number): number {
-  let m = a % b; // JS % on doubles is C fmod (exact, sign of the dividend)
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
-  return m;
+  const m = a % b; // JS % on doubles is C fmod
+  // an invalid fmod (x % 0, inf % y) gives the x86 default NaN in glibc ("-nan")
+  if (m !== m) return a !== a ? a : b !== b ? b : DEFAULT_NAN;
+  return (m > 0 ? b < 0 : m < 0 && b > 0) ? m + b : m;
 }
 
 /** luai_numidiv: floor(a / b). */
@@ -248,18 +253,60 @@ export function fidiv(a: number, b: number): number {
   return Math.floor(a / b);
 }
 
-/** luai_numpow: C pow, where it differs from Math.pow. */
+/**
+ * luai_numpow: C pow. Math.pow differs from glibc in two ways: the C99
+ * special cases below, and accuracy (V8's pow is off by an ulp for several
+ * percent of arguments, glibc's is within 0.52 ulp, i.e. almost always
+ * correctly rounded). Integral exponents (10^k, 2^-k, x^3 ...) are computed
+ * exactly with BigInt and rounded once, which matches glibc; other exponents
+ * use Math.pow and may still differ from the reference in the last bit.
+ */
 export function fpow(a: number, b: number): number {
   if (b === 2) return a * a; // Lua special-cases squaring
   // C99 Annex F: pow(+1, y) is 1 for any y; pow(-1, +-inf) is 1. JS says NaN.
   if (a === 1) return 1;
   if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
+  if (Number.isInteger(b) && b >= -POW_EXACT_MAX && b <= POW_EXACT_MAX && Number.isFinite(a) && a !== 0) {
+    return exactIntPow(a, b);
+  }
   const r = Math.pow(a, b);
   if (r === r) return r;
   // V8's software pow returns a positive NaN; glibc propagates a NaN operand
   // or returns the x86 default NaN (prints "-nan") for invalid operations
   return a !== a ? a : b !== b ? b : DEFAULT_NAN;
 }
+
+/** Largest |exponent| computed exactly: m^64 has at most 53*64 bits, still cheap. */
+const POW_EXACT_MAX = 64;
+
+/** a^b for finite non-zero a and integral |b| <= POW_EXACT_MAX, rounded once. */
+function exactIntPow(a: number, b: number): number {
+  const [m, k] = decomposeFloat(Math.abs(a)); // |a| = m * 2^k exactly
+  const eb = BigInt(Math.abs(b));
+  const p = m ** eb; // |a|^|b| = p * 2^(k*|b|)
+  let r: number;
+  if (b >= 0) r = scaleBig(p, k * Math.abs(b));
+  else {
+    // 1/p with enough quotient bits (plus a sticky bit) for one correct rounding
+    const shift = p.toString(2).length + 64;
+    const q = (1n << BigInt(shift)) / p;
+    const sticky = q * p === 1n << BigInt(shift) ? 0n : 1n;
+    r = scaleBig((q << 1n) | sticky, -shift - 1 - k * Math.abs(b));
+  }
+  return a < 0 && (b & 1) === 1 ? -r : r; // b is integral, so b & 1 is its parity for |b| <= 64
+}
+
+/** Exact decomposition of a finite positive double: x = m * 2^k, m an integer. */
+function decomposeFloat(x: number): [bigint, number] {
+  F64[0] = x;
+  const hi = U32[1], lo = U32[0];
+  const ebits = (hi >>> 20) & 0x7ff;
+  const frac = (hi & 0xfffff) * 2 ** 32 + lo;
+  if (ebits === 0) return [BigInt(frac), -1074];
+  return [BigInt(frac + 2 ** 52), ebits - 1075];
+}
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
 
 // ---------------------------------------------------------------------------
 // luaO_rawarith
@@ -493,9 +540,18 @@ export function tonumberBase(s: string, base: number): LuaInteger | undefined {
 
 /** tostring / print of a number: integers in decimal, floats with "%.14g" (+ ".0" if integral-looking). */
 export function tostringNumber(v: LuaNumber): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : fmtNumberG14(v);
   if (typeof v === 'bigint') return v.toString();
-  const s = fmtNumberG14(v.n);
-  // lua_Number2str then "looks like an int?" check (tostringbuff)
-  return /^[-0-9]*$/.test(s) ? s + '.0' : s;
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  const s = fmtNumberG14(typeof v === 'number' ? v : v.n);
+  // tostringbuff's "looks like an int?" check: also non-integral floats that
+  // round to an integer at 14 digits (45667061499028.45 prints "45667061499028.0")
+  return looksLikeInt(s) ? s + '.0' : s;
+}
+
+function looksLikeInt(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 45 && (c < 48 || c > 57)) return false; // only '-' and digits
+  }
+  return true;
 }

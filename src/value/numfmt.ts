@@ -210,6 +210,21 @@ export function fmtNumberG14(x: number): string {
     return x > 0 ? 'inf' : '-inf';
   }
   const neg = x < 0 || (x === 0 && signBit(x));
-  const s = fmtG(Math.abs(x), 14, false, false);
+  const ax = Math.abs(x);
+  const s = ax >= 1e-4 && ax < 1e14 ? shortG14(ax) : fmtG(ax, 14, false, false);
   return neg ? '-' + s : s;
+}
+
+/**
+ * Fast path of "%.14g" for 1e-4 <= ax < 1e14: there %g uses fixed notation
+ * and JS's String() does too, and when the shortest round-trip form has at
+ * most 14 significant digits it is the correctly rounded one (see sigDigits),
+ * with trailing zeros already dropped as %g does.
+ */
+function shortG14(ax: number): string {
+  const s = String(ax);
+  let lead = 0; // leading "0", ".", "0"s of values below 1 are not significant
+  if (ax < 1) while (lead < s.length && (s.charCodeAt(lead) === 48 || s.charCodeAt(lead) === 46)) lead++;
+  const dot = s.indexOf('.') >= lead ? 1 : 0;
+  return s.length - lead - dot <= 14 ? s : fmtG(ax, 14, false, false);
 }
