@@ -258,7 +258,8 @@ export function fidiv(a: number, b: number): number {
  * special cases below, and accuracy (V8's pow is off by an ulp for several
  * percent of arguments, glibc's is within 0.52 ulp, i.e. almost always
  * correctly rounded). Integral exponents (10^k, 2^-k, x^3 ...) are computed
- * exactly with BigInt and rounded once, which matches glibc; other exponents
+ * exactly with BigInt and rounded once (ties to even), which matches glibc
+ * except on exact ties (10^23, 3^34: glibc goes either way); other exponents
  * use Math.pow and may still differ from the reference in the last bit.
  */
 export function fpow(a: number, b: number): number {
