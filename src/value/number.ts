@@ -481,8 +481,10 @@ function hexFloat(m: RegExpExecArray): LuaNumber | undefined {
   const ipart = m[2], fpart = m[3] ?? '';
   if (ipart.length + fpart.length === 0) return undefined; // "0x.", "0xp1"
   const mant = BigInt('0x' + ipart + fpart);
-  // exponents beyond any double's range saturate; clamp so the arithmetic stays small
-  const pexp = m[4] === undefined ? 0 : Math.max(-1e5, Math.min(1e5, Number(m[4])));
+  // exponents beyond any double's range saturate; clamp (beyond what the
+  // digits can compensate) so the arithmetic stays small
+  const lim = 2200 + 4 * (ipart.length + fpart.length);
+  const pexp = m[4] === undefined ? 0 : Math.max(-lim, Math.min(lim, Number(m[4])));
   const x = scaleBig(mant, pexp - 4 * fpart.length);
   return mkfloat(m[1] === '-' ? -x : x);
 }
