@@ -79,7 +79,7 @@ export const enum Op {
   SETFIELD,   // A B C k  R[A][K[B]:string] := RK(C)
 
   NEWTABLE,   // A B C k  R[A] := {}  B: hash size (0, or log2(size)+1); C: array size;
-              //          if k, the array size is C + EXTRAARG * (MAXARG_C + 1) (next instruction is EXTRAARG)
+              //          always followed by EXTRAARG; if k, the array size is C + EXTRAARG * (MAXARG_C + 1)
 
   SELF,       // A B C k  R[A+1] := R[B]; R[A] := R[B][RK(C):string]
 

@@ -1,0 +1,377 @@
+/**
+ * The base library (the reference's lbaselib.c): print, type, tostring,
+ * tonumber, pairs/ipairs/next, select, raw access, metatables, assert,
+ * error, pcall/xpcall, load/loadfile/dofile, collectgarbage, warn.
+ */
+
+import { str2number, tonumberBase, tostringNumber } from '../value/number.js';
+import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
+import { callk, pcallk, throwValue } from '../vm/call.js';
+import { HostFunction, LuaClosure, YIELD, type HostFn } from '../vm/function.js';
+import { loadChunk, globals, closedUpval } from '../vm/lstate.js';
+import { getmetatable, index, rawequal, rawset, typeName } from '../vm/meta.js';
+import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
+import { LuaTable, TableKeyError } from '../vm/table.js';
+import {
+  argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret, tolstring,
+  toStringOrUndefined, typeError, whereLevel, type LibTable,
+} from './auxlib.js';
+import { platformOf } from './platform.js';
+
+function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
+  return n <= nargs ? L.stack[base + n - 1] : undefined;
+}
+
+const print: HostFn = (L, base, nargs) => {
+  let out = '';
+  for (let i = 0; i < nargs; i++) {
+    if (i > 0) out += '\t';
+    out += tolstring(L, L.stack[base + i]);
+  }
+  L.g.stdout(out + '\n');
+  return 0;
+};
+
+const type: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  return ret(L, typeName(L.stack[base]));
+};
+
+const tostring: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  return ret(L, tolstring(L, L.stack[base]));
+};
+
+const tonumber: HostFn = (L, base, nargs) => {
+  const b = arg(L, base, nargs, 2);
+  if (b === undefined) {
+    const v = arg(L, base, nargs, 1);
+    if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return ret(L, v);
+    if (typeof v === 'string') {
+      const n = str2number(v);
+      if (n !== undefined) return ret(L, n);
+    }
+    checkAny(L, nargs, 1);
+    return ret(L, undefined);
+  }
+  const radix = checkInteger(L, base, nargs, 2);
+  const v = arg(L, base, nargs, 1);
+  if (typeof v !== 'string') typeError(L, base, nargs, 1, 'string');
+  if (!(radix >= 2 && radix <= 36)) argError(L, 2, 'base out of range');
+  return ret(L, tonumberBase(v, Number(radix)));
+};
+
+const ipairsaux: HostFn = (L, base) => {
+  const t = L.stack[base];
+  const i = (L.stack[base + 1] as number) + 1;
+  let v: LuaValue;
+  if (t instanceof LuaTable) {
+    v = t.getInt(i);
+    if (v === undefined && t.metatable !== undefined) v = index(L, t, i, undefined);
+  } else {
+    v = index(L, t, i, undefined);
+  }
+  if (v === undefined) return ret(L, undefined);
+  L.stack[L.top++] = i;
+  L.stack[L.top++] = v;
+  return 2;
+};
+const ipairsauxFn = new HostFunction(ipairsaux, 'ipairs_aux');
+
+const ipairs: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  return ret(L, ipairsauxFn, L.stack[base], 0);
+};
+
+const nextEntry: LuaValue[] = [undefined, undefined];
+const next: HostFn = (L, base, nargs) => {
+  const t = checkTable(L, base, nargs, 1);
+  let more: boolean;
+  try {
+    more = t.next(arg(L, base, nargs, 2), nextEntry);
+  } catch (e) {
+    if (e instanceof TableKeyError) return luaError(L, e.message);
+    throw e;
+  }
+  if (!more) return ret(L, undefined);
+  L.stack[L.top++] = nextEntry[0];
+  L.stack[L.top++] = nextEntry[1];
+  return 2;
+};
+const nextFn = new HostFunction(next, 'next');
+
+const pairscont = (L: LuaState): number => 3;
+
+const pairs: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  const t = L.stack[base];
+  const mt = getmetatable(L, t);
+  const tm = mt?.getStr('__pairs');
+  if (tm === undefined) return ret(L, nextFn, t, undefined);
+  const func = L.top;
+  L.stack[func] = tm;
+  L.stack[func + 1] = t;
+  L.top = func + 2;
+  callk(L, func, 3, 0, pairscont);
+  return 3;
+};
+
+const select: HostFn = (L, base, nargs) => {
+  const n = arg(L, base, nargs, 1);
+  if (n === '#') return ret(L, nargs - 1);
+  let i = Number(checkInteger(L, base, nargs, 1));
+  if (i < 0) i = nargs + i;
+  else if (i > nargs) i = nargs;
+  if (i < 1) argError(L, 1, 'index out of range');
+  // results: args i+1 .. nargs are already on the stack in place
+  return nargs - i;
+};
+
+const rawget: HostFn = (L, base, nargs) => {
+  const t = checkTable(L, base, nargs, 1);
+  checkAny(L, nargs, 2);
+  return ret(L, t.get(L.stack[base + 1]));
+};
+
+const rawsetFn: HostFn = (L, base, nargs) => {
+  const t = checkTable(L, base, nargs, 1);
+  checkAny(L, nargs, 2);
+  checkAny(L, nargs, 3);
+  rawset(L, t, L.stack[base + 1], L.stack[base + 2]);
+  return ret(L, t);
+};
+
+const rawequalFn: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  checkAny(L, nargs, 2);
+  return ret(L, rawequal(L.stack[base], L.stack[base + 1]));
+};
+
+const rawlen: HostFn = (L, base, nargs) => {
+  const v = arg(L, base, nargs, 1);
+  if (v instanceof LuaTable) return ret(L, v.length());
+  if (typeof v === 'string') return ret(L, v.length);
+  return argError(L, 1, 'table or string expected');
+};
+
+const getmetatableFn: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  const mt = getmetatable(L, L.stack[base]);
+  if (mt === undefined) return ret(L, undefined);
+  const protectedMt = mt.getStr('__metatable');
+  return ret(L, protectedMt !== undefined ? protectedMt : mt);
+};
+
+const setmetatable: HostFn = (L, base, nargs) => {
+  const t = checkTable(L, base, nargs, 1);
+  const mt = arg(L, base, nargs, 2);
+  if (nargs < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(L, base, nargs, 2, 'nil or table');
+  if (t.metatable?.getStr('__metatable') !== undefined) luaError(L, 'cannot change a protected metatable');
+  t.metatable = mt as LuaTable | undefined;
+  return ret(L, t);
+};
+
+const assert: HostFn = (L, base, nargs) => {
+  const v = arg(L, base, nargs, 1);
+  if (!isFalse(v)) return nargs; // all arguments, already in place
+  checkAny(L, nargs, 1);
+  const msg = nargs >= 2 ? L.stack[base + 1] : 'assertion failed!';
+  return throwValue(L, msg);
+};
+
+const error: HostFn = (L, base, nargs) => {
+  const v = arg(L, base, nargs, 1);
+  const level = Number(nargs >= 2 && L.stack[base + 1] !== undefined ? checkInteger(L, base, nargs, 2) : 1);
+  if (typeof v === 'string' && level > 0) return throwValue(L, whereLevel(L, level) + v);
+  return throwValue(L, v);
+};
+
+/** Continuation of pcall/xpcall: the status tells how the protected call ended. */
+function finishpcall(L: LuaState, status: number, extra: number): number {
+  if (status !== LUA_OK && status !== LUA_YIELD) {
+    L.stack[L.top++] = false;
+    L.stack[L.top] = L.stack[L.top - 2];
+    L.top++;
+    return 2;
+  }
+  return L.top - (L.ci.func + 1) - extra;
+}
+
+const pcall: HostFn = (L, base, nargs) => {
+  checkAny(L, nargs, 1);
+  // stack: f args... -> true f args...; results are counted from `true`
+  for (let p = L.top; p > base; p--) L.stack[p] = L.stack[p - 1];
+  L.stack[base] = true;
+  L.top++;
+  const status = pcallk(L, base + 1, -1, 0, 0, finishpcall);
+  return finishpcall(L, status, 0);
+};
+
+const xpcall: HostFn = (L, base, nargs) => {
+  const h = arg(L, base, nargs, 2);
+  if (!(h instanceof LuaClosure || h instanceof HostFunction)) typeError(L, base, nargs, 2, 'function');
+  // stack: f h args... -> f h true f args...
+  const f = L.stack[base];
+  const top = L.top;
+  for (let p = top + 1; p > base + 2; p--) L.stack[p] = L.stack[p - 2];
+  L.stack[base + 2] = true;
+  L.stack[base + 3] = f;
+  L.top = top + 2;
+  const status = pcallk(L, base + 3, -1, base + 1, 2, finishpcall);
+  return finishpcall(L, status, 2);
+};
+
+// ---- load, loadfile, dofile
+
+/** Run `load`'s reader function until it returns nil or "" and join the pieces. */
+function readAll(L: LuaState, reader: LuaValue): string {
+  const parts: string[] = [];
+  for (;;) {
+    const func = L.top;
+    L.stack[func] = reader;
+    L.top = func + 1;
+    callk(L, func, 1, 0, null);
+    const piece = L.stack[--L.top];
+    if (piece === undefined || piece === '') break;
+    if (typeof piece !== 'string') luaError(L, 'reader function must return a string');
+    parts.push(piece);
+  }
+  return parts.join('');
+}
+
+function loadResult(L: LuaState, r: LuaClosure | string, env: LuaValue, hasEnv: boolean): number {
+  if (typeof r === 'string') return ret(L, undefined, r);
+  if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
+  return ret(L, r);
+}
+
+const load: HostFn = (L, base, nargs) => {
+  const chunk = arg(L, base, nargs, 1);
+  const mode = optString(L, base, nargs, 3, 'bt');
+  const hasEnv = nargs >= 4;
+  const env = arg(L, base, nargs, 4);
+  let src: string;
+  let chunkname: string;
+  if (typeof chunk === 'string') {
+    src = chunk;
+    chunkname = optString(L, base, nargs, 2, chunk);
+  } else {
+    chunkname = optString(L, base, nargs, 2, '=(load)');
+    if (!(chunk instanceof LuaClosure || chunk instanceof HostFunction)) typeError(L, base, nargs, 1, 'function');
+    try {
+      src = readAll(L, chunk);
+    } catch (e) {
+      const v = (e as { value?: LuaValue }).value;
+      if (v !== undefined && typeof v === 'string') return ret(L, undefined, v);
+      throw e;
+    }
+  }
+  return loadResult(L, loadChunk(L, src, chunkname, mode), env, hasEnv);
+};
+
+/** luaL_loadfilex: read a file (or stdin), skip a leading '#' line, compile. */
+export function loadFile(L: LuaState, filename: string | undefined, mode: string): LuaClosure | string {
+  const platform = platformOf(L);
+  const chunkname = filename === undefined ? '=stdin' : '@' + filename;
+  let src: string;
+  try {
+    src = filename === undefined ? platform.readStdin() : platform.readFile(filename);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return `cannot open ${filename ?? 'stdin'}${why ? ': ' + why : ''}`;
+  }
+  if (src.charCodeAt(0) === 0x23 /* '#' */) {
+    // Skip the first line (Unix exec. file) but keep its newline so line numbers stay right.
+    const nl = src.indexOf('\n');
+    src = nl < 0 ? '' : src.slice(nl);
+  }
+  return loadChunk(L, src, chunkname, mode);
+}
+
+const loadfile: HostFn = (L, base, nargs) => {
+  const fname = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
+  const mode = optString(L, base, nargs, 2, 'bt');
+  return loadResult(L, loadFile(L, fname, mode), arg(L, base, nargs, 3), nargs >= 3);
+};
+
+const dofilecont = (L: LuaState): number => L.top - (L.ci.func + 1) - 1;
+
+const dofile: HostFn = (L, base, nargs) => {
+  const fname = arg(L, base, nargs, 1) === undefined ? undefined : checkString(L, base, nargs, 1);
+  L.top = base + 1;
+  const r = loadFile(L, fname, 'bt');
+  if (typeof r === 'string') return throwValue(L, r);
+  const func = L.top;
+  L.stack[L.top++] = r;
+  callk(L, func, -1, 0, dofilecont);
+  return dofilecont(L);
+};
+
+// ---- collectgarbage, warn
+
+const GC_OPTIONS = [
+  'stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental',
+] as const;
+
+const collectgarbage: HostFn = (L, base, nargs) => {
+  const g = L.g;
+  const o = GC_OPTIONS[checkOption(L, base, nargs, 1, 'collect', GC_OPTIONS)];
+  switch (o) {
+    case 'stop': g.gcRunning = false; return ret(L, 0);
+    case 'restart': g.gcRunning = true; return ret(L, 0);
+    case 'collect': return ret(L, 0);
+    case 'count': {
+      const bytes = g.totalBytes > 0 ? g.totalBytes : estimateHeap();
+      const kb = bytes / 1024;
+      return ret(L, Number.isInteger(kb) ? new LuaFloat(kb) : kb);
+    }
+    case 'step': return ret(L, true);
+    case 'setpause': case 'setstepmul': return ret(L, 100);
+    case 'isrunning': return ret(L, g.gcRunning);
+    case 'generational': case 'incremental': {
+      const prev = g.gcMode;
+      g.gcMode = o;
+      return ret(L, prev);
+    }
+  }
+  return 0;
+};
+
+/** Until the accounting allocator lands, "count" reports the JS heap in use. */
+function estimateHeap(): number {
+  return typeof process !== 'undefined' ? process.memoryUsage().heapUsed : 0;
+}
+
+const warn: HostFn = (L, base, nargs) => {
+  checkString(L, base, nargs, 1);
+  for (let i = 2; i <= nargs; i++) checkString(L, base, nargs, i);
+  let msg = '';
+  for (let i = 0; i < nargs; i++) msg += toStringOrUndefined(L.stack[base + i]);
+  const g = L.g;
+  if (nargs === 1 && msg.charCodeAt(0) === 0x40 /* '@' */) {
+    if (msg === '@on') g.warnOn = true;
+    else if (msg === '@off') g.warnOn = false;
+    return 0;
+  }
+  if (g.warnOn) g.stderr(`Lua warning: ${msg}\n`);
+  return 0;
+};
+
+export const baseLib: LibTable = {
+  assert, collectgarbage, dofile, error, getmetatable: getmetatableFn, ipairs, load, loadfile, next, pairs, pcall,
+  print, rawequal: rawequalFn, rawget, rawlen, rawset: rawsetFn, select, setmetatable, tonumber, tostring, type,
+  warn, xpcall,
+};
+
+/** Open the base library into the global table. */
+export function openBase(L: LuaState): LuaTable {
+  const G = globals(L);
+  G.setStr('_G', G);
+  for (const name of Object.keys(baseLib)) {
+    G.setStr(name, name === 'next' ? nextFn : new HostFunction(baseLib[name], name));
+  }
+  G.setStr('_VERSION', 'Lua 5.4');
+  return G;
+}
+
+export { tostringNumber, YIELD };

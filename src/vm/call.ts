@@ -1,0 +1,548 @@
+/**
+ * Calls, returns, errors, protected calls, coroutine resume/yield, and
+ * closing of upvalues and to-be-closed variables (the reference's ldo.c and
+ * lfunc.c).
+ *
+ * Model, as in Lua 5.4:
+ *  - A Lua-to-Lua call pushes a CallInfo and the interpreter continues in
+ *    the same JS frame. JS recursion happens when host code calls Lua
+ *    (`callValue`), counted in `L.nCcalls` (limit LUAI_MAXCCALLS = 200).
+ *  - An error is a thrown LuaThrow; the message handler of the innermost
+ *    protected call runs at the raise point, before anything unwinds.
+ *  - A yield from the coroutine's own interpreter loop just returns to
+ *    `resume`. A yield from deeper (inside a metamethod, or a host function
+ *    that called Lua with a continuation) throws YieldSignal, discarding the
+ *    JS frames; the Lua frames stay on the heap, and on resume `unroll`
+ *    finishes each interrupted instruction (finishOp) or host function (its
+ *    continuation) and continues.
+ *  - A protected call inside a coroutine runs unprotected when it has a
+ *    continuation: an error unwinds to `resume`, which finds the frame
+ *    marked CIST_YPCALL and recovers there. So pcall never blocks a yield.
+ */
+
+import { isFalse, type LuaValue } from '../value/value.js';
+import { LuaThrow, YieldSignal } from './errors.js';
+import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
+import { execute, finishOp } from './interp.js';
+import { gettm, objtypename, TM } from './meta.js';
+import { funcnamefromcode, getlocalname, where } from './debuginfo.js';
+import {
+  CIST_FRESH, CIST_LUA, CIST_YPCALL, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRRUN, LUA_MINSTACK,
+  LUA_OK, LUA_YIELD, type CallInfo, type LuaState,
+} from './state.js';
+
+/** Status used by luaF_close for a normal (non-error) close. */
+export const CLOSEKTOP = -1;
+/** Extra stack slots granted while handling a stack overflow (EXTRA_STACK + ERRORSTACKSIZE). */
+const ERROR_STACK_EXTRA = 200;
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/** Raise a Lua error with any value (lua_error), running the message handler first. */
+export function throwValue(L: LuaState, value: LuaValue, status = LUA_ERRRUN): never {
+  if (L.errfunc !== 0 && status === LUA_ERRRUN) {
+    const handler = L.stack[L.errfunc];
+    const func = L.top;
+    L.stack[func] = handler;
+    L.stack[func + 1] = value;
+    L.top = func + 2;
+    callNoYield(L, func, 1);
+    value = L.stack[L.top - 1];
+  }
+  throw new LuaThrow(value, status);
+}
+
+/** Raise an error with a message, prefixed with the current line when running Lua (luaG_runerror). */
+export function runerror(L: LuaState, msg: string): never {
+  return throwValue(L, where(L.ci) + msg);
+}
+
+/** "attempt to <op> a <type> value<info>" (luaG_typeerror). */
+export function typeerror(L: LuaState, v: LuaValue, op: string, info: string): never {
+  return runerror(L, `attempt to ${op} a ${objtypename(L, v)} value${info}`);
+}
+
+/** Error for calling a non-callable value (luaG_callerror): named from the calling instruction. */
+function callerror(L: LuaState, func: number): never {
+  const ci = L.ci;
+  let info = '';
+  if (ci.callstatus & CIST_LUA) {
+    const named = funcnamefromcode(ci.closure!.p, ci.pc - 1);
+    if (named !== undefined) info = ` (${named[0]} '${named[1]}')`;
+  }
+  return typeerror(L, L.stack[func], 'call', info);
+}
+
+/** luaE_checkcstack: the JS-recursion limit was reached. */
+function checkCstack(L: LuaState): void {
+  if (L.nCcalls === LUAI_MAXCCALLS) runerror(L, 'C stack overflow');
+  else if (L.nCcalls >= (LUAI_MAXCCALLS / 10) * 11) throw new LuaThrow('error in error handling', LUA_ERRERR);
+}
+
+/** The Lua stack would pass its limit: "stack overflow", with a little room to handle it. */
+export function stackOverflow(L: LuaState): never {
+  if (L.stackLimit > L.g.stackLimit) throw new LuaThrow('error in error handling', LUA_ERRERR);
+  L.stackLimit = L.g.stackLimit + ERROR_STACK_EXTRA;
+  return runerror(L, 'stack overflow');
+}
+
+/** Make sure `n` more slots fit above the top (lua_checkstack); false if they never can. */
+export function checkstack(L: LuaState, n: number): boolean {
+  return L.top + n <= L.stackLimit;
+}
+
+// ---------------------------------------------------------------------------
+// Calls
+
+/**
+ * Prepare a call of the value at stack[func] with arguments up to L.top.
+ * For a Lua function: push its frame and return it (the caller runs it).
+ * For a host function: run it to completion (or to a yield) and return null.
+ */
+export function precall(L: LuaState, func: number, nresults: number): CallInfo | null {
+  const stack = L.stack;
+  for (;;) {
+    const f = stack[func];
+    if (f instanceof LuaClosure) {
+      const p = f.p;
+      const nargs = L.top - func - 1;
+      const fsize = p.maxstacksize;
+      if (func + 1 + fsize + (p.isVararg ? nargs : 0) > L.stackLimit) stackOverflow(L);
+      const ci = L.nextCi();
+      ci.func = func;
+      ci.base = func + 1;
+      ci.top = func + 1 + fsize;
+      ci.nresults = nresults;
+      ci.callstatus = CIST_LUA;
+      ci.closure = f;
+      ci.pc = 0;
+      const np = p.numparams;
+      for (let i = nargs; i < np; i++) stack[func + 1 + i] = undefined;
+      if (nargs < np) L.top = func + 1 + np;
+      return ci;
+    }
+    if (f instanceof HostFunction) {
+      precallHost(L, func, nresults, f);
+      return null;
+    }
+    func = tryfuncTM(L, func);
+  }
+}
+
+function precallHost(L: LuaState, func: number, nresults: number, f: HostFunction): void {
+  if (L.top + LUA_MINSTACK > L.stackLimit) stackOverflow(L);
+  const ci = L.nextCi();
+  ci.func = func;
+  ci.base = func + 1;
+  ci.top = L.top + LUA_MINSTACK;
+  ci.nresults = nresults;
+  ci.callstatus = 0;
+  ci.closure = null;
+  ci.k = null;
+  const n = f.fn(L, func + 1, L.top - func - 1);
+  if (n === YIELD) return; // L.status is LUA_YIELD; the frame stays until resumed
+  poscall(L, ci, n);
+}
+
+/** Insert the `__call` metamethod of stack[func] below it (luaD_tryfuncTM). */
+export function tryfuncTM(L: LuaState, func: number): number {
+  const stack = L.stack;
+  const tm = gettm(L, stack[func], TM.CALL);
+  if (tm === undefined) callerror(L, func);
+  for (let p = L.top; p > func; p--) stack[p] = stack[p - 1];
+  L.top++;
+  stack[func] = tm;
+  return func;
+}
+
+/**
+ * Finish a call: move the `nres` results at the top of the stack to the
+ * function's slot, adjusted to what the caller wanted, and pop the frame.
+ */
+export function poscall(L: LuaState, ci: CallInfo, nres: number): void {
+  const wanted = ci.nresults;
+  const stack = L.stack;
+  const res = ci.func;
+  const first = L.top - nres;
+  switch (wanted) {
+    case 0:
+      L.top = res;
+      break;
+    case 1:
+      stack[res] = nres === 0 ? undefined : stack[first];
+      L.top = res + 1;
+      break;
+    case -1:
+      for (let i = 0; i < nres; i++) stack[res + i] = stack[first + i];
+      L.top = res + nres;
+      break;
+    default:
+      for (let i = 0; i < wanted; i++) stack[res + i] = i < nres ? stack[first + i] : undefined;
+      L.top = res + wanted;
+  }
+  L.ci = ci.previous!;
+}
+
+/**
+ * Call stack[func] with the arguments above it, from host code or a slow
+ * path (luaD_call): JS recursion, counted against LUAI_MAXCCALLS.
+ */
+export function callValue(L: LuaState, func: number, nresults: number): void {
+  if (++L.nCcalls >= LUAI_MAXCCALLS) checkCstack(L);
+  const ci = precall(L, func, nresults);
+  if (ci !== null) {
+    ci.callstatus |= CIST_FRESH;
+    execute(L, ci, false);
+  } else if (L.status === LUA_YIELD) {
+    throw YieldSignal.instance;
+  }
+  L.nCcalls--;
+}
+
+/** callValue that may not yield (luaD_callnoyield). */
+export function callNoYield(L: LuaState, func: number, nresults: number): void {
+  L.nny++;
+  callValue(L, func, nresults);
+  L.nny--;
+}
+
+/**
+ * Call with a continuation (lua_callk): if the callee yields, the JS frames
+ * are discarded and `k` finishes the host function on resume.
+ */
+export function callk(L: LuaState, func: number, nresults: number, ctx: number, k: HostCont | null): void {
+  if (k !== null && L.nny === 0) {
+    const ci = L.ci;
+    ci.k = k;
+    ci.ctx = ctx;
+    callValue(L, func, nresults);
+  } else {
+    callNoYield(L, func, nresults);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Protected calls
+
+/** Convert anything caught in a catch block into a Lua error (host exceptions included). */
+export function toLuaThrow(e: unknown): LuaThrow {
+  if (e instanceof LuaThrow) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    // Should not happen (recursion is counted); fail safe as the reference would.
+    return new LuaThrow('stack overflow (host)', LUA_ERRRUN);
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  const t = new LuaThrow(msg, LUA_ERRRUN);
+  t.hostError = e;
+  return t;
+}
+
+/**
+ * Protected call of stack[func] (luaD_pcall): returns the status; on error
+ * the error object replaces the function and its arguments (at `func`),
+ * upvalues and to-be-closed variables above it are closed, and the state is
+ * restored. `errfunc` is the stack index of a message handler, or 0.
+ */
+export function pcall(L: LuaState, func: number, nresults: number, errfunc: number): number {
+  const oldCi = L.ci;
+  const oldNny = L.nny;
+  const oldCcalls = L.nCcalls;
+  const oldErrfunc = L.errfunc;
+  const oldAllowhook = L.allowhook;
+  L.errfunc = errfunc;
+  try {
+    L.nny++;
+    callValue(L, func, nresults);
+    L.nny = oldNny;
+    L.errfunc = oldErrfunc;
+    return LUA_OK;
+  } catch (e) {
+    if (e === YieldSignal.instance) throw e;
+    const err = toLuaThrow(e);
+    L.ci = oldCi;
+    L.nny = oldNny;
+    L.nCcalls = oldCcalls;
+    L.allowhook = oldAllowhook;
+    L.errfunc = oldErrfunc;
+    const [status, value] = closeprotected(L, func, err.status, err.value);
+    L.stack[func] = value;
+    L.top = func + 1;
+    shrinkstack(L);
+    return status;
+  }
+}
+
+/**
+ * Protected call with a continuation (lua_pcallk). Inside a yieldable
+ * coroutine the call is not wrapped at all: errors unwind to `resume`, which
+ * recovers at this frame (marked CIST_YPCALL). Returns LUA_OK or an error
+ * status; with an error the error object is at the top.
+ */
+export function pcallk(
+  L: LuaState, func: number, nresults: number, errfunc: number, ctx: number, k: HostCont | null,
+): number {
+  if (k === null || L.nny > 0) return pcall(L, func, nresults, errfunc);
+  const ci = L.ci;
+  ci.k = k;
+  ci.ctx = ctx;
+  ci.extra = func;
+  ci.oldErrfunc = L.errfunc;
+  ci.oldAllowHook = L.allowhook;
+  L.errfunc = errfunc;
+  ci.callstatus |= CIST_YPCALL;
+  callValue(L, func, nresults);
+  ci.callstatus &= ~CIST_YPCALL;
+  L.errfunc = ci.oldErrfunc;
+  return LUA_OK;
+}
+
+function shrinkstack(L: LuaState): void {
+  if (L.stackLimit > L.g.stackLimit && L.top < L.g.stackLimit) L.stackLimit = L.g.stackLimit;
+}
+
+// ---------------------------------------------------------------------------
+// Upvalues and to-be-closed variables (lfunc.c)
+
+/** The open upvalue for stack slot `level`, created if needed. */
+export function findupval(L: LuaState, level: number): UpVal {
+  let prev: UpVal | null = null;
+  let p = L.openupval;
+  while (p !== null && p.idx >= level) {
+    if (p.idx === level) return p;
+    prev = p;
+    p = p.next;
+  }
+  const uv = new UpVal(L.stack, level);
+  uv.next = p;
+  if (prev === null) L.openupval = uv;
+  else prev.next = uv;
+  return uv;
+}
+
+/** Close the upvalues at or above `level`. */
+export function closeUpvals(L: LuaState, level: number): void {
+  let p = L.openupval;
+  while (p !== null && p.idx >= level) {
+    p.close();
+    p = p.next;
+  }
+  L.openupval = p;
+}
+
+/** Mark stack[level] as a to-be-closed variable (OP_TBC). */
+export function newtbcupval(L: LuaState, level: number): void {
+  const v = L.stack[level];
+  if (isFalse(v)) return; // false and nil need no closing
+  if (gettm(L, v, TM.CLOSE) === undefined) {
+    const ci = L.ci;
+    const name = ci.callstatus & CIST_LUA
+      ? getlocalname(ci.closure!.p, level - ci.base + 1, ci.pc - 1) ?? '?'
+      : '?';
+    runerror(L, `variable '${name}' got a non-closable value`);
+  }
+  L.tbclist.push(level);
+}
+
+/**
+ * Close upvalues and to-be-closed variables at or above `level` (luaF_close).
+ * `status` is CLOSEKTOP for a normal exit, else the error status with `err`
+ * the error object passed to `__close`.
+ */
+export function closeAll(L: LuaState, level: number, status: number, err: LuaValue, yieldable: boolean): void {
+  closeUpvals(L, level);
+  const list = L.tbclist;
+  while (list.length > 0 && list[list.length - 1] >= level) {
+    const tbc = list.pop()!;
+    const obj = L.stack[tbc];
+    const tm = gettm(L, obj, TM.CLOSE);
+    const func = L.top;
+    L.stack[func] = tm;
+    L.stack[func + 1] = obj;
+    L.stack[func + 2] = status === CLOSEKTOP ? undefined : err;
+    L.top = func + 3;
+    if (yieldable) callValue(L, func, 0);
+    else callNoYield(L, func, 0);
+  }
+}
+
+/**
+ * Close everything above `level` after an error, in protected mode: an
+ * error in a `__close` replaces the current one and closing goes on
+ * (luaD_closeprotected). Returns the final status and error object.
+ */
+export function closeprotected(L: LuaState, level: number, status: number, err: LuaValue): [number, LuaValue] {
+  const oldCi = L.ci;
+  const oldAllowhook = L.allowhook;
+  for (;;) {
+    try {
+      if (L.top <= level) L.top = level + 1;
+      closeAll(L, level, status, err, false);
+      return [status, err];
+    } catch (e) {
+      if (e === YieldSignal.instance) throw e;
+      const t = toLuaThrow(e);
+      status = t.status;
+      err = t.value;
+      L.ci = oldCi;
+      L.allowhook = oldAllowhook;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Coroutines
+
+/** lua_yield(k): suspend the running coroutine with the top `nresults` values. Returns YIELD. */
+export function yieldk(L: LuaState, nresults: number, ctx: number, k: HostCont | null): number {
+  if (L.nny > 0) {
+    if (L !== L.g.mainThread) runerror(L, 'attempt to yield across a C-call boundary');
+    runerror(L, 'attempt to yield from outside a coroutine');
+  }
+  L.status = LUA_YIELD;
+  L.nyield = nresults;
+  const ci = L.ci;
+  ci.k = k;
+  ci.ctx = ctx;
+  return YIELD;
+}
+
+/**
+ * Resume coroutine `co` with the `nargs` values at its top (lua_resume).
+ * Returns the status: LUA_YIELD or LUA_OK with the results at the top of
+ * co's stack (`co.nyield` of them for a yield; see `resumeResults`), or an
+ * error status with the error object at the top (the coroutine is dead).
+ */
+export function resume(co: LuaState, from: LuaState | null, nargs: number): number {
+  if (co.status === LUA_OK) {
+    if (co.ci !== co.baseCi) return resumeError(co, 'cannot resume non-suspended coroutine', nargs);
+    if (co.top - (nargs + 1) === co.baseCi.func) return resumeError(co, 'cannot resume dead coroutine', nargs);
+  } else if (co.status !== LUA_YIELD) {
+    return resumeError(co, 'cannot resume dead coroutine', nargs);
+  }
+  const baseCcalls = from === null ? 0 : from.nCcalls;
+  if (baseCcalls >= LUAI_MAXCCALLS) return resumeError(co, 'C stack overflow', nargs);
+  co.nCcalls = baseCcalls + 1;
+  co.nny = 0;
+  let status = runProtected(co, () => resumeBody(co, nargs));
+  while (status > LUA_YIELD && recover(co, status)) {
+    status = runProtected(co, () => unroll(co));
+  }
+  if (status > LUA_YIELD) {
+    co.status = status; // mark thread as dead; its frames stay for inspection
+    co.ci.top = co.top;
+  }
+  co.nny = 1;
+  return status;
+}
+
+function resumeError(co: LuaState, msg: string, nargs: number): number {
+  co.top -= nargs;
+  co.stack[co.top++] = msg;
+  return LUA_ERRRUN;
+}
+
+/** Run `body` in `co`, turning a thrown error into a status with the error object on top. */
+function runProtected(co: LuaState, body: () => void): number {
+  const oldCcalls = co.nCcalls;
+  const oldNny = co.nny;
+  try {
+    body();
+    return co.status === LUA_YIELD ? LUA_YIELD : LUA_OK;
+  } catch (e) {
+    co.nCcalls = oldCcalls;
+    co.nny = oldNny;
+    if (e === YieldSignal.instance) return LUA_YIELD;
+    const t = toLuaThrow(e);
+    co.errorValue = t.value;
+    co.stack[co.top++] = t.value;
+    return t.status;
+  }
+}
+
+function resumeBody(co: LuaState, nargs: number): void {
+  const firstArg = co.top - nargs;
+  if (co.status === LUA_OK) {
+    // Starting the coroutine: call its body function.
+    const ci = precall(co, firstArg - 1, -1);
+    if (ci !== null) {
+      ci.callstatus |= CIST_FRESH;
+      execute(co, ci, true);
+    }
+    return;
+  }
+  // Resuming from a yield.
+  co.status = LUA_OK;
+  const ci = co.ci;
+  if (ci.callstatus & CIST_LUA) {
+    // yielded inside a hook: just continue its execution
+    co.top = firstArg;
+    execute(co, ci, true);
+  } else {
+    let n = nargs;
+    if (ci.k !== null) {
+      n = ci.k(co, LUA_YIELD, ci.ctx);
+      if (n === YIELD) return;
+    }
+    poscall(co, ci, n);
+  }
+  unroll(co);
+}
+
+/** Finish every interrupted frame of a resumed coroutine (unroll). */
+function unroll(co: LuaState): void {
+  for (;;) {
+    const ci = co.ci;
+    if (ci === co.baseCi) return;
+    if (co.status === LUA_YIELD) return;
+    if (ci.callstatus & CIST_LUA) {
+      finishOp(co, ci);
+      execute(co, ci, true);
+    } else {
+      finishCcall(co, ci);
+    }
+  }
+}
+
+/** Complete a host frame interrupted by a yield or recovering from an error. */
+function finishCcall(co: LuaState, ci: CallInfo): void {
+  let status = LUA_YIELD;
+  if (ci.callstatus & CIST_YPCALL) status = finishpcallk(co, ci);
+  const n = ci.k!(co, status, ci.ctx);
+  if (n === YIELD) return;
+  poscall(co, ci, n);
+}
+
+/** Status of a yieldable pcall being finished: a yield, or the error it recovers from. */
+function finishpcallk(co: LuaState, ci: CallInfo): number {
+  let status = ci.recoverStatus;
+  if (status === LUA_OK) {
+    status = LUA_YIELD;
+  } else {
+    const func = ci.extra;
+    co.allowhook = ci.oldAllowHook;
+    const err = co.stack[co.top - 1];
+    const [st, value] = closeprotected(co, func, status, err);
+    status = st;
+    co.stack[func] = value;
+    co.top = func + 1;
+    shrinkstack(co);
+    ci.recoverStatus = LUA_OK;
+  }
+  ci.callstatus &= ~CIST_YPCALL;
+  co.errfunc = ci.oldErrfunc;
+  return status;
+}
+
+/** After an error inside a coroutine, find a yieldable pcall to recover at. */
+function recover(co: LuaState, status: number): boolean {
+  for (let ci: CallInfo | null = co.ci; ci !== null; ci = ci.previous) {
+    if (ci.callstatus & CIST_YPCALL) {
+      co.ci = ci;
+      ci.recoverStatus = status;
+      return true;
+    }
+  }
+  return false;
+}
+

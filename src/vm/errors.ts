@@ -1,0 +1,31 @@
+/**
+ * Lua errors as JavaScript exceptions.
+ *
+ * Inside the VM, `lua_error` is `throw new LuaThrow(value)` and protected
+ * calls catch it. LuaThrow is deliberately not an `Error`: capturing a JS
+ * stack trace on every Lua error would make `pcall(error, ...)` loops slow.
+ * The host API converts it into the public `LuaError` (an `Error` subclass)
+ * at the boundary.
+ *
+ * Yields that must unwind JavaScript frames (a coroutine yielding from inside
+ * a metamethod or a host callback) throw {@link YieldSignal}, which protected
+ * calls let through.
+ */
+
+import type { LuaValue } from '../value/value.js';
+import { LUA_ERRRUN } from './state.js';
+
+/** A Lua error in flight: `value` is the error object (any Lua value). */
+export class LuaThrow {
+  /** The original JS exception, when a host function threw one. */
+  hostError: unknown = undefined;
+  /** Traceback captured by the host API when the error crossed into the host. */
+  traceback: string | undefined = undefined;
+  constructor(readonly value: LuaValue, readonly status: number = LUA_ERRRUN) {}
+}
+
+/** Unwinds the JavaScript stack up to the resume that is being yielded to. */
+export class YieldSignal {
+  private constructor() {}
+  static readonly instance = new YieldSignal();
+}

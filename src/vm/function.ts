@@ -1,0 +1,72 @@
+/**
+ * Functions: Lua closures, host (JavaScript) functions, and upvalues.
+ */
+
+import type { Proto } from '../bytecode/proto.js';
+import type { LuaFunctionLike, LuaValue } from '../value/value.js';
+import type { LuaState } from './state.js';
+
+/**
+ * An upvalue. While open it aliases a slot of a thread's stack; once closed
+ * it owns the value. Both cases read as `uv.arr[uv.idx]`, so the interpreter
+ * never branches on the state: closing just repoints `arr` at a private cell.
+ */
+export class UpVal {
+  arr: LuaValue[];
+  idx: number;
+  /** Next open upvalue of the same thread (sorted by decreasing stack index). */
+  next: UpVal | null = null;
+  constructor(stack: LuaValue[], idx: number) {
+    this.arr = stack;
+    this.idx = idx;
+  }
+  /** False once closed. While open, `idx` is the stack slot it aliases. */
+  isOpen = true;
+  /** Detach from the stack, keeping the current value. */
+  close(): void {
+    this.arr = [this.arr[this.idx]];
+    this.idx = 0;
+    this.isOpen = false;
+  }
+  get(): LuaValue {
+    return this.arr[this.idx];
+  }
+  set(v: LuaValue): void {
+    this.arr[this.idx] = v;
+  }
+}
+
+/** A Lua function: a prototype plus its upvalues. */
+export class LuaClosure implements LuaFunctionLike {
+  readonly isFunction = true as const;
+  readonly upvals: UpVal[];
+  constructor(readonly p: Proto, nupvals: number) {
+    this.upvals = new Array<UpVal>(nupvals);
+  }
+}
+
+/**
+ * A host function. Its arguments are `L.stack[base .. base + nargs - 1]`
+ * (and `L.top === base + nargs` on entry); it pushes its results on top of
+ * the stack and returns how many it pushed, like a C function in the Lua C
+ * API. It may return {@link YIELD} after `L.yield(...)` to suspend the
+ * running coroutine.
+ */
+export type HostFn = (L: LuaState, base: number, nargs: number) => number;
+
+/** A host function's continuation after a yield or a protected call (lua_KFunction). */
+export type HostCont = (L: LuaState, status: number, ctx: number) => number;
+
+/** Returned by a host function that yielded. */
+export const YIELD = -1;
+
+export class HostFunction implements LuaFunctionLike {
+  readonly isFunction = true as const;
+  /** Upvalues of a host closure (lua_pushcclosure); empty for plain functions. */
+  readonly upvalues: LuaValue[];
+  constructor(readonly fn: HostFn, readonly name: string, upvalues?: LuaValue[]) {
+    this.upvalues = upvalues ?? [];
+  }
+}
+
+export type LuaFunction = LuaClosure | HostFunction;

@@ -1,0 +1,1061 @@
+/**
+ * The interpreter loop (the reference's luaV_execute).
+ *
+ * One JS invocation of `execute` runs Lua frames until the frame it was
+ * entered with returns: Lua-to-Lua calls, tail calls, returns and generic-for
+ * iterator calls switch frames inside the loop. Each opcode has an inline
+ * fast path for the common types; everything else (metamethods, coercions,
+ * errors) goes through the slow paths in meta.ts, after saving `pc` so that
+ * errors and the debug library see the right line.
+ *
+ * Register file: the thread's stack array; R[x] is stack[base + x].
+ */
+
+import { Op, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXARG_C } from '../bytecode/opcodes.js';
+import {
+  ArithOp, F2I, fpow, iadd, idiv, imod, imul, ishl, ishr, isub, iunm, tointeger, tonumber, toDouble,
+  type LuaInteger, type LuaNumber,
+} from '../value/number.js';
+import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
+import { YieldSignal } from './errors.js';
+import { HostFunction, LuaClosure } from './function.js';
+import {
+  closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
+} from './call.js';
+import {
+  arith, concat, equalobj, index, len, lessequal, lessthan, objtypename, ordererror, gettm, callTMres, setindex,
+  rawequal, TM, rawset,
+} from './meta.js';
+import { upvalLoc } from './debuginfo.js';
+import { CIST_FRESH, CIST_LUA, CIST_TAIL, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import { LuaTable } from './table.js';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MIN_SAFE = -MAX_SAFE;
+
+/**
+ * Run Lua frames starting at `ci` (which must be L.ci, a Lua frame) until
+ * the frame marked CIST_FRESH returns. `isBase` is true when called by
+ * resume itself: a yield then just returns; from any deeper JS context it
+ * must unwind the JS stack with YieldSignal.
+ */
+export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
+  const stack = L.stack;
+  let cl = ci.closure!;
+  let k = cl.p.k;
+  let code = cl.p.code;
+  let upvals = cl.upvals;
+  let base = ci.base;
+  let pc = ci.pc;
+
+  for (;;) {
+    const i = code[pc++];
+    const ra = base + ((i >>> 7) & 0xff);
+    switch (i & 0x7f) {
+      case Op.MOVE:
+        stack[ra] = stack[base + ((i >>> 16) & 0xff)];
+        continue;
+      case Op.LOADI:
+        stack[ra] = (i >>> 15) - OFFSET_sBx;
+        continue;
+      case Op.LOADF:
+        stack[ra] = new LuaFloat((i >>> 15) - OFFSET_sBx);
+        continue;
+      case Op.LOADK:
+        stack[ra] = k[i >>> 15];
+        continue;
+      case Op.LOADKX:
+        stack[ra] = k[code[pc++] >>> 7];
+        continue;
+      case Op.LOADFALSE:
+        stack[ra] = false;
+        continue;
+      case Op.LFALSESKIP:
+        stack[ra] = false;
+        pc++;
+        continue;
+      case Op.LOADTRUE:
+        stack[ra] = true;
+        continue;
+      case Op.LOADNIL: {
+        for (let b = (i >>> 16) & 0xff, r = ra; b >= 0; b--) stack[r++] = undefined;
+        continue;
+      }
+      case Op.GETUPVAL: {
+        const uv = upvals[(i >>> 16) & 0xff];
+        stack[ra] = uv.arr[uv.idx];
+        continue;
+      }
+      case Op.SETUPVAL: {
+        const uv = upvals[(i >>> 16) & 0xff];
+        uv.arr[uv.idx] = stack[ra];
+        continue;
+      }
+      case Op.GETTABUP: {
+        const b = (i >>> 16) & 0xff;
+        const uv = upvals[b];
+        const t = uv.arr[uv.idx];
+        const key = k[i >>> 24] as string;
+        if (t instanceof LuaTable) {
+          const v = t.getStr(key);
+          if (v !== undefined || t.metatable === undefined) {
+            stack[ra] = v;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        stack[ra] = index(L, t, key, upvalLoc(b));
+        continue;
+      }
+      case Op.GETTABLE: {
+        const b = (i >>> 16) & 0xff;
+        const t = stack[base + b];
+        const key = stack[base + (i >>> 24)];
+        if (t instanceof LuaTable) {
+          const v = t.get(key);
+          if (v !== undefined || t.metatable === undefined) {
+            stack[ra] = v;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        stack[ra] = index(L, t, key, b);
+        continue;
+      }
+      case Op.GETI: {
+        const b = (i >>> 16) & 0xff;
+        const t = stack[base + b];
+        const key = i >>> 24;
+        if (t instanceof LuaTable) {
+          const v = t.getInt(key);
+          if (v !== undefined || t.metatable === undefined) {
+            stack[ra] = v;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        stack[ra] = index(L, t, key, b);
+        continue;
+      }
+      case Op.GETFIELD: {
+        const b = (i >>> 16) & 0xff;
+        const t = stack[base + b];
+        const key = k[i >>> 24] as string;
+        if (t instanceof LuaTable) {
+          const v = t.getStr(key);
+          if (v !== undefined || t.metatable === undefined) {
+            stack[ra] = v;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        stack[ra] = index(L, t, key, b);
+        continue;
+      }
+      case Op.SETTABUP: {
+        const uv = upvals[(i >>> 7) & 0xff];
+        const t = uv.arr[uv.idx];
+        const key = k[(i >>> 16) & 0xff] as string;
+        const c = i >>> 24;
+        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+        if (t instanceof LuaTable && (t.metatable === undefined || t.getStr(key) !== undefined)) {
+          t.setStr(key, v);
+          continue;
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        setindex(L, t, key, v, upvalLoc((i >>> 7) & 0xff));
+        continue;
+      }
+      case Op.SETTABLE: {
+        const t = stack[ra];
+        const key = stack[base + ((i >>> 16) & 0xff)];
+        const c = i >>> 24;
+        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+        if (t instanceof LuaTable && (t.metatable === undefined || t.get(key) !== undefined)) {
+          if (typeof key === 'number' && Number.isInteger(key)) t.setInt(key, v);
+          else if (typeof key === 'string') t.setStr(key, v);
+          else {
+            ci.pc = pc;
+            rawset(L, t, key, v);
+          }
+          continue;
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        setindex(L, t, key, v, (i >>> 7) & 0xff);
+        continue;
+      }
+      case Op.SETI: {
+        const t = stack[ra];
+        const key = (i >>> 16) & 0xff;
+        const c = i >>> 24;
+        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+        if (t instanceof LuaTable && (t.metatable === undefined || t.getInt(key) !== undefined)) {
+          t.setInt(key, v);
+          continue;
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        setindex(L, t, key, v, (i >>> 7) & 0xff);
+        continue;
+      }
+      case Op.SETFIELD: {
+        const t = stack[ra];
+        const key = k[(i >>> 16) & 0xff] as string;
+        const c = i >>> 24;
+        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+        if (t instanceof LuaTable && (t.metatable === undefined || t.getStr(key) !== undefined)) {
+          t.setStr(key, v);
+          continue;
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        setindex(L, t, key, v, (i >>> 7) & 0xff);
+        continue;
+      }
+      case Op.NEWTABLE:
+        stack[ra] = new LuaTable();
+        pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
+        continue;
+      case Op.SELF: {
+        const b = (i >>> 16) & 0xff;
+        const t = stack[base + b];
+        const c = i >>> 24;
+        const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+        stack[ra + 1] = t;
+        if (t instanceof LuaTable) {
+          const v = t.get(key);
+          if (v !== undefined || t.metatable === undefined) {
+            stack[ra] = v;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        stack[ra] = index(L, t, key, b);
+        continue;
+      }
+
+      // ---- arithmetic: inline number paths, everything else via arithSlow
+      case Op.ADDI: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const imm = (i >>> 24) - OFFSET_sC;
+        if (typeof x === 'number') {
+          const r = x + imm;
+          if (Number.isInteger(x)) {
+            if (r <= MAX_SAFE && r >= MIN_SAFE) {
+              stack[ra] = r;
+              continue;
+            }
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ci.top;
+        stack[ra] = arith(L, ArithOp.ADD, x, imm, b, undefined);
+        continue;
+      }
+      case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
+      case Op.BANDK: case Op.BORK: case Op.BXORK: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const y = k[i >>> 24];
+        const op = (i & 0x7f) - Op.ADDK;
+        stack[ra] = typeof x === 'number' && typeof y === 'number' ? numArith(op, x, y, L, ci, pc, b, undefined)
+          : slowArith(L, ci, pc, op, x, y, b, undefined);
+        continue;
+      }
+      case Op.SHRI: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const imm = (i >>> 24) - OFFSET_sC;
+        if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
+        else stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
+        continue;
+      }
+      case Op.SHLI: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const imm = (i >>> 24) - OFFSET_sC;
+        if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
+        else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
+        continue;
+      }
+      case Op.ADD: {
+        const b = (i >>> 16) & 0xff;
+        const c = i >>> 24;
+        const x = stack[base + b];
+        const y = stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x + y;
+          if (Number.isInteger(x) && Number.isInteger(y)) {
+            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          }
+          continue;
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, c);
+        continue;
+      }
+      case Op.SUB: {
+        const b = (i >>> 16) & 0xff;
+        const c = i >>> 24;
+        const x = stack[base + b];
+        const y = stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x - y;
+          if (Number.isInteger(x) && Number.isInteger(y)) {
+            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          }
+          continue;
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, c);
+        continue;
+      }
+      case Op.MUL: {
+        const b = (i >>> 16) & 0xff;
+        const c = i >>> 24;
+        const x = stack[base + b];
+        const y = stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x * y;
+          if (Number.isInteger(x) && Number.isInteger(y)) {
+            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          }
+          continue;
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, c);
+        continue;
+      }
+      case Op.DIV: {
+        const b = (i >>> 16) & 0xff;
+        const c = i >>> 24;
+        const x = stack[base + b];
+        const y = stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x / y;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          continue;
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, c);
+        continue;
+      }
+      case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
+        const b = (i >>> 16) & 0xff;
+        const c = i >>> 24;
+        const x = stack[base + b];
+        const y = stack[base + c];
+        const op = (i & 0x7f) - Op.ADD;
+        stack[ra] = typeof x === 'number' && typeof y === 'number' ? numArith(op, x, y, L, ci, pc, b, c)
+          : slowArith(L, ci, pc, op, x, y, b, c);
+        continue;
+      }
+      case Op.UNM: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
+        else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
+        continue;
+      }
+      case Op.BNOT: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        if (typeof x === 'number' && (x | 0) === x) stack[ra] = ~x;
+        else stack[ra] = slowArith(L, ci, pc, ArithOp.BNOT, x, x, b, b);
+        continue;
+      }
+      case Op.NOT: {
+        const x = stack[base + ((i >>> 16) & 0xff)];
+        stack[ra] = x === undefined || x === false;
+        continue;
+      }
+      case Op.LEN: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        if (typeof x === 'string') stack[ra] = x.length;
+        else if (x instanceof LuaTable && x.metatable === undefined) stack[ra] = x.length();
+        else {
+          ci.pc = pc;
+          L.top = ci.top;
+          stack[ra] = len(L, x, b);
+        }
+        continue;
+      }
+      case Op.CONCAT: {
+        const n = (i >>> 16) & 0xff;
+        if (n === 2) {
+          const x = stack[ra];
+          const y = stack[ra + 1];
+          if (typeof x === 'string' && typeof y === 'string') {
+            stack[ra] = x + y;
+            continue;
+          }
+        }
+        ci.pc = pc;
+        L.top = ra + n;
+        concat(L, n, base);
+        continue;
+      }
+      case Op.CLOSE:
+        ci.pc = pc;
+        L.top = ci.top;
+        closeAll(L, ra, CLOSEKTOP, undefined, true);
+        continue;
+      case Op.TBC:
+        ci.pc = pc;
+        newtbcupval(L, ra);
+        continue;
+      case Op.JMP:
+        pc += (i >>> 7) - OFFSET_sJ;
+        continue;
+
+      // ---- comparisons: each is followed by a JMP taken when the test holds
+      case Op.EQ: {
+        const x = stack[ra];
+        const y = stack[base + ((i >>> 16) & 0xff)];
+        let cond: boolean;
+        if (x === y) cond = true;
+        else if (typeof x !== 'object' && typeof y !== 'object') cond = false;
+        else {
+          ci.pc = pc;
+          L.top = ci.top;
+          cond = equalobj(L, x, y);
+        }
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.LT: {
+        const x = stack[ra];
+        const y = stack[base + ((i >>> 16) & 0xff)];
+        let cond: boolean;
+        if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
+          cond = x < y;
+        } else {
+          ci.pc = pc;
+          L.top = ci.top;
+          cond = lessthan(L, x, y);
+        }
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.LE: {
+        const x = stack[ra];
+        const y = stack[base + ((i >>> 16) & 0xff)];
+        let cond: boolean;
+        if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
+          cond = x <= y;
+        } else {
+          ci.pc = pc;
+          L.top = ci.top;
+          cond = lessequal(L, x, y);
+        }
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.EQK: {
+        const x = stack[ra];
+        const y = k[(i >>> 16) & 0xff];
+        const cond = x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.EQI: {
+        const x = stack[ra];
+        const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
+        const cond = x === imm || (x instanceof LuaFloat && x.n === imm);
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
+        const x = stack[ra];
+        const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
+        const op = i & 0x7f;
+        let cond: boolean;
+        if (typeof x === 'number' || typeof x === 'bigint') {
+          cond = op === Op.LTI ? x < imm : op === Op.LEI ? x <= imm : op === Op.GTI ? x > imm : x >= imm;
+        } else {
+          ci.pc = pc;
+          L.top = ci.top;
+          cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
+        }
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.TEST: {
+        const x = stack[ra];
+        const cond = x !== undefined && x !== false;
+        if (cond !== ((i & 0x8000) !== 0)) pc++;
+        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        continue;
+      }
+      case Op.TESTSET: {
+        const x = stack[base + ((i >>> 16) & 0xff)];
+        if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
+        else {
+          stack[ra] = x;
+          pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+        }
+        continue;
+      }
+
+      // ---- calls and returns
+      case Op.CALL: {
+        const b = (i >>> 16) & 0xff;
+        const nresults = (i >>> 24) - 1;
+        if (b !== 0) L.top = ra + b;
+        ci.pc = pc;
+        const f = stack[ra];
+        let nci: CallInfo | null;
+        if (f instanceof LuaClosure) {
+          nci = pushLuaFrame(L, ra, nresults, f);
+        } else {
+          nci = precall(L, ra, nresults);
+          if (nci === null) {
+            if (L.status === LUA_YIELD) {
+              if (isBase) return;
+              throw YieldSignal.instance;
+            }
+            continue;
+          }
+        }
+        ci = nci;
+        cl = ci.closure!;
+        k = cl.p.k;
+        code = cl.p.code;
+        upvals = cl.upvals;
+        base = ci.base;
+        pc = 0;
+        continue;
+      }
+      case Op.TAILCALL: {
+        let b = (i >>> 16) & 0xff;
+        const nparams1 = i >>> 24;
+        const delta = nparams1 !== 0 ? ci.nextraargs + nparams1 : 0;
+        if (b !== 0) L.top = ra + b;
+        else b = L.top - ra;
+        ci.pc = pc;
+        if ((i & 0x8000) !== 0) closeUpvals(L, base);
+        let f = stack[ra];
+        while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
+          tryfuncTM(L, ra);
+          b++;
+          f = stack[ra];
+        }
+        if (f instanceof LuaClosure) {
+          // Reuse this frame: move the function and arguments down to ci.func.
+          const func = ci.func - delta;
+          for (let j = 0; j < b; j++) stack[func + j] = stack[ra + j];
+          L.top = func + b;
+          checkFrameRoom(L, func, f);
+          setupLuaFrame(L, ci, func, f);
+          ci.callstatus |= CIST_TAIL;
+          cl = f;
+          k = f.p.k;
+          code = f.p.code;
+          upvals = f.upvals;
+          base = ci.base;
+          pc = 0;
+          continue;
+        }
+        // A host function: call it, then return its results from this frame.
+        precall(L, ra, -1);
+        if (L.status === LUA_YIELD) {
+          // The RETURN after this instruction returns the results on resume.
+          if (isBase) return;
+          throw YieldSignal.instance;
+        }
+        ci.func -= delta;
+        poscall(L, ci, L.top - ra);
+        if (ci.callstatus & CIST_FRESH) return;
+        ci = L.ci;
+        cl = ci.closure!;
+        k = cl.p.k;
+        code = cl.p.code;
+        upvals = cl.upvals;
+        base = ci.base;
+        pc = ci.pc;
+        continue;
+      }
+      case Op.RETURN: {
+        let n = ((i >>> 16) & 0xff) - 1;
+        if (n < 0) n = L.top - ra;
+        const nparams1 = i >>> 24;
+        if ((i & 0x8000) !== 0) {
+          ci.pc = pc;
+          ci.nres = n;
+          if (L.top < ci.top) L.top = ci.top;
+          closeAll(L, base, CLOSEKTOP, undefined, true);
+        }
+        if (nparams1 !== 0) ci.func -= ci.nextraargs + nparams1;
+        L.top = ra + n;
+        poscall(L, ci, n);
+        if (ci.callstatus & CIST_FRESH) return;
+        ci = L.ci;
+        cl = ci.closure!;
+        k = cl.p.k;
+        code = cl.p.code;
+        upvals = cl.upvals;
+        base = ci.base;
+        pc = ci.pc;
+        continue;
+      }
+      case Op.RETURN0: {
+        const res = ci.func;
+        let wanted = ci.nresults;
+        L.ci = ci.previous!;
+        if (wanted < 0) wanted = 0;
+        for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
+        L.top = res + wanted;
+        if (ci.callstatus & CIST_FRESH) return;
+        ci = L.ci;
+        cl = ci.closure!;
+        k = cl.p.k;
+        code = cl.p.code;
+        upvals = cl.upvals;
+        base = ci.base;
+        pc = ci.pc;
+        continue;
+      }
+      case Op.RETURN1: {
+        const res = ci.func;
+        const wanted = ci.nresults;
+        L.ci = ci.previous!;
+        if (wanted === 0) {
+          L.top = res;
+        } else {
+          stack[res] = stack[ra];
+          for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
+          L.top = res + (wanted < 0 ? 1 : wanted);
+        }
+        if (ci.callstatus & CIST_FRESH) return;
+        ci = L.ci;
+        cl = ci.closure!;
+        k = cl.p.k;
+        code = cl.p.code;
+        upvals = cl.upvals;
+        base = ci.base;
+        pc = ci.pc;
+        continue;
+      }
+
+      // ---- loops
+      case Op.FORLOOP: {
+        const step = stack[ra + 2];
+        const count = stack[ra + 1];
+        if (typeof count === 'number' && typeof step === 'number') {
+          // integer loop in the safe range (see forprep)
+          if (count > 0) {
+            const idx = (stack[ra] as number) + step;
+            stack[ra + 1] = count - 1;
+            stack[ra] = idx;
+            stack[ra + 3] = idx;
+            pc -= i >>> 15;
+          }
+          continue;
+        }
+        if (forloopSlow(stack, ra)) pc -= i >>> 15;
+        continue;
+      }
+      case Op.FORPREP:
+        ci.pc = pc;
+        if (forprep(L, ra)) pc += (i >>> 15) + 1;
+        continue;
+      case Op.TFORPREP:
+        ci.pc = pc;
+        newtbcupval(L, ra + 3);
+        pc += i >>> 15;
+        continue;
+      case Op.TFORCALL: {
+        stack[ra + 4] = stack[ra];
+        stack[ra + 5] = stack[ra + 1];
+        stack[ra + 6] = stack[ra + 2];
+        L.top = ra + 7;
+        ci.pc = pc;
+        const f = stack[ra + 4];
+        const nresults = i >>> 24;
+        let nci: CallInfo | null;
+        if (f instanceof LuaClosure) {
+          nci = pushLuaFrame(L, ra + 4, nresults, f);
+        } else {
+          nci = precall(L, ra + 4, nresults);
+          if (nci === null) {
+            if (L.status === LUA_YIELD) {
+              if (isBase) return;
+              throw YieldSignal.instance;
+            }
+            continue;
+          }
+        }
+        ci = nci;
+        cl = ci.closure!;
+        k = cl.p.k;
+        code = cl.p.code;
+        upvals = cl.upvals;
+        base = ci.base;
+        pc = 0;
+        continue;
+      }
+      case Op.TFORLOOP: {
+        const v = stack[ra + 4];
+        if (v !== undefined) {
+          stack[ra + 2] = v;
+          pc -= i >>> 15;
+        }
+        continue;
+      }
+
+      case Op.SETLIST: {
+        let n = (i >>> 16) & 0xff;
+        let last = i >>> 24;
+        if (n === 0) n = L.top - ra - 1;
+        if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (MAXARG_C + 1);
+        (stack[ra] as LuaTable).setList(last, stack, ra + 1, n);
+        continue;
+      }
+      case Op.CLOSURE: {
+        const p = cl.p.p[i >>> 15];
+        const descs = p.upvalues;
+        const ncl = new LuaClosure(p, descs.length);
+        for (let j = 0; j < descs.length; j++) {
+          const d = descs[j];
+          ncl.upvals[j] = d.instack ? findupval(L, base + d.idx) : upvals[d.idx];
+        }
+        stack[ra] = ncl;
+        continue;
+      }
+      case Op.VARARG: {
+        let n = (i >>> 24) - 1;
+        const nextra = ci.nextraargs;
+        const from = ci.func - nextra;
+        if (n < 0) {
+          n = nextra;
+          if (ra + n > L.stackLimit) {
+            ci.pc = pc;
+            stackOverflow(L);
+          }
+          L.top = ra + n;
+        }
+        for (let j = 0; j < n; j++) stack[ra + j] = j < nextra ? stack[from + j] : undefined;
+        continue;
+      }
+      case Op.VARARGPREP: {
+        adjustVarargs(L, ci, (i >>> 7) & 0xff);
+        base = ci.base;
+        continue;
+      }
+      case Op.EXTRAARG:
+      default:
+        ci.pc = pc;
+        runerror(L, `invalid instruction ${i & 0x7f}`);
+    }
+  }
+}
+
+/** Push the frame of a Lua function called from the interpreter (precall's Lua case, inlined). */
+function pushLuaFrame(L: LuaState, func: number, nresults: number, f: LuaClosure): CallInfo {
+  checkFrameRoom(L, func, f);
+  const ci = L.nextCi();
+  ci.nresults = nresults;
+  ci.callstatus = CIST_LUA;
+  setupLuaFrame(L, ci, func, f);
+  return ci;
+}
+
+function checkFrameRoom(L: LuaState, func: number, f: LuaClosure): void {
+  const p = f.p;
+  if (func + 1 + p.maxstacksize + (p.isVararg ? L.top - func - 1 : 0) > L.stackLimit) stackOverflow(L);
+}
+
+function setupLuaFrame(L: LuaState, ci: CallInfo, func: number, f: LuaClosure): void {
+  const p = f.p;
+  const stack = L.stack;
+  const nargs = L.top - func - 1;
+  ci.func = func;
+  ci.base = func + 1;
+  ci.top = func + 1 + p.maxstacksize;
+  ci.closure = f;
+  ci.pc = 0;
+  const np = p.numparams;
+  if (nargs < np) {
+    for (let j = nargs; j < np; j++) stack[func + 1 + j] = undefined;
+    L.top = func + 1 + np;
+  }
+}
+
+/** OP_VARARGPREP: move the function and fixed parameters above the extra arguments. */
+function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
+  const stack = L.stack;
+  const func = ci.func;
+  const actual = L.top - func - 1;
+  const nextra = actual - nfixparams;
+  ci.nextraargs = nextra;
+  let top = L.top;
+  stack[top++] = stack[func];
+  for (let j = 1; j <= nfixparams; j++) {
+    stack[top++] = stack[func + j];
+    stack[func + j] = undefined;
+  }
+  ci.func += actual + 1;
+  ci.base = ci.func + 1;
+  ci.top += actual + 1;
+  L.top = top;
+}
+
+// ---------------------------------------------------------------------------
+// Arithmetic helpers
+
+/** Arithmetic ops in ArithOp order on two JS numbers (either subtype), with the reference's errors. */
+function numArith(
+  op: number, x: number, y: number, L: LuaState, ci: CallInfo, pc: number, lb: number | undefined, lc: number | undefined,
+): LuaValue {
+  const ints = Number.isInteger(x) && Number.isInteger(y);
+  switch (op) {
+    case ArithOp.ADD: {
+      if (ints) return iadd(x, y);
+      const r = x + y;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case ArithOp.SUB: {
+      if (ints) return isub(x, y);
+      const r = x - y;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case ArithOp.MUL: {
+      if (ints) return imul(x, y);
+      const r = x * y;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case ArithOp.MOD: {
+      if (ints) {
+        if (y === 0) break;
+        let r = x % y;
+        if (r !== 0 && (r < 0) !== (y < 0)) r += y;
+        return r + 0;
+      }
+      let m = x % y;
+      if (m > 0 ? y < 0 : m < 0 && y > 0) m += y;
+      return Number.isInteger(m) ? new LuaFloat(m) : m;
+    }
+    case ArithOp.POW: {
+      const r = fpow(x, y);
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case ArithOp.DIV: {
+      const r = x / y;
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case ArithOp.IDIV: {
+      if (ints) {
+        if (y === 0) break;
+        return Math.floor(x / y) + 0;
+      }
+      const r = Math.floor(x / y);
+      return Number.isInteger(r) ? new LuaFloat(r) : r;
+    }
+    case ArithOp.BAND:
+      if ((x | 0) === x && (y | 0) === y) return x & y;
+      break;
+    case ArithOp.BOR:
+      if ((x | 0) === x && (y | 0) === y) return x | y;
+      break;
+    case ArithOp.BXOR:
+      if ((x | 0) === x && (y | 0) === y) return x ^ y;
+      break;
+  }
+  return slowArith(L, ci, pc, op, x, y, lb, lc);
+}
+
+function slowArith(
+  L: LuaState, ci: CallInfo, pc: number, op: number, x: LuaValue, y: LuaValue, lb: number | undefined, lc: number | undefined,
+): LuaValue {
+  ci.pc = pc;
+  L.top = ci.top;
+  return arith(L, op, x, y, lb, lc);
+}
+
+/** LTI/LEI/GTI/GEI when the register is not a plain number. */
+function compareImm(L: LuaState, op: number, x: LuaValue, imm: number, isfloat: boolean): boolean {
+  if (x instanceof LuaFloat) {
+    const n = x.n;
+    return op === Op.LTI ? n < imm : op === Op.LEI ? n <= imm : op === Op.GTI ? n > imm : n >= imm;
+  }
+  const y: LuaValue = isfloat ? new LuaFloat(imm) : imm;
+  // GTI/GEI are "imm < x" / "imm <= x" with the operands swapped for metamethods
+  const event = op === Op.LTI || op === Op.GTI ? TM.LT : TM.LE;
+  const [a, b] = op === Op.LTI || op === Op.LEI ? [x, y] : [y, x];
+  let tm = gettm(L, a, event);
+  if (tm === undefined) tm = gettm(L, b, event);
+  if (tm === undefined) return ordererror(L, a, b);
+  return !isFalse(callTMres(L, tm, a, b));
+}
+
+// ---------------------------------------------------------------------------
+// Numeric for loops (Lua 5.4 semantics: the iteration count is computed up
+// front for integer loops, so they never overflow)
+
+function forerror(L: LuaState, v: LuaValue, what: string): never {
+  return runerror(L, `bad 'for' ${what} (number expected, got ${objtypename(L, v)})`);
+}
+
+/** OP_FORPREP; returns true if the loop must be skipped. */
+function forprep(L: LuaState, ra: number): boolean {
+  const stack = L.stack;
+  const init = stack[ra];
+  const plimit = stack[ra + 1];
+  const step = stack[ra + 2];
+  if (typeof init === 'number' && typeof step === 'number' && typeof plimit === 'number' &&
+      Number.isInteger(init) && Number.isInteger(step) && Number.isInteger(plimit) && step !== 0) {
+    // Common case, all in the safe range: plain arithmetic is exact.
+    stack[ra + 3] = init;
+    if (step > 0 ? init > plimit : init < plimit) return true;
+    const diff = step > 0 ? plimit - init : init - plimit;
+    if (diff <= MAX_SAFE) {
+      stack[ra + 1] = Math.floor(diff / Math.abs(step));
+      return false;
+    }
+  }
+  const initInt = typeof init === 'bigint' || (typeof init === 'number' && Number.isInteger(init));
+  const stepInt = typeof step === 'bigint' || (typeof step === 'number' && Number.isInteger(step));
+  if (initInt && stepInt) {
+    const i0 = init as LuaInteger;
+    const st = step as LuaInteger;
+    if (st == 0) runerror(L, "'for' step is zero");
+    stack[ra + 3] = i0;
+    const lim = forlimit(L, i0, plimit, st);
+    if (lim === undefined) return true;
+    // count = (limit - init) / |step|, computed unsigned as the reference does
+    const bi = BigInt(i0);
+    const bl = BigInt(lim);
+    const bs = BigInt(st);
+    const count = st > 0 ? (bl - bi) / bs : (bi - bl) / -bs;
+    const safe = typeof i0 === 'number' && typeof lim === 'number' && typeof st === 'number';
+    // Safe-range loops use plain numbers (the fast path in FORLOOP); others stay bigint.
+    stack[ra + 1] = safe ? Number(count) : count;
+    return false;
+  }
+  // float loop
+  const flimit = tonumber(plimit);
+  if (flimit === undefined) forerror(L, plimit, 'limit');
+  const fstep = tonumber(step);
+  if (fstep === undefined) forerror(L, step, 'step');
+  const finit = tonumber(init);
+  if (finit === undefined) forerror(L, init, 'initial value');
+  const l = toDouble(flimit);
+  const s = toDouble(fstep);
+  const i0 = toDouble(finit);
+  if (s === 0) runerror(L, "'for' step is zero");
+  if (s > 0 ? l < i0 : i0 < l) return true;
+  // Internal state of a float loop: step boxed so FORLOOP's integer fast path never matches it.
+  stack[ra] = i0;
+  stack[ra + 1] = l;
+  stack[ra + 2] = new LuaFloat(s);
+  stack[ra + 3] = Number.isInteger(i0) ? new LuaFloat(i0) : i0;
+  return false;
+}
+
+/** The integer limit of a loop, or undefined when the loop must not run (forlimit). */
+function forlimit(L: LuaState, init: LuaInteger, lim: LuaValue, step: LuaInteger): LuaInteger | undefined {
+  let limit = tointeger(lim, step < 0 ? F2I.CEIL : F2I.FLOOR);
+  if (limit === undefined) {
+    const flim = tonumber(lim);
+    if (flim === undefined) forerror(L, lim, 'limit');
+    // a float out of the integer range
+    if (toDouble(flim as LuaNumber) > 0) {
+      if (step < 0) return undefined;
+      limit = 0x7fffffffffffffffn;
+    } else {
+      if (step > 0) return undefined;
+      limit = -0x8000000000000000n;
+    }
+  }
+  return (step > 0 ? init > limit : init < limit) ? undefined : limit;
+}
+
+/** FORLOOP for bigint-range integer loops and float loops; true to jump back. */
+function forloopSlow(stack: LuaValue[], ra: number): boolean {
+  const step = stack[ra + 2];
+  if (step instanceof LuaFloat || (typeof step === 'number' && !Number.isInteger(step))) {
+    const s = step instanceof LuaFloat ? step.n : step;
+    const idx = (stack[ra] as number) + s;
+    const limit = stack[ra + 1] as number;
+    if (s > 0 ? idx <= limit : limit <= idx) {
+      stack[ra] = idx;
+      stack[ra + 3] = Number.isInteger(idx) ? new LuaFloat(idx) : idx;
+      return true;
+    }
+    return false;
+  }
+  const count = BigInt(stack[ra + 1] as LuaInteger);
+  if (count <= 0n) return false;
+  stack[ra + 1] = count - 1n;
+  const idx = iadd(stack[ra] as LuaInteger, step as LuaInteger);
+  stack[ra] = idx;
+  stack[ra + 3] = idx;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Finishing an instruction interrupted by a yield inside a metamethod
+
+/** Complete the instruction of Lua frame `ci` whose metamethod call was interrupted (luaV_finishOp). */
+export function finishOp(L: LuaState, ci: CallInfo): void {
+  const stack = L.stack;
+  const base = ci.base;
+  const i = ci.closure!.p.code[ci.pc - 1];
+  const op = i & 0x7f;
+  const a = (i >>> 7) & 0xff;
+  switch (op) {
+    case Op.ADDI: case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK:
+    case Op.IDIVK: case Op.BANDK: case Op.BORK: case Op.BXORK: case Op.SHRI: case Op.SHLI:
+    case Op.ADD: case Op.SUB: case Op.MUL: case Op.MOD: case Op.POW: case Op.DIV: case Op.IDIV:
+    case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR:
+    case Op.UNM: case Op.BNOT: case Op.LEN:
+    case Op.GETTABUP: case Op.GETTABLE: case Op.GETI: case Op.GETFIELD: case Op.SELF:
+      stack[base + a] = stack[--L.top];
+      break;
+    case Op.LT: case Op.LE: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: case Op.EQ: {
+      const res = !isFalse(stack[--L.top]);
+      // the next instruction is the jump: skip it when the test fails
+      if (res !== ((i & 0x8000) !== 0)) ci.pc++;
+      break;
+    }
+    case Op.CONCAT: {
+      const top = L.top - 1; // top when the metamethod was called
+      const total = top - 1 - (base + a); // values still to concatenate
+      stack[top - 2] = stack[top];
+      L.top = top - 1;
+      concat(L, total, base);
+      break;
+    }
+    case Op.CLOSE:
+      ci.pc--; // run the instruction again to close the remaining variables
+      break;
+    case Op.RETURN:
+      L.top = base + a + ci.nres;
+      ci.pc--;
+      break;
+    default:
+      // calls and stores: nothing to finish
+      break;
+  }
+}
+

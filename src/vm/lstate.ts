@@ -1,0 +1,91 @@
+/**
+ * Creating a Lua universe (global state + main thread), threads, and
+ * loading chunks into closures.
+ */
+
+import { compile, LuaSyntaxError } from '../frontend/compile.js';
+import type { LuaValue } from '../value/value.js';
+import { LuaClosure, UpVal } from './function.js';
+import { LUAI_MAXSTACK, LuaState, type GlobalState } from './state.js';
+import { LuaTable } from './table.js';
+
+/** Registry indices, as the reference's LUA_RIDX_*. */
+export const RIDX_MAINTHREAD = 1;
+export const RIDX_GLOBALS = 2;
+
+export interface StateOptions {
+  /** Stack slots per thread before "stack overflow" (default 1,000,000 as LUAI_MAXSTACK). */
+  stackLimit?: number;
+  /** Where `print` and `io.write` go (bytes as a latin1 string). */
+  stdout?: (s: string) => void;
+  /** Where warnings and the CLI's errors go. */
+  stderr?: (s: string) => void;
+}
+
+/** Create a new Lua universe and return its main thread (lua_newstate). */
+export function newState(options: StateOptions = {}): LuaState {
+  const registry = new LuaTable();
+  const g: GlobalState = {
+    registry,
+    typeMetatables: new Map(),
+    mainThread: undefined as unknown as LuaState,
+    stackLimit: options.stackLimit ?? LUAI_MAXSTACK,
+    warnOn: false,
+    warnBuffer: '',
+    stdout: options.stdout ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
+    stderr: options.stderr ?? ((s) => process.stderr.write(Buffer.from(s, 'latin1'))),
+    totalBytes: 0,
+    gcRunning: true,
+    gcMode: 'incremental',
+    budget: 0,
+    ext: new Map(),
+  };
+  const L = new LuaState(g);
+  g.mainThread = L;
+  registry.setInt(RIDX_MAINTHREAD, L);
+  registry.setInt(RIDX_GLOBALS, new LuaTable());
+  return L;
+}
+
+/** The global table (_G). */
+export function globals(L: LuaState): LuaTable {
+  return L.g.registry.getInt(RIDX_GLOBALS) as LuaTable;
+}
+
+/** A new coroutine sharing L's universe (lua_newthread). */
+export function newThread(L: LuaState): LuaState {
+  const co = new LuaState(L.g);
+  co.nny = 1; // not yieldable until resumed
+  return co;
+}
+
+/**
+ * Load a chunk (lua_load): returns a closure whose first upvalue is the
+ * global table, or the error message. `mode` is "t", "b" or "bt".
+ */
+export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: string): LuaClosure | string {
+  const binary = chunk.charCodeAt(0) === 0x1b;
+  const kind = binary ? 'binary' : 'text';
+  if (!mode.includes(kind[0])) return `attempt to load a ${kind} chunk (mode is '${mode}')`;
+  let p;
+  if (binary) {
+    return `${chunkname.replace(/^[@=]/, '')}: bad binary format (binary chunks not supported yet)`;
+  }
+  try {
+    p = compile(chunk, chunkname);
+  } catch (e) {
+    if (e instanceof LuaSyntaxError) return e.luaMessage;
+    throw e;
+  }
+  const cl = new LuaClosure(p, p.upvalues.length);
+  for (let i = 0; i < p.upvalues.length; i++) cl.upvals[i] = closedUpval(undefined);
+  if (p.upvalues.length > 0) cl.upvals[0] = closedUpval(globals(L));
+  return cl;
+}
+
+/** A fresh closed upvalue holding `v`. */
+export function closedUpval(v: LuaValue): UpVal {
+  const uv = new UpVal([v], 0);
+  uv.isOpen = false;
+  return uv;
+}

@@ -1,0 +1,175 @@
+/**
+ * Threads (coroutines), call frames, and the state shared by all threads of
+ * one Lua universe.
+ *
+ * Frames are heap objects (CallInfo) linked into a list per thread, and all
+ * registers live in the thread's stack array: a Lua-to-Lua call never
+ * recurses in JavaScript. JavaScript recursion happens only where a host
+ * function calls back into Lua (and for metamethods called from the
+ * interpreter, as the reference does with C recursion); that depth is
+ * counted in `nCcalls` and limited like LUAI_MAXCCALLS.
+ */
+
+import type { LuaThreadLike, LuaValue } from '../value/value.js';
+import type { LuaTable } from './table.js';
+import type { HostCont, LuaClosure, UpVal } from './function.js';
+
+/** Frame status bits (CallInfo.callstatus), as in lstate.h. */
+export const CIST_FRESH = 1 << 0; // entry frame of an execute() invocation: returning from it leaves execute
+export const CIST_YPCALL = 1 << 1; // host frame doing a yieldable protected call
+export const CIST_TAIL = 1 << 2; // frame was tail called
+export const CIST_HOOKED = 1 << 3; // frame is running a debug hook
+export const CIST_FIN = 1 << 4; // frame is running a finalizer
+export const CIST_CLSRET = 1 << 5; // frame is closing to-be-closed variables while returning
+export const CIST_HOOKYIELD = 1 << 6;
+export const CIST_TRAN = 1 << 7; // frame has transfer information (hooks)
+/** Frame is a Lua function (`closure` is set). */
+export const CIST_LUA = 1 << 8;
+
+/** Thread status codes, as lua.h's. */
+export const LUA_OK = 0;
+export const LUA_YIELD = 1;
+export const LUA_ERRRUN = 2;
+export const LUA_ERRSYNTAX = 3;
+export const LUA_ERRMEM = 4;
+export const LUA_ERRERR = 5;
+
+/** LUAI_MAXCCALLS: nested host calls / parser levels before "C stack overflow". */
+export const LUAI_MAXCCALLS = 200;
+/** Default LUAI_MAXSTACK: slots per thread before "stack overflow". */
+export const LUAI_MAXSTACK = 1_000_000;
+/** Extra slots a host function may always push (LUA_MINSTACK). */
+export const LUA_MINSTACK = 20;
+
+export class CallInfo {
+  /** Stack index of the function being called. */
+  func = 0;
+  /** First register (Lua frames); func + 1 for host frames. */
+  base = 0;
+  /** Frame top: base + maxstacksize for Lua frames; limit for host frames. */
+  top = 0;
+  previous: CallInfo | null = null;
+  next: CallInfo | null = null;
+  /** Results wanted by the caller (-1: all). */
+  nresults = 0;
+  callstatus = 0;
+  // Lua frames
+  closure: LuaClosure | null = null;
+  /** Saved program counter: index of the next instruction. */
+  pc = 0;
+  /** Number of extra (vararg) arguments below func. */
+  nextraargs = 0;
+  // Host frames
+  /** Continuation after a yield (lua_KFunction). */
+  k: HostCont | null = null;
+  ctx = 0;
+  /** Saved error handler stack index for a yieldable pcall. */
+  oldErrfunc = 0;
+  /** Stack index of the called function of a yieldable pcall, for recovery. */
+  extra = 0;
+  /** Saved "allow hook" flag for recovery of a yieldable pcall. */
+  oldAllowHook = true;
+  /** Error status a yieldable pcall is recovering from (LUA_OK when none). */
+  recoverStatus = 0;
+  /** Number of results of a RETURN interrupted while closing variables. */
+  nres = 0;
+  // Transfer info for hooks (call/return values)
+  ftransfer = 0;
+  ntransfer = 0;
+}
+
+/** State shared by every thread of a Lua universe (global_State). */
+export interface GlobalState {
+  registry: LuaTable;
+  /** Metatables for non-table, non-userdata types, by type name. */
+  typeMetatables: Map<string, LuaTable>;
+  mainThread: LuaState;
+  /** Interned metamethod names etc. live in meta.ts; this is per-state config. */
+  stackLimit: number;
+  /** Warning system state for `warn` ("@on"/"@off", continuation pieces). */
+  warnOn: boolean;
+  warnBuffer: string;
+  /** Host output sinks (bytes as latin1 strings). */
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Memory accounting: bytes believed live (an estimate until the accounting allocator lands). */
+  totalBytes: number;
+  gcRunning: boolean;
+  gcMode: 'incremental' | 'generational';
+  /** Safepoint counter shared by the interpreter and library functions. */
+  budget: number;
+  /** Extension slots for libraries (e.g. package state, random state). */
+  ext: Map<string, unknown>;
+}
+
+/** A Lua thread: its stack, its frames and its coroutine status. */
+export class LuaState implements LuaThreadLike {
+  readonly isThread = true as const;
+  stack: LuaValue[] = [];
+  /** First free slot. */
+  top = 0;
+  /** Current frame. */
+  ci: CallInfo;
+  /** The bottom frame (a pseudo host frame that holds the entry function). */
+  readonly baseCi: CallInfo;
+  status = LUA_OK;
+  /** Open upvalues, sorted by decreasing stack index. */
+  openupval: UpVal | null = null;
+  /** Stack indices of to-be-closed variables, in creation order. */
+  tbclist: number[] = [];
+  /** Nested host-call depth (JS recursion) plus coroutine nesting, as PUC's nCcalls. */
+  nCcalls = 0;
+  /** Number of non-yieldable calls in the stack (main thread: always >= 1). */
+  nny = 1;
+  /** Error handler (message handler) stack index, 0 for none. */
+  errfunc = 0;
+  /** Number of values yielded (while suspended) or passed to resume. */
+  nyield = 0;
+  /** The value of an error that killed this coroutine (kept for inspection). */
+  errorValue: LuaValue = undefined;
+  /** Hook state (debug library). */
+  hook: LuaValue = undefined;
+  hookmask = 0;
+  basehookcount = 0;
+  hookcount = 0;
+  allowhook = true;
+  /** Maximum stack slots for this thread. */
+  stackLimit: number;
+  /** Where a Lua function that created this coroutine was defined (for overflow messages). */
+  creator: LuaValue = undefined;
+
+  constructor(readonly g: GlobalState) {
+    const ci = new CallInfo();
+    this.baseCi = ci;
+    this.ci = ci;
+    ci.func = 0;
+    ci.base = 1;
+    ci.top = 1 + LUA_MINSTACK;
+    this.stack.push(undefined);
+    this.top = 1;
+    this.stackLimit = g.stackLimit;
+  }
+
+  /** Push a value. */
+  push(v: LuaValue): void {
+    this.stack[this.top++] = v;
+  }
+
+  /** Allocate (or reuse) the frame after the current one. */
+  nextCi(): CallInfo {
+    const ci = this.ci;
+    let n = ci.next;
+    if (n === null) {
+      n = new CallInfo();
+      n.previous = ci;
+      ci.next = n;
+    }
+    this.ci = n;
+    return n;
+  }
+
+  /** Is this thread a coroutine that can yield now? */
+  isYieldable(): boolean {
+    return this.nny === 0;
+  }
+}

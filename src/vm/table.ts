@@ -1,0 +1,313 @@
+/**
+ * Lua tables: an array part for keys 1..n and a hash part.
+ *
+ * The hash part is a JS Map from normalised key to a slot number, plus two
+ * parallel arrays of keys and values. A slot never moves while the table is
+ * traversed, which gives Lua's traversal rules for free:
+ *  - `next` is O(1): the slot of the current key gives the next slot;
+ *  - assigning nil to an existing field during traversal just empties its
+ *    slot (the key stays, a "dead key" as Lua calls it), so traversal goes on;
+ *  - empty slots are reclaimed only when a new key is inserted, which Lua
+ *    forbids during traversal anyway.
+ *
+ * Key normalisation (see value.ts for the value representation): a float
+ * with an integer value is stored as that integer (`t[1.0]` is `t[1]`);
+ * -0.0 is 0; a boxed float too large for int64 is stored as its raw JS
+ * number, which can never collide with an integer because integers outside
+ * the safe range are bigints.
+ */
+
+import { LuaFloat, type LuaValue } from '../value/value.js';
+
+/** Thrown for keys Lua rejects; the caller turns it into a Lua error with position. */
+export class TableKeyError extends Error {}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const TWO63 = 2 ** 63;
+
+/** Normalise a key for storage; undefined for nil and NaN keys. */
+export function normKey(key: LuaValue): LuaValue {
+  if (key instanceof LuaFloat) {
+    const n = key.n;
+    if (n >= -TWO63 && n < TWO63) {
+      if (n >= -MAX_SAFE && n <= MAX_SAFE) return n + 0; // + 0 turns -0 into 0
+      return BigInt(n);
+    }
+    return n; // float too large for int64: raw number, never an integer value
+  }
+  if (key !== key) return undefined; // NaN
+  return key;
+}
+
+/** Turn a stored key back into a Lua value (the inverse of normKey for raw big floats). */
+function denormKey(key: LuaValue): LuaValue {
+  if (typeof key === 'number' && Number.isInteger(key) && (key > MAX_SAFE || key < -MAX_SAFE)) {
+    return new LuaFloat(key);
+  }
+  return key;
+}
+
+export class LuaTable {
+  /** arr[i] holds key i + 1; it never ends with a nil (trailing nils are trimmed). */
+  arr: LuaValue[];
+  /** Normalised key -> slot in hkeys/hvals. */
+  private index: Map<LuaValue, number> | undefined = undefined;
+  private hkeys: LuaValue[] = [];
+  private hvals: LuaValue[] = [];
+  /** Number of slots whose value is nil (reclaimable). */
+  private dead = 0;
+  metatable: LuaTable | undefined = undefined;
+  /**
+   * Cache of absent metamethods for tables used as metatables: bit e set
+   * means the event e (see meta.ts) is known to be absent. Cleared on every
+   * store into the hash part.
+   */
+  tmflags = 0;
+
+  constructor() {
+    this.arr = [];
+  }
+
+  /** Raw get with any key (already a Lua value, not normalised). */
+  get(key: LuaValue): LuaValue {
+    if (typeof key === 'number') {
+      const arr = this.arr;
+      if (key > 0 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
+      if (this.index === undefined) return undefined;
+      const slot = this.index.get(key);
+      return slot === undefined ? undefined : this.hvals[slot];
+    }
+    if (typeof key === 'string') return this.getStr(key);
+    if (this.index === undefined) return undefined;
+    const nk = normKey(key);
+    if (nk === undefined) return undefined;
+    if (typeof nk === 'number' && nk > 0 && nk <= this.arr.length && Number.isInteger(nk)) return this.arr[nk - 1];
+    const slot = this.index.get(nk);
+    return slot === undefined ? undefined : this.hvals[slot];
+  }
+
+  /** Raw get with a string key (the common field access). */
+  getStr(key: string): LuaValue {
+    if (this.index === undefined) return undefined;
+    const slot = this.index.get(key);
+    return slot === undefined ? undefined : this.hvals[slot];
+  }
+
+  /** Raw get with an integer key given as a JS number. */
+  getInt(key: number): LuaValue {
+    const arr = this.arr;
+    if (key > 0 && key <= arr.length) return arr[key - 1];
+    if (this.index === undefined) return undefined;
+    const slot = this.index.get(key);
+    return slot === undefined ? undefined : this.hvals[slot];
+  }
+
+  /**
+   * Raw set. Throws TableKeyError for nil and NaN keys (Lua's "index is nil" /
+   * "index is NaN"); the caller adds position information.
+   */
+  set(key: LuaValue, value: LuaValue): void {
+    if (typeof key === 'number' && Number.isInteger(key)) {
+      this.setInt(key, value);
+      return;
+    }
+    if (typeof key === 'string') {
+      this.setStr(key, value);
+      return;
+    }
+    if (key === undefined) throw new TableKeyError('index is nil');
+    const nk = normKey(key);
+    if (nk === undefined) throw new TableKeyError('index is NaN');
+    if (typeof nk === 'number' && Number.isInteger(nk) && nk <= MAX_SAFE && nk >= -MAX_SAFE) {
+      this.setInt(nk, value);
+      return;
+    }
+    this.hashSet(nk, value);
+  }
+
+  setStr(key: string, value: LuaValue): void {
+    this.hashSet(key, value);
+  }
+
+  /** Raw set with an integer key in the safe range. */
+  setInt(key: number, value: LuaValue): void {
+    const arr = this.arr;
+    const n = arr.length;
+    if (key > 0 && key <= n) {
+      arr[key - 1] = value;
+      if (value === undefined && key === n) this.trimArray();
+      return;
+    }
+    // The hash part never holds a live key n + 1: migrate() moves it into
+    // the array as soon as the array reaches n. (A dead slot may remain.)
+    if (key === n + 1) {
+      if (value === undefined) return;
+      arr.push(value);
+      if (this.index !== undefined && this.index.size > this.dead) this.migrate();
+      return;
+    }
+    this.hashSet(key, value);
+  }
+
+  private trimArray(): void {
+    const arr = this.arr;
+    let n = arr.length;
+    while (n > 0 && arr[n - 1] === undefined) n--;
+    arr.length = n;
+  }
+
+  /** After the array part grew, move keys n+1, n+2, ... from the hash part into it. */
+  private migrate(): void {
+    const index = this.index!;
+    const arr = this.arr;
+    for (;;) {
+      const k = arr.length + 1;
+      const slot = index.get(k);
+      if (slot === undefined) return;
+      const v = this.hvals[slot];
+      if (v === undefined) return;
+      // Leave a dead key: a traversal in progress may still be positioned on it.
+      this.hvals[slot] = undefined;
+      this.dead++;
+      arr.push(v);
+    }
+  }
+
+  private hashSet(key: LuaValue, value: LuaValue): void {
+    this.tmflags = 0;
+    let index = this.index;
+    if (index === undefined) {
+      if (value === undefined) return;
+      index = this.index = new Map();
+    }
+    const slot = index.get(key);
+    if (slot !== undefined) {
+      const old = this.hvals[slot];
+      this.hvals[slot] = value;
+      if (old === undefined) {
+        if (value !== undefined) this.dead--;
+      } else if (value === undefined) {
+        this.dead++;
+      }
+      return;
+    }
+    if (value === undefined) return;
+    if (this.dead > 8 && this.dead * 2 > this.hkeys.length) this.compact();
+    index.set(key, this.hkeys.length);
+    this.hkeys.push(key);
+    this.hvals.push(value);
+  }
+
+  /** Drop empty slots. Only called when inserting a new key (never during a valid traversal). */
+  private compact(): void {
+    const keys: LuaValue[] = [];
+    const vals: LuaValue[] = [];
+    const index = new Map<LuaValue, number>();
+    for (let i = 0; i < this.hkeys.length; i++) {
+      const v = this.hvals[i];
+      if (v === undefined) continue;
+      index.set(this.hkeys[i], keys.length);
+      keys.push(this.hkeys[i]);
+      vals.push(v);
+    }
+    this.index = index;
+    this.hkeys = keys;
+    this.hvals = vals;
+    this.dead = 0;
+  }
+
+  /**
+   * OP_SETLIST: t[first + j] = values[from + j - 1] for j = 1..n. Appending
+   * to the array part writes it directly, so a constructor like {1, nil, 3}
+   * keeps its holes in the array part (and `#` sees 3), as in the reference.
+   */
+  setList(first: number, values: LuaValue[], from: number, n: number): void {
+    const arr = this.arr;
+    if (first === arr.length) {
+      for (let j = 0; j < n; j++) arr.push(values[from + j]);
+      this.trimArray();
+      if (this.index !== undefined && this.index.size > this.dead) this.migrate();
+      return;
+    }
+    for (let j = 1; j <= n; j++) this.set(first + j, values[from + j - 1]);
+  }
+
+  /** The length operator without metamethods: a border of the table. */
+  length(): number {
+    const n = this.arr.length;
+    if (this.index === undefined || this.index.size === this.dead) return n;
+    if (this.getInt(n + 1) === undefined) return n;
+    // Unbounded search in the hash part, as Lua's hash_search: find i with
+    // t[i] non-nil and t[j] nil, then binary search between them.
+    let i = n + 1;
+    let j = i * 2;
+    while (this.getInt(j) !== undefined) {
+      i = j;
+      if (j > MAX_SAFE / 2) {
+        // Pathological table: fall back to a linear scan as Lua does.
+        let k = 1;
+        while (this.getInt(k) !== undefined) k++;
+        return k - 1;
+      }
+      j *= 2;
+    }
+    while (j - i > 1) {
+      const m = Math.floor((i + j) / 2);
+      if (this.getInt(m) === undefined) j = m;
+      else i = m;
+    }
+    return i;
+  }
+
+  /**
+   * Traversal: the entry after `key` (nil to start), written into `out` as
+   * [key, value]; returns false at the end. Throws TableKeyError for a key
+   * that is not in the table.
+   */
+  next(key: LuaValue, out: LuaValue[]): boolean {
+    const arr = this.arr;
+    let i = 0; // next array position to look at (0-based)
+    let slot = 0; // next hash slot to look at
+    if (key !== undefined) {
+      const nk = normKey(key);
+      if (typeof nk === 'number' && Number.isInteger(nk) && nk > 0 && nk <= arr.length) {
+        i = nk;
+      } else {
+        const s = nk === undefined || this.index === undefined ? undefined : this.index.get(nk);
+        if (s !== undefined) {
+          i = arr.length;
+          slot = s + 1;
+        } else if (typeof nk === 'number' && Number.isInteger(nk) && nk > arr.length) {
+          // An array key whose tail was trimmed (set to nil) during traversal.
+          i = arr.length;
+        } else {
+          throw new TableKeyError("invalid key to 'next'");
+        }
+      }
+    }
+    for (; i < arr.length; i++) {
+      const v = arr[i];
+      if (v !== undefined) {
+        out[0] = i + 1;
+        out[1] = v;
+        return true;
+      }
+    }
+    const keys = this.hkeys;
+    const vals = this.hvals;
+    for (; slot < keys.length; slot++) {
+      const v = vals[slot];
+      if (v !== undefined) {
+        out[0] = denormKey(keys[slot]);
+        out[1] = v;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Number of non-nil entries in the hash part (for sizing and accounting). */
+  hashCount(): number {
+    return this.index === undefined ? 0 : this.index.size - this.dead;
+  }
+}
