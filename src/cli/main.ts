@@ -1,6 +1,11 @@
 /**
  * The `moonbox` command: a drop-in for the standard `lua` command (the
- * reference's lua.c). Temporary minimal version: runs a script with args.
+ * reference's lua.c). Options, the `arg` table, LUA_INIT, error reports with
+ * tracebacks, and the interactive loop all behave as the reference's do;
+ * only the program name and the version banner differ.
+ *
+ * `main` takes its whole environment as a CliHost so tests can run it
+ * in-process with captured output.
  */
 
 import { loadFile } from '../lib/base.js';
@@ -8,51 +13,298 @@ import { openLibs } from '../lib/init.js';
 import { setPlatform, type Platform } from '../lib/platform.js';
 import { traceback, tolstring } from '../lib/auxlib.js';
 import { pcall } from '../vm/call.js';
-import { globals, newState } from '../vm/lstate.js';
-import { HostFunction } from '../vm/function.js';
+import { globals, loadChunk, newState } from '../vm/lstate.js';
+import { HostFunction, type LuaClosure } from '../vm/function.js';
 import { LuaTable } from '../vm/table.js';
-import type { LuaState } from '../vm/state.js';
+import { getmetatable, typeName } from '../vm/meta.js';
+import { LUA_OK, type LuaState } from '../vm/state.js';
+import type { LuaValue } from '../value/value.js';
 
-/** What the CLI needs from its environment (the Node one is in nodehost.ts). */
+/** What the CLI needs from its environment (the Node.js one is in nodehost.ts). */
 export interface CliHost {
   platform: Platform;
   stdout(s: string): void;
   stderr(s: string): void;
+  /** Read one line of standard input (without its newline) after showing `prompt`; null at end of input. */
+  readLine?(prompt: string): string | null;
+  /** Is standard input a terminal (decides between the REPL and running stdin as a script)? */
+  stdinIsTTY?: boolean;
+  /** The name the command was invoked as (arg[-n] and messages use it). */
+  progname?: string;
 }
 
-const progname = 'moonbox';
-
-function msghandler(L: LuaState, base: number): number {
-  let msg = L.stack[base];
-  if (typeof msg !== 'string') msg = `(error object is a ${msg === undefined ? 'nil' : typeof msg} value)`;
-  L.stack[L.top++] = traceback(L, L, msg, 1);
-  return 1;
+/** Thrown by os.exit through the platform; caught here to end `main` with that status. */
+export class CliExit {
+  constructor(readonly status: number) {}
 }
 
+export const VERSION = '0.1.0';
+const COPYRIGHT = `moonbox ${VERSION} (Lua 5.4)  Copyright (C) 2026 the moonbox authors; Lua (C) 1994-2022 Lua.org, PUC-Rio`;
+
+const USAGE = `usage: %s [options] [script [args]]
+Available options are:
+  -e stat   execute string 'stat'
+  -i        enter interactive mode after executing 'script'
+  -l mod    require library 'mod' into global 'mod'
+  -l g=mod  require library 'mod' into global 'g'
+  -v        show version information
+  -E        ignore environment variables
+  -W        turn warnings on
+  --        stop handling options
+  -         stop handling options and execute stdin
+`;
+
+interface Args {
+  /** Index in argv of the script, or -1 for none. */
+  script: number;
+  interactive: boolean;
+  version: boolean;
+  noEnv: boolean;
+  /** -e, -l and -W options in order. */
+  actions: Array<['e' | 'l' | 'W', string]>;
+  hasExec: boolean;
+}
+
+/** Parse options like lua.c's collectargs; returns an error message for bad usage. */
+function collectArgs(argv: string[]): Args | string {
+  const a: Args = { script: -1, interactive: false, version: false, noEnv: false, actions: [], hasExec: false };
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const opt = argv[i];
+    if (opt[0] !== '-') break; // not an option: the script
+    if (opt === '-') break; // execute stdin
+    if (opt === '--') {
+      i++;
+      break;
+    }
+    switch (opt[1]) {
+      case 'E':
+        if (opt.length !== 2) return `unrecognized option '${opt}'`;
+        a.noEnv = true;
+        break;
+      case 'W':
+        if (opt.length !== 2) return `unrecognized option '${opt}'`;
+        a.actions.push(['W', '']);
+        break;
+      case 'i':
+        if (opt.length !== 2) return `unrecognized option '${opt}'`;
+        a.interactive = true;
+        a.version = true;
+        break;
+      case 'v':
+        if (opt.length !== 2) return `unrecognized option '${opt}'`;
+        a.version = true;
+        break;
+      case 'e':
+      case 'l': {
+        let val = opt.slice(2);
+        if (val === '') {
+          i++;
+          if (i >= argv.length || argv[i][0] === '-') return `'${opt}' needs argument`;
+          val = argv[i];
+        }
+        if (opt[1] === 'e') a.hasExec = true;
+        a.actions.push([opt[1], val]);
+        break;
+      }
+      default:
+        return `unrecognized option '${opt}'`;
+    }
+  }
+  a.script = i < argv.length ? i : -1;
+  return a;
+}
+
+/** Runs the CLI; returns the process exit status. */
 export function main(argv: string[], host: CliHost): number {
+  const progname = host.progname ?? 'moonbox';
+  const message = (msg: string): void => host.stderr(`${progname}: ${msg}\n`);
+  const args = collectArgs(argv);
+  if (typeof args === 'string') {
+    message(args);
+    host.stderr(USAGE.replace('%s', progname));
+    return 1;
+  }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
   setPlatform(L, host.platform);
-  openLibs(L);
-  const script = argv[0];
-  const argt = new LuaTable();
-  argt.setInt(0, script);
-  for (let i = 1; i < argv.length; i++) argt.setInt(i, argv[i]);
-  globals(L).setStr('arg', argt);
-  const f = loadFile(L, script, 'bt');
-  if (typeof f === 'string') {
-    host.stderr(`${progname}: ${f}\n`);
-    return 1;
+  try {
+    return run(L, argv, args, host, message);
+  } catch (e) {
+    if (e instanceof CliExit) return e.status;
+    throw e;
   }
-  const h = L.top;
-  L.stack[L.top++] = new HostFunction(msghandler, 'msghandler');
-  const func = L.top;
-  L.stack[L.top++] = f;
-  for (let i = 1; i < argv.length; i++) L.stack[L.top++] = argv[i];
-  const st = pcall(L, func, 0, h);
-  if (st !== 0) {
-    const err = L.stack[L.top - 1];
-    host.stderr(`${progname}: ${typeof err === 'string' ? err : tolstring(L, err)}\n`);
-    return 1;
+}
+
+function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m: string) => void): number {
+  const progname = host.progname ?? 'moonbox';
+  openLibs(L);
+  createArgTable(L, argv, args.script, progname);
+  if (args.version) host.stdout(COPYRIGHT + '\n');
+  if (!args.noEnv && !handleLuaInit(L, host, message)) return 1;
+  for (const [kind, val] of args.actions) {
+    if (kind === 'W') L.g.warnOn = true;
+    else if (kind === 'e') {
+      if (!doChunk(L, loadChunk(L, val, '=(command line)', 'bt'), message)) return 1;
+    } else if (!doLibrary(L, val, message)) return 1;
+  }
+  if (args.script >= 0 && !handleScript(L, argv, args.script, message)) return 1;
+  if (args.interactive) repl(L, host, message);
+  else if (args.script < 0 && !args.hasExec && !args.version) {
+    if (host.stdinIsTTY && host.readLine) {
+      host.stdout(COPYRIGHT + '\n');
+      repl(L, host, message);
+    } else if (!doChunk(L, loadFile(L, undefined, 'bt'), message)) return 1;
   }
   return 0;
+}
+
+/** arg[0] is the script; options and the interpreter name get negative indices. */
+function createArgTable(L: LuaState, argv: string[], script: number, progname: string): void {
+  const t = new LuaTable();
+  const all = [progname, ...argv];
+  const s = script < 0 ? 0 : script + 1; // index in `all` of the script
+  for (let i = 0; i < all.length; i++) t.set(i - s, all[i]);
+  globals(L).setStr('arg', t);
+}
+
+function handleLuaInit(L: LuaState, host: CliHost, message: (m: string) => void): boolean {
+  let name = '=LUA_INIT_5_4';
+  let init = host.platform.getenv('LUA_INIT_5_4');
+  if (init === undefined) {
+    name = '=LUA_INIT';
+    init = host.platform.getenv('LUA_INIT');
+  }
+  if (init === undefined) return true;
+  if (init[0] === '@') return doChunk(L, loadFile(L, init.slice(1), 'bt'), message);
+  return doChunk(L, loadChunk(L, init, name, 'bt'), message);
+}
+
+/** The message handler: adds a traceback; non-string errors are described (lua.c's msghandler). */
+const msghandler = new HostFunction((L, base) => {
+  let msg: LuaValue = L.stack[base];
+  if (typeof msg !== 'string') {
+    if (getmetatable(L, msg)?.getStr('__tostring') !== undefined) {
+      L.stack[L.top++] = tolstring(L, msg);
+      return 1; // that is the message
+    }
+    msg = `(error object is a ${typeName(msg)} value)`;
+  }
+  L.stack[L.top++] = traceback(L, L, msg, 1);
+  return 1;
+}, 'msghandler');
+
+/** Call the function at the top with `nargs` arguments above it, reporting errors (lua.c's docall + report). */
+function docall(L: LuaState, func: number, nresults: number, message: (m: string) => void): boolean {
+  // put the message handler below the function
+  for (let p = L.top; p > func; p--) L.stack[p] = L.stack[p - 1];
+  L.stack[func] = msghandler;
+  L.top++;
+  const status = pcall(L, func + 1, nresults, func);
+  // remove the handler
+  for (let p = func; p < L.top - 1; p++) L.stack[p] = L.stack[p + 1];
+  L.top--;
+  if (status !== LUA_OK) {
+    const err = L.stack[--L.top];
+    message(typeof err === 'string' ? err : `(error object is a ${typeName(err)} value)`);
+    return false;
+  }
+  return true;
+}
+
+function doChunk(L: LuaState, f: LuaClosure | string, message: (m: string) => void): boolean {
+  if (typeof f === 'string') {
+    message(f);
+    return false;
+  }
+  const func = L.top;
+  L.stack[L.top++] = f;
+  const ok = docall(L, func, 0, message);
+  L.top = func;
+  return ok;
+}
+
+/** -l [g=]mod: require mod and store it in global g. */
+function doLibrary(L: LuaState, spec: string, message: (m: string) => void): boolean {
+  const eq = spec.indexOf('=');
+  const globname = eq < 0 ? spec : spec.slice(0, eq);
+  const modname = eq < 0 ? spec : spec.slice(eq + 1);
+  const func = L.top;
+  L.stack[L.top++] = globals(L).getStr('require');
+  L.stack[L.top++] = modname;
+  if (!docall(L, func, 1, message)) return false;
+  globals(L).setStr(globname, L.stack[--L.top]);
+  L.top = func;
+  return true;
+}
+
+function handleScript(L: LuaState, argv: string[], script: number, message: (m: string) => void): boolean {
+  const fname = argv[script];
+  const f = fname === '-' && argv[script - 1] !== '--' ? loadFile(L, undefined, 'bt') : loadFile(L, fname, 'bt');
+  if (typeof f === 'string') {
+    message(f);
+    return false;
+  }
+  const func = L.top;
+  L.stack[L.top++] = f;
+  for (let i = script + 1; i < argv.length; i++) L.stack[L.top++] = argv[i];
+  const ok = docall(L, func, -1, message);
+  L.top = func;
+  return ok;
+}
+
+// ---------------------------------------------------------------------------
+// The interactive loop
+
+function prompt(L: LuaState, first: boolean): string {
+  const p = globals(L).getStr(first ? '_PROMPT' : '_PROMPT2');
+  if (p === undefined) return first ? '> ' : '>> ';
+  return tolstring(L, p);
+}
+
+/** A syntax error caused only by the input ending early (lua.c's incomplete). */
+function incomplete(msg: string): boolean {
+  return msg.endsWith('<eof>');
+}
+
+/** Compile a REPL line: first as "return <line>" (to print expressions), else as a statement. */
+function loadLine(L: LuaState, host: CliHost, first: string): LuaClosure | string | null {
+  const asExpr = loadChunk(L, `return ${first}`, '=stdin', 't');
+  if (typeof asExpr !== 'string') return asExpr;
+  let buffer = first;
+  for (;;) {
+    const f = loadChunk(L, buffer, '=stdin', 't');
+    if (typeof f !== 'string' || !incomplete(f)) return f;
+    const more = host.readLine!(prompt(L, false));
+    if (more === null) return f;
+    buffer += '\n' + more;
+  }
+}
+
+function repl(L: LuaState, host: CliHost, message: (m: string) => void): void {
+  if (!host.readLine) return;
+  for (;;) {
+    const line = host.readLine(prompt(L, true));
+    if (line === null) break;
+    const f = loadLine(L, host, line);
+    if (f === null) break;
+    if (typeof f === 'string') {
+      message(f);
+      continue;
+    }
+    const func = L.top;
+    L.stack[L.top++] = f;
+    if (docall(L, func, -1, message) && L.top > func) printResults(L, func, message);
+    L.top = func;
+  }
+  host.stdout('\n');
+}
+
+function printResults(L: LuaState, first: number, message: (m: string) => void): void {
+  const n = L.top - first;
+  const func = L.top;
+  L.stack[L.top++] = globals(L).getStr('print');
+  for (let i = 0; i < n; i++) L.stack[L.top++] = L.stack[first + i];
+  if (pcall(L, func, 0, 0) !== LUA_OK) {
+    message(`error calling 'print' (${tolstring(L, L.stack[L.top - 1])})`);
+  }
 }

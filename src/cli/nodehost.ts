@@ -1,5 +1,5 @@
-/** The CLI's host on Node.js: real stdio and file system. */
-import { writeSync } from 'node:fs';
+/** The CLI's host on Node.js: real stdio, file system and environment. */
+import { readSync, writeSync } from 'node:fs';
 import { nodePlatform } from '../platform/node.js';
 import type { CliHost } from './main.js';
 
@@ -16,10 +16,47 @@ function writeAll(fd: number, s: string): void {
   }
 }
 
+/** Synchronous line reader on fd 0 for the REPL (bytes kept as latin1). */
+function lineReader(): (prompt: string) => string | null {
+  let pending = '';
+  let eof = false;
+  const chunk = Buffer.alloc(4096);
+  return (prompt) => {
+    writeAll(1, prompt);
+    for (;;) {
+      const nl = pending.indexOf('\n');
+      if (nl >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        return line;
+      }
+      if (eof) {
+        if (pending === '') return null;
+        const line = pending;
+        pending = '';
+        return line;
+      }
+      let n = 0;
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'EAGAIN') continue;
+        if (code !== 'EOF') throw e;
+      }
+      if (n === 0) eof = true;
+      else pending += chunk.toString('latin1', 0, n);
+    }
+  };
+}
+
 export function nodeCliHost(): CliHost {
   return {
     platform: nodePlatform,
     stdout: (s) => writeAll(1, s),
     stderr: (s) => writeAll(2, s),
+    readLine: lineReader(),
+    stdinIsTTY: process.stdin.isTTY === true,
+    progname: 'moonbox',
   };
 }
