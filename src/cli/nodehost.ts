@@ -10,7 +10,11 @@ function writeAll(fd: number, s: string): void {
     try {
       off += writeSync(fd, buf, off);
     } catch (e) {
-      if ((e as { code?: string }).code === 'EAGAIN') continue;
+      const code = (e as { code?: string }).code;
+      if (code === 'EAGAIN') continue;
+      // The reader went away (`moonbox x.lua | head`): end quietly, as the
+      // reference does when SIGPIPE kills it (shells report status 141).
+      if (code === 'EPIPE') process.exit(141);
       throw e;
     }
   }
