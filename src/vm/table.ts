@@ -23,6 +23,8 @@ import { LuaFloat, type LuaValue } from '../value/value.js';
 export class TableKeyError extends Error {}
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Hash parts up to this many slots are searched linearly. */
+const SMALL = 8;
 const TWO63 = 2 ** 63;
 
 /** Normalise a key for storage; undefined for nil and NaN keys. */
@@ -50,7 +52,11 @@ function denormKey(key: LuaValue): LuaValue {
 export class LuaTable {
   /** arr[i] holds key i + 1; it never ends with a nil (trailing nils are trimmed). */
   arr: LuaValue[];
-  /** Normalised key -> slot in hkeys/hvals. */
+  /**
+   * Normalised key -> slot in hkeys/hvals, built only once the hash part
+   * has more than SMALL keys: small tables (objects with a few fields) are
+   * searched linearly, which is faster than a Map and much cheaper to create.
+   */
   private index: Map<LuaValue, number> | undefined = undefined;
   private hkeys: LuaValue[] = [];
   private hvals: LuaValue[] = [];
@@ -68,28 +74,43 @@ export class LuaTable {
     this.arr = [];
   }
 
+  /** Slot of a normalised key in the hash part, or -1. */
+  private slotOf(key: LuaValue): number {
+    const index = this.index;
+    if (index !== undefined) {
+      const slot = index.get(key);
+      return slot === undefined ? -1 : slot;
+    }
+    const keys = this.hkeys;
+    for (let i = 0, n = keys.length; i < n; i++) if (keys[i] === key) return i;
+    return -1;
+  }
+
   /** Raw get with any key (already a Lua value, not normalised). */
   get(key: LuaValue): LuaValue {
     if (typeof key === 'number') {
       const arr = this.arr;
       if (key > 0 && key <= arr.length && Number.isInteger(key)) return arr[key - 1];
-      if (this.index === undefined) return undefined;
-      const slot = this.index.get(key);
-      return slot === undefined ? undefined : this.hvals[slot];
+      const slot = this.slotOf(key);
+      return slot < 0 ? undefined : this.hvals[slot];
     }
     if (typeof key === 'string') return this.getStr(key);
-    if (this.index === undefined) return undefined;
     const nk = normKey(key);
     if (nk === undefined) return undefined;
     if (typeof nk === 'number' && nk > 0 && nk <= this.arr.length && Number.isInteger(nk)) return this.arr[nk - 1];
-    const slot = this.index.get(nk);
-    return slot === undefined ? undefined : this.hvals[slot];
+    const slot = this.slotOf(nk);
+    return slot < 0 ? undefined : this.hvals[slot];
   }
 
   /** Raw get with a string key (the common field access). */
   getStr(key: string): LuaValue {
-    if (this.index === undefined) return undefined;
-    const slot = this.index.get(key);
+    const index = this.index;
+    if (index === undefined) {
+      const keys = this.hkeys;
+      for (let i = 0, n = keys.length; i < n; i++) if (keys[i] === key) return this.hvals[i];
+      return undefined;
+    }
+    const slot = index.get(key);
     return slot === undefined ? undefined : this.hvals[slot];
   }
 
@@ -97,9 +118,9 @@ export class LuaTable {
   getInt(key: number): LuaValue {
     const arr = this.arr;
     if (key > 0 && key <= arr.length) return arr[key - 1];
-    if (this.index === undefined) return undefined;
-    const slot = this.index.get(key);
-    return slot === undefined ? undefined : this.hvals[slot];
+    if (this.hkeys.length === 0) return undefined;
+    const slot = this.slotOf(key);
+    return slot < 0 ? undefined : this.hvals[slot];
   }
 
   /**
@@ -143,7 +164,7 @@ export class LuaTable {
     if (key === n + 1) {
       if (value === undefined) return;
       arr.push(value);
-      if (this.index !== undefined && this.index.size > this.dead) this.migrate();
+      if (this.hkeys.length > this.dead) this.migrate();
       return;
     }
     this.hashSet(key, value);
@@ -158,12 +179,11 @@ export class LuaTable {
 
   /** After the array part grew, move keys n+1, n+2, ... from the hash part into it. */
   private migrate(): void {
-    const index = this.index!;
     const arr = this.arr;
     for (;;) {
       const k = arr.length + 1;
-      const slot = index.get(k);
-      if (slot === undefined) return;
+      const slot = this.slotOf(k);
+      if (slot < 0) return;
       const v = this.hvals[slot];
       if (v === undefined) return;
       // Leave a dead key: a traversal in progress may still be positioned on it.
@@ -175,13 +195,8 @@ export class LuaTable {
 
   private hashSet(key: LuaValue, value: LuaValue): void {
     this.tmflags = 0;
-    let index = this.index;
-    if (index === undefined) {
-      if (value === undefined) return;
-      index = this.index = new Map();
-    }
-    const slot = index.get(key);
-    if (slot !== undefined) {
+    const slot = this.slotOf(key);
+    if (slot >= 0) {
       const old = this.hvals[slot];
       this.hvals[slot] = value;
       if (old === undefined) {
@@ -193,27 +208,35 @@ export class LuaTable {
     }
     if (value === undefined) return;
     if (this.dead > 8 && this.dead * 2 > this.hkeys.length) this.compact();
-    index.set(key, this.hkeys.length);
+    const n = this.hkeys.length;
     this.hkeys.push(key);
     this.hvals.push(value);
+    if (this.index !== undefined) this.index.set(key, n);
+    else if (n + 1 > SMALL) this.buildIndex();
+  }
+
+  private buildIndex(): void {
+    const index = new Map<LuaValue, number>();
+    const keys = this.hkeys;
+    for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
+    this.index = index;
   }
 
   /** Drop empty slots. Only called when inserting a new key (never during a valid traversal). */
   private compact(): void {
     const keys: LuaValue[] = [];
     const vals: LuaValue[] = [];
-    const index = new Map<LuaValue, number>();
     for (let i = 0; i < this.hkeys.length; i++) {
       const v = this.hvals[i];
       if (v === undefined) continue;
-      index.set(this.hkeys[i], keys.length);
       keys.push(this.hkeys[i]);
       vals.push(v);
     }
-    this.index = index;
     this.hkeys = keys;
     this.hvals = vals;
     this.dead = 0;
+    this.index = undefined;
+    if (keys.length > SMALL) this.buildIndex();
   }
 
   /**
@@ -226,7 +249,7 @@ export class LuaTable {
     if (first === arr.length) {
       for (let j = 0; j < n; j++) arr.push(values[from + j]);
       this.trimArray();
-      if (this.index !== undefined && this.index.size > this.dead) this.migrate();
+      if (this.hkeys.length > this.dead) this.migrate();
       return;
     }
     for (let j = 1; j <= n; j++) this.set(first + j, values[from + j - 1]);
@@ -235,7 +258,7 @@ export class LuaTable {
   /** The length operator without metamethods: a border of the table. */
   length(): number {
     const n = this.arr.length;
-    if (this.index === undefined || this.index.size === this.dead) return n;
+    if (this.hkeys.length === this.dead) return n;
     if (this.getInt(n + 1) === undefined) return n;
     // Unbounded search in the hash part, as Lua's hash_search: find i with
     // t[i] non-nil and t[j] nil, then binary search between them.
@@ -273,8 +296,8 @@ export class LuaTable {
       if (typeof nk === 'number' && Number.isInteger(nk) && nk > 0 && nk <= arr.length) {
         i = nk;
       } else {
-        const s = nk === undefined || this.index === undefined ? undefined : this.index.get(nk);
-        if (s !== undefined) {
+        const s = nk === undefined ? -1 : this.slotOf(nk);
+        if (s >= 0) {
           i = arr.length;
           slot = s + 1;
         } else if (typeof nk === 'number' && Number.isInteger(nk) && nk > arr.length) {
@@ -308,6 +331,6 @@ export class LuaTable {
 
   /** Number of non-nil entries in the hash part (for sizing and accounting). */
   hashCount(): number {
-    return this.index === undefined ? 0 : this.index.size - this.dead;
+    return this.hkeys.length - this.dead;
   }
 }
