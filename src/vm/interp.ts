@@ -263,7 +263,64 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         stack[ra] = arith(L, ArithOp.ADD, x, imm, b, undefined);
         continue;
       }
-      case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
+      case Op.ADDK: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const y = k[i >>> 24];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x + y;
+          if (Number.isInteger(x) && Number.isInteger(y)) {
+            if (r <= MAX_SAFE && r >= MIN_SAFE) {
+              stack[ra] = r;
+              continue;
+            }
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            continue;
+          }
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, undefined);
+        continue;
+      }
+      case Op.SUBK: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const y = k[i >>> 24];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x - y;
+          if (Number.isInteger(x) && Number.isInteger(y)) {
+            if (r <= MAX_SAFE && r >= MIN_SAFE) {
+              stack[ra] = r;
+              continue;
+            }
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            continue;
+          }
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, undefined);
+        continue;
+      }
+      case Op.MULK: {
+        const b = (i >>> 16) & 0xff;
+        const x = stack[base + b];
+        const y = k[i >>> 24];
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x * y;
+          if (Number.isInteger(x) && Number.isInteger(y)) {
+            if (r <= MAX_SAFE && r >= MIN_SAFE) {
+              stack[ra] = r + 0;
+              continue;
+            }
+          } else {
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            continue;
+          }
+        }
+        stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, undefined);
+        continue;
+      }
+      case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
       case Op.BANDK: case Op.BORK: case Op.BXORK: {
         const b = (i >>> 16) & 0xff;
         const x = stack[base + b];
