@@ -1,0 +1,70 @@
+/**
+ * A small embedding API: create a state with the standard libraries, run
+ * code, get the results. Every entry into Lua is protected: a Lua error
+ * becomes a LuaError exception and the state stays usable.
+ */
+
+import { traceback, tolstring } from '../lib/auxlib.js';
+import { openLibs } from '../lib/init.js';
+import { setPlatform, type Platform } from '../lib/platform.js';
+import type { LuaValue } from '../value/value.js';
+import { pcall } from '../vm/call.js';
+import { HostFunction } from '../vm/function.js';
+import { loadChunk, newState } from '../vm/lstate.js';
+import { LUA_OK, type LuaState } from '../vm/state.js';
+import { LuaError } from './errors.js';
+
+export interface CreateOptions {
+  /** Standard libraries to open (default: all). */
+  libs?: readonly string[];
+  /** File system / environment access for io, os, require, loadfile (default: none). */
+  platform?: Platform;
+  /** Receives `print` and `io.write` output (bytes as a latin1 string). */
+  stdout?: (s: string) => void;
+  /** Receives warnings. */
+  stderr?: (s: string) => void;
+  /** Stack slots per coroutine before "stack overflow" (default 1,000,000). */
+  stackLimit?: number;
+}
+
+/** Create a Lua state with the standard libraries opened. */
+export function createState(options: CreateOptions = {}): LuaState {
+  const L = newState({ stdout: options.stdout, stderr: options.stderr, stackLimit: options.stackLimit });
+  if (options.platform !== undefined) setPlatform(L, options.platform);
+  openLibs(L, options.libs);
+  return L;
+}
+
+/** Message handler capturing the traceback while the failing frames still exist. */
+const captureTraceback = new HostFunction((L, base) => {
+  const v = L.stack[base];
+  const t = traceback(L, L, undefined, 1);
+  tracebacks.set(L, t);
+  L.stack[L.top++] = v;
+  return 1;
+}, 'traceback');
+const tracebacks = new WeakMap<LuaState, string>();
+
+/**
+ * Compile and run `code` (a chunk of Lua source) in `L`, returning the
+ * chunk's results. Throws LuaError for syntax and runtime errors.
+ */
+export function runString(L: LuaState, code: string, chunkname = code): LuaValue[] {
+  const f = loadChunk(L, code, chunkname, 't');
+  if (typeof f === 'string') throw new LuaError(f, f, undefined);
+  const h = L.top;
+  L.stack[L.top++] = captureTraceback;
+  const func = L.top;
+  L.stack[L.top++] = f;
+  tracebacks.delete(L);
+  const status = pcall(L, func, -1, h);
+  if (status !== LUA_OK) {
+    const err = L.stack[L.top - 1];
+    L.top = h;
+    const msg = typeof err === 'string' ? err : tolstring(L, err);
+    throw new LuaError(msg, err, tracebacks.get(L));
+  }
+  const results = L.stack.slice(func, L.top);
+  L.top = h;
+  return results;
+}

@@ -1,0 +1,19 @@
+/**
+ * moonbox: a Lua 5.4 runtime for hosts that run untrusted scripts.
+ *
+ * This is the package's single entry point. The embedding API is still
+ * small (a fuller host API is on the way); the pieces below are stable.
+ *
+ * @packageDocumentation
+ */
+
+export { createState, runString, type CreateOptions } from './api/run.js';
+export { LuaError } from './api/errors.js';
+export { nodePlatform } from './platform/node.js';
+export { nullPlatform, type Platform, PlatformError } from './lib/platform.js';
+export { LuaFloat, LuaUserdata, LightUserdata, type LuaValue } from './value/value.js';
+export { LuaTable } from './vm/table.js';
+export { LuaClosure, HostFunction, type HostFn } from './vm/function.js';
+export { LuaState } from './vm/state.js';
+export { compile, LuaSyntaxError } from './frontend/compile.js';
+export { main as cliMain, type CliHost } from './cli/main.js';
