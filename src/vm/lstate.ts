@@ -4,6 +4,7 @@
  */
 
 import { compile, LuaSyntaxError } from '../frontend/compile.js';
+import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK, LuaState, type GlobalState } from './state.js';
@@ -68,11 +69,9 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
   const kind = binary ? 'binary' : 'text';
   if (!mode.includes(kind[0])) return `attempt to load a ${kind} chunk (mode is '${mode}')`;
   let p;
-  if (binary) {
-    return `${chunkname.replace(/^[@=]/, '')}: bad binary format (binary chunks not supported yet)`;
-  }
   try {
-    p = compile(chunk, chunkname);
+    // undump verifies everything the interpreter relies on (see undump.ts)
+    p = binary ? undump(chunk, chunkname) : compile(chunk, chunkname);
   } catch (e) {
     if (e instanceof LuaSyntaxError) return e.luaMessage;
     throw e;
