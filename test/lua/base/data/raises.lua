@@ -1,0 +1,2 @@
+-- raises an error on line 2
+error("raised from file")

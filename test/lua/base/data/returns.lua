@@ -1,0 +1,2 @@
+local n = ... or 1
+return "returned", n * 2

@@ -1,0 +1,11 @@
+-- load modes "t", "b", "bt"
+print(type(load("return 1", "=t", "t")))
+print(load("return 1", "=b", "b"))
+print(pcall(load("return 'bt'", "=bt", "bt")))
+local bin = string.dump(function() return "from binary" end)
+print(bin:sub(1, 4) == "\27Lua")
+print(load(bin, "=bin", "t"))
+print(load(bin, "=bin", "b")())
+print(load(bin, "=bin", "bt")())
+print(load(bin, "=bin")())
+print(pcall(load, "return 1", "=x", "q"))

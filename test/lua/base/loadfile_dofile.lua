@@ -1,0 +1,15 @@
+-- loadfile and dofile with helper files in data/
+local f = loadfile("data/returns.lua")
+print(type(f), f(5))
+print(dofile("data/returns.lua"))
+print(loadfile("data/no_such_file.lua"))
+print(pcall(dofile, "data/no_such_file.lua"))
+print(loadfile("data/bad_syntax.lua"))
+print(pcall(dofile, "data/bad_syntax.lua"))
+print(pcall(dofile, "data/raises.lua"))
+local env = {value = "from env"}
+local g = loadfile("data/uses_env.lua", "t", env)
+print(g())
+print(loadfile("data/returns.lua", "b"))
+print(select("#", dofile("data/multi.lua")))
+print(dofile("data/multi.lua"))

@@ -1,0 +1,13 @@
+-- rawget/rawset
+local t = setmetatable({}, {__index = function() return "idx" end, __newindex = function() error("nope") end})
+print(rawget(t, "k"), t.k)
+print(rawset(t, "k", "v") == t, rawget(t, "k"), t.k)
+rawset(t, 1.0, "one")
+print(rawget(t, 1), math.type(next(t, "k") or 0))
+print(pcall(rawset, t, nil, 1))
+print(pcall(rawset, t, 0/0, 1))
+print(pcall(rawset, t, "x"))
+print(pcall(rawget, t))
+print(rawget(t, nil), rawget(t, 0/0))
+print(pcall(rawget, 1, 1))
+print((pcall(rawset, {}, {}, nil)))

@@ -1,0 +1,15 @@
+-- arithmetic errors name the variable
+local t = {}
+print(pcall(function() return t.y + 1 end))
+print(pcall(function() return 1 + t.y end))
+print(pcall(function() return glob * 2 end))
+print(pcall(function() local a = "x"; return a - 1 end))
+print(pcall(function() local a = {}; return -a end))
+print(pcall(function() return t.y.z end))
+print(pcall(function() return t + 1 end))
+print(pcall(function() local s = {}; return 2 ^ s end))
+print(pcall(function() return t[1] // 2 end))
+print(pcall(function() return #t.y end))
+print(pcall(function() local b = true; return b % 2 end))
+print(pcall(function() return 1 + (nil) end))
+print(pcall(function() return ({}).x + 1 end))

@@ -1,0 +1,17 @@
+-- 'attempt to call' messages name the variable
+print(pcall(function() undefined_f() end))
+print(pcall(function() local f; f() end))
+print(pcall(function() local t = {}; t.method() end))
+print(pcall(function() local t = {}; t:method() end))
+print(pcall(function() local t = {x = {}}; t.x.y() end))
+local up
+print(pcall(function() up() end))
+print(pcall(function() local t = {1}; t[1]() end))
+print(pcall(function() ("str")() end))
+print(pcall(function() local s = "str"; s() end))
+print(pcall(function() (1)() end))
+print(pcall(function() local t = {}; t["a key"]() end))
+print(pcall(function() return (nil)() end))
+print(pcall(function() local t = setmetatable({}, {__index = function() return 1 end}); t.f() end))
+print(pcall(function() string.nothing() end))
+print(pcall(function() local m = {}; return m:x() end))

@@ -1,0 +1,11 @@
+-- comparison errors
+print(pcall(function() return 1 < nil end))
+print(pcall(function() return nil < 1 end))
+print(pcall(function() return {} < {} end))
+print(pcall(function() return {} <= {} end))
+print(pcall(function() return "a" < 1 end))
+print(pcall(function() return 1 >= "a" end))
+print(pcall(function() return true < true end))
+print(pcall(function() local x; return x > 5 end))
+print(pcall(function() return print < 1 end))
+print(pcall(function() return coroutine.create(print) < 1 end))

@@ -1,0 +1,20 @@
+-- 'attempt to index' messages name the variable
+x = nil
+print(pcall(function() return x.y end))
+print(pcall(function() local t; return t.y end))
+print(pcall(function() local t = {}; return t.y.z end))
+print(pcall(function() local t = {a = {}}; return t.a.b.c end))
+local u
+print(pcall(function() return u.y end))
+print(pcall(function() return u[1] end))
+print(pcall(function() x.y = 1 end))
+print(pcall(function() local t; t.y = 1 end))
+print(pcall(function() local t = {}; t.a.b = 1 end))
+print(pcall(function() u.z = 1 end))
+print(pcall(function() local t = {}; return t[1][2] end))
+print(pcall(function() local t = {}; local k = "key"; return t[k].x end))
+print(pcall(function() return ("x")[1].y end))
+print(pcall(function() local a = {b = 5}; return a.b.c end))
+print(pcall(function() return string.nothing.x end))
+print(pcall(function() return (nil).x end))
+print(pcall(function() local t = {} return t:nomethod() end))

@@ -1,0 +1,3 @@
+-- uncaught assertion failures
+print(assert(1 == 1, "fine"))
+assert(1 == 2, "one is not two")

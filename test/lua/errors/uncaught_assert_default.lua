@@ -1,0 +1,2 @@
+-- assert without message
+assert(false)

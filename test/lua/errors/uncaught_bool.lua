@@ -1,0 +1,2 @@
+-- uncaught error with a boolean
+error(true)

@@ -1,0 +1,3 @@
+-- calling an undefined global
+local x = 1
+undefined_function(x)

@@ -1,0 +1,2 @@
+-- uncaught error with a float
+error(1.5)

@@ -1,0 +1,2 @@
+-- uncaught error object with __name only
+error(setmetatable({}, {__name = "MyError"}))

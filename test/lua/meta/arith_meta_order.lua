@@ -1,0 +1,11 @@
+-- the first operand's metamethod is tried first, then the second's
+local A = setmetatable({}, {__add = function(x, y) return "A.add" end})
+local B = setmetatable({}, {__add = function(x, y) return "B.add" end})
+local N = setmetatable({}, {})
+print(A + B, B + A, N + A, A + N, 1 + B, B + 1)
+print(pcall(function() return N + N end))
+print(pcall(function() return N + 1 end))
+print(pcall(function() return {} + A end))
+-- metamethods are looked up raw in the metatable (no __index on metatables)
+local mt = setmetatable({}, {__index = {__add = function() return "inherited" end}})
+print(pcall(function() return setmetatable({}, mt) + 1 end))

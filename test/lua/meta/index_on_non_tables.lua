@@ -1,0 +1,10 @@
+-- metamethods for non-table types come from the type's metatable (strings only by default)
+print(("x"):upper(), ("%d"):format(5), #("abc"):rep(2))
+local s = "hello"
+print(s:sub(2, 3), s.len(s))
+print(pcall(function() return (5).x end))
+print(pcall(function() return (true).x end))
+print(pcall(function() local n = nil; return n.x end))
+print(pcall(function() local f = print; return f.x end))
+print(pcall(function() local s = "str"; s.x = 1 end))
+print(pcall(function() return ("x").y.z end))

@@ -1,0 +1,17 @@
+-- __metatable protects the metatable
+local t = setmetatable({}, {__metatable = "locked"})
+print(getmetatable(t))
+print(pcall(setmetatable, t, {}))
+print(pcall(setmetatable, t, nil))
+local f = setmetatable({}, {__metatable = false})
+print(getmetatable(f), pcall(setmetatable, f, {}))
+local mt = {}
+local u = setmetatable({}, mt)
+print(getmetatable(u) == mt)
+print(setmetatable(u, nil) == u, getmetatable(u))
+print(getmetatable("abc").__index == string, getmetatable("").__name)
+print(getmetatable(1), getmetatable(nil), getmetatable(print), getmetatable(true))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, {}))
+print(select("#", setmetatable({}, nil)))

@@ -1,0 +1,13 @@
+-- __name is used in error messages and by tostring
+local obj = setmetatable({}, {__name = "Point"})
+print((tostring(obj):gsub("0x%x+", "ADDR")))
+print(pcall(function() return obj + 1 end))
+print(pcall(function() return obj < obj end))
+print(pcall(function() return #obj .. obj end))
+print(pcall(function() return obj() end))
+print(pcall(function() return obj.x.y end))
+print(pcall(string.rep, obj))
+print(pcall(ipairs))
+print(pcall(setmetatable, obj, 1))
+local notstr = setmetatable({}, {__name = {}})
+print(pcall(string.rep, notstr))
