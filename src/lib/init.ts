@@ -10,6 +10,8 @@ import { LuaTable as Table } from '../vm/table.js';
 import { LOADED } from './auxlib.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
+import { openIo } from './io.js';
+import { openOs } from './os.js';
 
 /** A standard library: its global name and its constructor. */
 export interface LibEntry {
@@ -21,6 +23,8 @@ export interface LibEntry {
 export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: '_G', open: openBase },
   { name: 'coroutine', open: () => openCoroutine() },
+  { name: 'io', open: openIo },
+  { name: 'os', open: () => openOs() },
 ];
 
 /** The package.loaded table (created on first use). */

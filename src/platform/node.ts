@@ -1,19 +1,42 @@
 /**
- * The Platform backed by Node.js: the real file system and environment.
- * Used by the CLI; embedders opt in to it explicitly.
+ * The Platform backed by Node.js: the real file system, environment,
+ * processes and clocks. Used by the CLI (`nodePlatform`, whose os.exit ends
+ * the process); embedders opt in to it explicitly with `createNodePlatform`,
+ * whose os.exit throws LuaExit unless they pass their own `exit`.
  */
 
-import { readFileSync } from 'node:fs';
-import { PlatformError, type Platform } from '../lib/platform.js';
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import {
+  LuaExit, PlatformError, stringFile, type OpenMode, type Platform, type PlatformFile, type ProcessStatus,
+  type ZoneInfo,
+} from '../lib/platform.js';
 
-/** Map Node's error codes to the C library's strerror() text. */
+/** Map Node's error codes to the C library's strerror() text and errno (Linux numbering). */
 const STRERROR: Record<string, [string, number]> = {
+  EPERM: ['Operation not permitted', 1],
   ENOENT: ['No such file or directory', 2],
-  EACCES: ['Permission denied', 13],
-  EISDIR: ['Is a directory', 21],
-  ENOTDIR: ['Not a directory', 20],
-  EEXIST: ['File exists', 17],
+  EIO: ['Input/output error', 5],
   EBADF: ['Bad file descriptor', 9],
+  EAGAIN: ['Resource temporarily unavailable', 11],
+  EACCES: ['Permission denied', 13],
+  EBUSY: ['Device or resource busy', 16],
+  EEXIST: ['File exists', 17],
+  EXDEV: ['Invalid cross-device link', 18],
+  ENOTDIR: ['Not a directory', 20],
+  EISDIR: ['Is a directory', 21],
+  EINVAL: ['Invalid argument', 22],
+  EMFILE: ['Too many open files', 24],
+  ENOSPC: ['No space left on device', 28],
+  ESPIPE: ['Illegal seek', 29],
+  EROFS: ['Read-only file system', 30],
+  EPIPE: ['Broken pipe', 32],
+  ENAMETOOLONG: ['File name too long', 36],
+  ENOTEMPTY: ['Directory not empty', 39],
+  ELOOP: ['Too many levels of symbolic links', 40],
 };
 
 export function platformError(e: unknown): PlatformError {
@@ -23,22 +46,188 @@ export function platformError(e: unknown): PlatformError {
   return new PlatformError(e instanceof Error ? e.message : String(e));
 }
 
-export const nodePlatform: Platform = {
-  readFile(path) {
-    try {
-      return readFileSync(path).toString('latin1');
-    } catch (e) {
-      throw platformError(e);
+/** Run `f`, turning Node's exceptions into PlatformError. */
+function sys<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw platformError(e);
+  }
+}
+
+/** A file descriptor with a position we track ourselves (pread/pwrite). */
+function fdFile(fd: number, append: boolean, closeFd = true): PlatformFile {
+  let pos = 0;
+  let closed = false;
+  return {
+    read(n) {
+      const buf = Buffer.allocUnsafe(n);
+      const got = sys(() => readSync(fd, buf, 0, n, pos));
+      pos += got;
+      return buf.toString('latin1', 0, got);
+    },
+    write(data) {
+      const buf = Buffer.from(data, 'latin1');
+      // O_APPEND writes land at the end whatever the offset: keep our position in step.
+      if (append) pos = sys(() => fstatSync(fd).size);
+      let off = 0;
+      while (off < buf.length) off += sys(() => writeSync(fd, buf, off, buf.length - off, pos + off));
+      pos += buf.length;
+    },
+    seek(whence, offset) {
+      const from = whence === 'set' ? 0 : whence === 'cur' ? pos : sys(() => fstatSync(fd).size);
+      if (from + offset < 0) throw new PlatformError('Invalid argument', 22);
+      pos = from + offset;
+      return pos;
+    },
+    flush() {},
+    close() {
+      if (!closed && closeFd) sys(() => closeSync(fd));
+      closed = true;
+      return undefined;
+    },
+    setvbuf() {},
+  };
+}
+
+/** Standard input: sequential reads, retried while the descriptor is non-blocking and empty. */
+function stdinFile(): PlatformFile {
+  const f = stringFile('');
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  f.read = (n) => {
+    const buf = Buffer.allocUnsafe(n);
+    for (;;) {
+      try {
+        const got = readSync(0, buf, 0, n, null);
+        return buf.toString('latin1', 0, got);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'EOF') return '';
+        if (code !== 'EAGAIN') throw platformError(e);
+        Atomics.wait(sleeper, 0, 0, 10);
+      }
     }
-  },
-  readStdin() {
-    try {
-      return readFileSync(0).toString('latin1');
-    } catch (e) {
-      throw platformError(e);
-    }
-  },
-  getenv(name) {
-    return process.env[name];
-  },
+  };
+  f.seek = () => {
+    throw new PlatformError('Illegal seek', 29);
+  };
+  return f;
+}
+
+const SIGNALS: Record<string, number> = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGABRT: 6, SIGFPE: 8, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13,
+  SIGALRM: 14, SIGTERM: 15,
 };
+
+function runShell(command: string, input: string | undefined, captureOutput: boolean): [ProcessStatus, string] {
+  const r = spawnSync('/bin/sh', ['-c', command], {
+    input: input === undefined ? undefined : Buffer.from(input, 'latin1'),
+    stdio: [input === undefined ? 'inherit' : 'pipe', captureOutput ? 'pipe' : 'inherit', 'inherit'],
+    maxBuffer: 1 << 30,
+  });
+  if (r.error !== undefined) throw platformError(r.error);
+  const out = captureOutput && r.stdout !== null ? r.stdout.toString('latin1') : '';
+  if (r.signal !== null) return [{ kind: 'signal', code: SIGNALS[r.signal] ?? 0 }, out];
+  return [{ kind: 'exit', code: r.status ?? 0 }, out];
+}
+
+/**
+ * io.popen without threads: a read pipe runs the command to completion when
+ * opened and serves its output; a write pipe collects what is written and
+ * feeds it to the command when closed.
+ */
+function popen(command: string, mode: 'r' | 'w'): PlatformFile {
+  if (mode === 'r') {
+    const [status, out] = runShell(command, undefined, true);
+    return stringFile(out, false, () => status);
+  }
+  const f = stringFile('', true, (data) => runShell(command, data, false)[0]);
+  f.read = () => {
+    throw new PlatformError('Bad file descriptor', 9);
+  };
+  return f;
+}
+
+let tmpCounter = 0;
+function tmpname(): string {
+  for (let tries = 0; tries < 100; tries++) {
+    const suffix = (Date.now() * 1000 + process.pid * 7 + tmpCounter++).toString(36).slice(-6);
+    const name = `${tmpdir()}/lua_${suffix}`;
+    try {
+      closeSync(openSync(name, 'wx', 0o600));
+      return name;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw platformError(e);
+    }
+  }
+  throw new PlatformError('File exists', 17);
+}
+
+/** The local zone at instant t, from the JS engine's (TZ-aware) Date. */
+function zone(t: number): ZoneInfo {
+  const d = new Date(t * 1000);
+  if (Number.isNaN(d.getTime())) return { offset: 0, isdst: false, name: 'UTC' };
+  const offset = -d.getTimezoneOffset() * 60;
+  const y = d.getFullYear();
+  const standard = -Math.max(new Date(y, 0, 1).getTimezoneOffset(), new Date(y, 6, 1).getTimezoneOffset()) * 60;
+  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d)
+    .find((p) => p.type === 'timeZoneName');
+  return { offset, isdst: offset > standard, name: part?.value ?? 'UTC' };
+}
+
+export interface NodePlatformOptions {
+  /** What os.exit does; default: throw LuaExit (never end an embedding host). */
+  exit?: (code: number) => never;
+}
+
+export function createNodePlatform(options: NodePlatformOptions = {}): Platform {
+  return {
+    readFile: (path) => sys(() => readFileSync(path).toString('latin1')),
+    readStdin: () => sys(() => readFileSync(0).toString('latin1')),
+    getenv: (name) => process.env[name],
+    open(path: string, mode: OpenMode) {
+      const fd = sys(() => openSync(path, mode, 0o666));
+      return fdFile(fd, mode[0] === 'a');
+    },
+    stdin: stdinFile,
+    remove: (path) => sys(() => unlinkOrRmdir(path)),
+    rename: (from, to) => sys(() => renameSync(from, to)),
+    tmpname,
+    tmpfile() {
+      const name = tmpname();
+      const fd = sys(() => openSync(name, 'w+'));
+      sys(() => unlinkSync(name));
+      return fdFile(fd, false);
+    },
+    popen,
+    execute: (command) => runShell(command, undefined, false)[0],
+    clock() {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1e6;
+    },
+    time: () => Date.now() / 1000,
+    zone,
+    exit: options.exit ?? ((code) => {
+      throw new LuaExit(code);
+    }),
+  };
+}
+
+/** C's remove(): files and empty directories. */
+function unlinkOrRmdir(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'EISDIR' && code !== 'EPERM') throw e;
+    rmdirSync(path);
+  }
+}
+
+/** Every write to stdout/stderr is synchronous, so nothing is pending at exit. */
+function processExit(code: number): never {
+  process.exit(code);
+}
+
+/** The CLI's platform: os.exit ends the process, like the standalone `lua`. */
+export const nodePlatform: Platform = createNodePlatform({ exit: processExit });
