@@ -1,0 +1,18 @@
+-- resuming dead/running coroutines, yielding outside a coroutine
+local co = coroutine.create(function() return 1 end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+local self
+self = coroutine.create(function() return coroutine.resume(self) end)
+print(coroutine.resume(self))
+print(pcall(coroutine.yield, 1))
+print(pcall(coroutine.resume, 1))
+print(pcall(coroutine.create, 1))
+print(pcall(coroutine.status, nil))
+local errco = coroutine.create(function() local x = nil; return x.f end)
+print(coroutine.resume(errco))
+print(coroutine.status(errco))
+print(coroutine.resume(errco))
+local w = coroutine.wrap(function() return 1 end)
+w()
+print(pcall(w))
