@@ -242,7 +242,13 @@ function gWrite(L: LuaState, base: number, nargs: number, s: Stream, first: numb
     if (typeof v === 'number') out += Number.isInteger(v) ? String(v) : fmtNumberG14(v);
     else if (v instanceof LuaFloat) out += fmtNumberG14(v.n);
     else if (typeof v === 'bigint') out += v.toString();
-    else out += checkString(L, base, nargs, n);
+    else if (typeof v === 'string') out += v;
+    else {
+      // C writes each argument as it goes: what came before the bad one is out.
+      attempt(() => s.write(out));
+      out = '';
+      checkString(L, base, nargs, n);
+    }
   }
   const err = attempt(() => s.write(out));
   return err === undefined ? ret(L, file) : fileResult(L, err, undefined);

@@ -168,7 +168,7 @@ const remove: HostFn = (L, base, nargs) => {
 const rename: HostFn = (L, base, nargs) => {
   const from = checkString(L, base, nargs, 1);
   const to = checkString(L, base, nargs, 2);
-  return fileResult(L, attempt(() => platformOf(L).rename(from, to)), from);
+  return fileResult(L, attempt(() => platformOf(L).rename(from, to)), undefined);
 };
 
 const tmpname: HostFn = (L) => {

@@ -1,0 +1,18 @@
+-- getenv, files, setlocale, clock, execute
+print(os.getenv("THIS_VARIABLE_IS_NOT_SET_4242"), type(os.getenv("PATH")), pcall(os.getenv))
+print(os.remove("no_such_file.txt"))
+print(os.rename("no_such_file.txt", "other.txt"))
+print(pcall(os.remove), pcall(os.rename, "a"))
+local name = os.tmpname()
+print(type(name), io.open(name) ~= nil)
+local f = assert(io.open(name, "w")); f:write("moved"); f:close()
+local name2 = name .. ".renamed"
+print(os.rename(name, name2), io.open(name), io.open(name2):read("a"))
+print(os.remove(name2), os.remove(name2) == nil)
+print(os.setlocale(), os.setlocale("C"), os.setlocale("POSIX"), os.setlocale(nil, "numeric"))
+print(os.setlocale("xx_YY"), os.setlocale("C", "time"), pcall(os.setlocale, "C", "bogus"))
+local c = os.clock()
+print(math.type(c), c >= 0)
+print(os.execute(), os.execute("exit 0"))
+print(os.execute("exit 7"))
+print(os.execute("kill -9 $$"))
