@@ -1,0 +1,11 @@
+-- float arithmetic follows IEEE 754 double precision
+print(0.1 + 0.2 == 0.3, string.format("%.17g", 0.1 + 0.2))
+print(1e308 + 1e308, -1e308 - 1e308, 1e-320 / 1e10)
+print(2^53 + 1 == 2^53, 2^53 + 2, math.type(2^53 + 1))
+print(1.5 * 2, math.type(1.5 * 2), 3 * 0.5, 0.5 + 0.5)
+print(string.format("%.17g", 1 / 3 * 3), 10 / 4, -10 / 4)
+print(math.abs(-2.5), math.floor(-2.5), math.ceil(-2.5), math.fmod(-7, 2), math.fmod(7, -2))
+print(math.fmod(-7.5, 2), math.fmod(7, 2.5), math.type(math.fmod(7, 2)))
+print(pcall(math.fmod, 1, 0))
+print(math.fmod(1, 0.0) ~= math.fmod(1, 0.0), math.fmod(math.mininteger, -1))
+print(7 // 0.5, 7 % 0.5, 7.25 % 0.5, -7.25 % 0.5)

@@ -1,0 +1,2 @@
+-- bad argument error at top level
+print(("x"):rep("many"))
