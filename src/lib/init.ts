@@ -10,6 +10,9 @@ import { LuaTable as Table } from '../vm/table.js';
 import { LOADED } from './auxlib.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
+import { openMath } from './math.js';
+import { openTable } from './table.js';
+import { openUtf8 } from './utf8.js';
 import { openIo } from './io.js';
 import { openOs } from './os.js';
 
@@ -23,6 +26,9 @@ export interface LibEntry {
 export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: '_G', open: openBase },
   { name: 'coroutine', open: () => openCoroutine() },
+  { name: 'table', open: openTable },
+  { name: 'math', open: openMath },
+  { name: 'utf8', open: openUtf8 },
   { name: 'io', open: openIo },
   { name: 'os', open: () => openOs() },
 ];

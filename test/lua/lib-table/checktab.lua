@@ -1,0 +1,10 @@
+-- which arguments the table functions accept
+print(pcall(table.concat, "abc"))
+print(pcall(table.insert, "abc", 1))
+print(pcall(table.remove, "abc"))
+print(pcall(table.sort, "abc"))
+print(pcall(table.move, "abc", 1, 1, 1))
+print(pcall(table.move, {}, 1, 1, 1, "abc"))
+print(pcall(table.unpack, "abc"))
+print(pcall(table.concat, setmetatable({}, {__name = "MyType"}), 1))
+print(pcall(table.insert, io and 1 or 1, 2))

@@ -1,0 +1,13 @@
+-- argument errors of table.remove
+print(pcall(table.remove))
+print(pcall(table.remove, nil))
+print(pcall(table.remove, {}, 2))
+print(pcall(table.remove, {}, -1))
+print(pcall(table.remove, {1, 2, 3}, 5))
+print(pcall(table.remove, {1, 2, 3}, 0))
+print(pcall(table.remove, {1}, 1.5))
+print(pcall(table.remove, {1}, "a"))
+print(pcall(table.remove, {1}, math.maxinteger))
+print(pcall(table.remove, "abc"))
+local ok, err = pcall(function() table.remove({}, 7) end)
+print(err)

@@ -1,0 +1,20 @@
+-- errors of table.sort
+print(pcall(table.sort))
+print(pcall(table.sort, nil))
+print(pcall(table.sort, "abc"))
+print(pcall(table.sort, {3, 2, 1}, 1))
+print(pcall(table.sort, {3, 2, 1}, {}))
+print(pcall(table.sort, {1}, 1))
+print(pcall(table.sort, {3, "a", 1}))
+print(pcall(table.sort, {1, 2, {}, 4}))
+print(pcall(table.sort, {{}, {}}))
+print(pcall(table.sort, {true, false}))
+print(pcall(table.sort, setmetatable({}, {__len = function() return 2^40 end})))
+print(pcall(table.sort, setmetatable({}, {__len = function() return math.maxinteger end})))
+print(pcall(table.sort, setmetatable({}, {__len = function() return "x" end})))
+-- the comparator's error propagates, the table is left partly sorted
+local e = {5, 4, 3, 2, 1}
+print(pcall(table.sort, e, function(a, b) if a == 3 then error("boom") end return a < b end))
+print(table.concat(e, ","))
+local ok, err = pcall(table.sort, {1, 2, 3}, function() error({code = 42}) end)
+print(type(err), err.code)

@@ -1,0 +1,13 @@
+-- errors of table.unpack
+print(pcall(table.unpack))
+print(pcall(table.unpack, nil))
+print(pcall(table.unpack, 3))
+print(pcall(table.unpack, {}, 1, 1e7))
+print(pcall(table.unpack, {}, math.mininteger, math.maxinteger))
+print(pcall(table.unpack, {}, 0, math.maxinteger))
+print(pcall(table.unpack, {}, 1.5))
+print(pcall(table.unpack, {}, 1, "x"))
+print(pcall(table.unpack, setmetatable({}, {__len = function() return "2" end})))
+print(pcall(table.unpack, setmetatable({}, {__len = function() return {} end})))
+local ok, err = pcall(function() return table.unpack({}, 1, 2^40) end)
+print(err)
