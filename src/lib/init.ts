@@ -27,9 +27,9 @@ export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: '_G', open: openBase },
   { name: 'coroutine', open: () => openCoroutine() },
   { name: 'table', open: openTable },
+  { name: 'io', open: openIo },
   { name: 'math', open: openMath },
   { name: 'utf8', open: openUtf8 },
-  { name: 'io', open: openIo },
   { name: 'os', open: () => openOs() },
 ];
 
