@@ -28,9 +28,9 @@ export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: 'coroutine', open: () => openCoroutine() },
   { name: 'table', open: openTable },
   { name: 'io', open: openIo },
+  { name: 'os', open: () => openOs() },
   { name: 'math', open: openMath },
   { name: 'utf8', open: openUtf8 },
-  { name: 'os', open: () => openOs() },
 ];
 
 /** The package.loaded table (created on first use). */
