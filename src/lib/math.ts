@@ -114,8 +114,9 @@ const fmod: HostFn = (L, base, nargs) => {
   const a = arg(L, base, nargs, 1);
   const b = arg(L, base, nargs, 2);
   if (isInt(a) && isInt(b)) return ret(L, intFmod(L, a, b));
-  const x = checkFloat(L, base, nargs, 1);
+  // the reference checks both in one C call, which gcc evaluates right to left
   const y = checkFloat(L, base, nargs, 2);
+  const x = checkFloat(L, base, nargs, 1);
   return ret(L, mkfloat(cfmod(x, y)));
 };
 

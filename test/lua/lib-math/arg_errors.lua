@@ -1,0 +1,12 @@
+-- error messages name the function as called
+local ok, err = pcall(function() return math.floor("x") end)
+print(err)
+ok, err = pcall(function() local m = math; return m.sqrt() end)
+print(err)
+ok, err = pcall(function() local f = math.abs; return f() end)
+print(err)
+ok, err = pcall(function() return math.fmod(1, 0) end)
+print(err)
+ok, err = pcall(function() return math.random(3, 1) end)
+print(err)
+math.max()

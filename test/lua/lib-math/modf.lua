@@ -1,0 +1,17 @@
+-- math.modf: integral part (an integer if it fits) and float fractional part
+local function show(label, a, b) print(label, a, math.type(a), b, math.type(b)) end
+show("3.7", math.modf(3.7))
+show("-3.7", math.modf(-3.7))
+show("5", math.modf(5))
+show("-0.5", math.modf(-0.5))
+show("-0.0", math.modf(-0.0))
+show("inf", math.modf(math.huge))
+show("-inf", math.modf(-math.huge))
+show("2^70", math.modf(2^70))
+show("2^53+0.0", math.modf(2^53))
+show("maxint", math.modf(math.maxinteger))
+show("string", math.modf("2.25"))
+local a, b = math.modf(0/0)
+print("nan", a ~= a, b ~= b)
+print(pcall(math.modf))
+print(pcall(math.modf, "x"))

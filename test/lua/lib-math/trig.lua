@@ -1,0 +1,13 @@
+-- trigonometry, atan with two arguments, deg/rad
+print(math.sin(0), math.sin(math.pi / 2), math.sin(-0.0), math.sin("1"))
+print(math.cos(0), math.cos(math.pi), math.tan(0), math.tan(math.pi / 4))
+print(math.asin(1), math.asin(0), math.acos(1), math.acos(0), math.acos(-1))
+print(math.atan(1), math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1))
+print(math.atan(0, -1), math.atan(-0.0, -1), math.atan(0, 0), math.atan(1, 0))
+print(math.atan(math.huge), math.atan(1, math.huge), math.atan(math.huge, math.huge))
+print(math.deg(math.pi), math.deg(1), math.rad(180), math.rad(1), math.deg(0))
+print(math.type(math.deg(180)), math.type(math.sin(0)), math.type(math.atan(0)))
+print(pcall(math.sin))
+print(pcall(function() return math.atan() end))
+print(pcall(function() return math.atan(1, "x") end))
+print(pcall(math.deg, nil))
