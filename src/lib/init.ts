@@ -14,6 +14,7 @@ import { openMath } from './math.js';
 import { openTable } from './table.js';
 import { openUtf8 } from './utf8.js';
 import { openIo } from './io.js';
+import { openPackageLib } from './package.js';
 import { openOs } from './os.js';
 
 /** A standard library: its global name and its constructor. */
@@ -25,6 +26,7 @@ export interface LibEntry {
 /** Every standard library, in the reference's opening order. */
 export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: '_G', open: openBase },
+  { name: 'package', open: openPackageLib },
   { name: 'coroutine', open: () => openCoroutine() },
   { name: 'table', open: openTable },
   { name: 'io', open: openIo },

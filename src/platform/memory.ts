@@ -9,7 +9,7 @@
  */
 
 import {
-  LuaExit, PlatformError, UTC, stringFile, wallClock, type OpenMode, type Platform, type PlatformFile,
+  LuaExit, PlatformError, UTC, failingFile, stringFile, wallClock, type OpenMode, type Platform, type PlatformFile,
 } from '../lib/platform.js';
 
 export interface MemoryPlatformOptions {
@@ -91,6 +91,8 @@ export function memoryPlatform(
     getenv: (name) => options.env?.[name],
     open(path, mode) {
       const p = abs(path);
+      // C's fopen opens a directory for reading; reading it then fails.
+      if (mode === 'r' && !files.has(p) && isDir(p)) return failingFile('Is a directory', 21);
       if (mode === 'r' || mode === 'r+') existing(path);
       if (mode !== 'r') writable();
       if (isDir(p)) fail('Is a directory', 21);

@@ -1,0 +1,2 @@
+local b = require("loop_b")
+return "a(" .. tostring(b) .. ")"

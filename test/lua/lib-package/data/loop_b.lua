@@ -1,0 +1,1 @@
+return "b sees a=" .. tostring(package.loaded.loop_a)

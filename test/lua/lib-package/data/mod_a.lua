@@ -1,0 +1,3 @@
+-- a module returning a table; records its loader arguments
+local name, file = ...
+return { name = name, file = file }

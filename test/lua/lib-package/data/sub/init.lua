@@ -1,0 +1,1 @@
+return "sub/init " .. select(1, ...)
