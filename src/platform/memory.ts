@@ -10,6 +10,7 @@
 
 import {
   LuaExit, PlatformError, UTC, failingFile, stringFile, wallClock, type OpenMode, type Platform, type PlatformFile,
+  type ZoneInfo,
 } from '../lib/platform.js';
 
 export interface MemoryPlatformOptions {
@@ -25,6 +26,8 @@ export interface MemoryPlatformOptions {
   exit?: (code: number) => never;
   /** Clock for os.time (seconds since the epoch); default: the real time. */
   now?: () => number;
+  /** The local time zone at an instant (default: UTC). */
+  zone?: (t: number) => ZoneInfo;
 }
 
 export interface MemoryPlatform extends Platform {
@@ -134,7 +137,7 @@ export function memoryPlatform(
     },
     clock: wallClock,
     time: options.now ?? (() => Date.now() / 1000),
-    zone: () => UTC,
+    zone: options.zone ?? (() => UTC),
     exit: options.exit ?? ((code) => {
       throw new LuaExit(code);
     }),

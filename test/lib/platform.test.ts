@@ -179,3 +179,24 @@ test('io.write goes through the state sinks', () => {
   const r = run(nullPlatform, 'io.write("a", 1, " ", 1.5, " ", 2^63, "\\n") io.stderr:write("e\\n") print(io.stdout:write("x") == io.stdout)');
   assert.equal(r.out, 'a1 1.5 9.2233720368548e+18\ne\nxtrue\n');
 });
+
+test('os.time/os.date use the platform clock and zone', () => {
+  // A zone one hour east of UTC, with "summer time" (two hours) from t >= 1e9.
+  const zone = (t: number) => (t >= 1e9
+    ? { offset: 7200, isdst: true, name: 'XST' } : { offset: 3600, isdst: false, name: 'XT' });
+  const p = memoryPlatform({}, { now: () => 1e9 + 0.75, zone });
+  const r = run(p, `
+    print(os.time(), os.date("%Y-%m-%d %H:%M:%S %z %Z"), os.date("!%H:%M %z %Z"))
+    print(os.date("%H %Z", 0), os.time{year = 1970, month = 1, day = 1, hour = 1})
+    local t = os.date("*t") print(t.hour, t.isdst)
+    print(os.time(t) == 1e9)
+  `);
+  assert.equal(r.err, undefined);
+  assert.equal(r.out, [
+    '1000000000\t2001-09-09 03:46:40 +0200 XST\t01:46 +0000 GMT',
+    '01 XT\t0',
+    '3\ttrue',
+    'true',
+    '',
+  ].join('\n'));
+});
