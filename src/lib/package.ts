@@ -200,7 +200,8 @@ function envPath(L: LuaState, envname: string, dft: string): string {
   return out;
 }
 
-export function openPackage(L: LuaState): LuaTable {
+/** luaopen_package: the package table, and the global `require`. */
+export function openPackageLib(L: LuaState): LuaTable {
   const pkg = newLib({ loadlib, searchpath } satisfies LibTable);
   const searchers = new LuaTable();
   const fns: [HostFn, string][] = [
@@ -214,7 +215,9 @@ export function openPackage(L: LuaState): LuaTable {
   pkg.setStr('config', '/\n;\n?\n!\n-\n');
   pkg.setStr('loaded', loadedTable(L));
   pkg.setStr('preload', preloadTable(L));
-  L.g.ext.set('require', new HostFunction(requireFn(pkg), 'require'));
+  const req = new HostFunction(requireFn(pkg), 'require');
+  L.g.ext.set('require', req);
+  globals(L).setStr('require', req);
   return pkg;
 }
 
@@ -232,11 +235,4 @@ export function requireModule(L: LuaState, name: string): LuaValue {
   const req = requireFunction(L);
   if (req === undefined) return luaError(L, 'package library not open');
   return call2(L, req, name)[0];
-}
-
-/** luaopen_package: package table, and the global `require`. */
-export function openPackageLib(L: LuaState): LuaTable {
-  const pkg = openPackage(L);
-  globals(L).setStr('require', requireFunction(L));
-  return pkg;
 }
