@@ -162,14 +162,23 @@ function fixjump(fs: FuncState, pc: number, dest: number): void {
   fs.code[pc] = CREATE_sJ(GET_OPCODE(i), offset);
 }
 
-/** Append list l2 to list l1; returns the new l1. */
+/**
+ * Append list l2 to list l1; returns the new l1.
+ *
+ * Lists are walked to their end to append; long `a or b or c ...` chains
+ * would make that quadratic, so the function remembers, for the last list
+ * it extended, a node known to be in it (lists only grow at their end, so
+ * walking from that node still finds the end).
+ */
 export function concat(fs: FuncState, l1: number, l2: number): number {
   if (l2 === NO_JUMP) return l1;
   if (l1 === NO_JUMP) return l2;
-  let list = l1;
+  let list = fs.jcHead === l1 ? fs.jcNode : l1;
   let next: number;
   while ((next = getjump(fs, list)) !== NO_JUMP) list = next;
   fixjump(fs, list, l2);
+  fs.jcNode = fs.jcHead === l2 ? fs.jcNode : l2;
+  fs.jcHead = l1;
   return l1;
 }
 
@@ -219,6 +228,7 @@ function removevalues(fs: FuncState, list: number): void {
 
 /** Patch a list: value-producing tests go to vtarget (setting reg), others to dtarget. */
 function patchlistaux(fs: FuncState, list: number, vtarget: number, reg: number, dtarget: number): void {
+  if (list !== NO_JUMP) fs.jcHead = NO_JUMP; // the list is consumed: forget it
   while (list !== NO_JUMP) {
     const next = getjump(fs, list);
     if (patchtestreg(fs, list, reg)) fixjump(fs, list, vtarget);
@@ -286,11 +296,13 @@ function freeexps(fs: FuncState, e1: ExpDesc, e2: ExpDesc): void {
 // Constants
 
 function addk(fs: FuncState, key: string, v: LuaValue): number {
-  const found = fs.kcache.get(key);
-  if (found !== undefined) return found;
+  const cache = fs.dyd.kcache;
+  const found = cache.get(key);
+  if (found !== undefined && fs.kkeys[found] === key) return found;
   const idx = fs.f.k.length;
   fs.f.k.push(v);
-  fs.kcache.set(key, idx);
+  fs.kkeys.push(key);
+  cache.set(key, idx);
   return idx;
 }
 

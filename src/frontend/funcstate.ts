@@ -55,6 +55,14 @@ export class Dyndata {
   nactvar = 0;
   readonly gt: Labeldesc[] = [];
   readonly label: Labeldesc[] = [];
+  /**
+   * Constant lookup shared by all functions of the chunk, as the reference's
+   * scanner table: a key per value (see code.ts) to the index it got in the
+   * function that added it last. A function reuses an index only if its own
+   * constant there is that value, so constants are duplicated exactly when
+   * the reference duplicates them.
+   */
+  readonly kcache = new Map<string, number>();
 }
 
 /** One block (a scope) of the function being compiled. */
@@ -78,8 +86,8 @@ export class FuncState {
   /** Instructions and their lines, grown here and copied into `f` at the end. */
   code: number[] = [];
   lineinfo: number[] = [];
-  /** Constant lookup: a key per value (see code.ts) to its index in f.k. */
-  readonly kcache = new Map<string, number>();
+  /** Key (see code.ts) of each constant in f.k. */
+  readonly kkeys: string[] = [];
   bl: BlockCnt | undefined = undefined;
   /** Next instruction index (= code.length). */
   pc = 0;
@@ -93,6 +101,9 @@ export class FuncState {
   nactvar = 0;
   /** First free register. */
   freereg = 0;
+  /** Jump-list append cache (see code.ts, concat): a list head and a node in it. */
+  jcHead = -1;
+  jcNode = -1;
   /** Function needs to close upvalues when returning. */
   needclose = false;
   /** Index of the first local of this function in Dyndata.actvar. */

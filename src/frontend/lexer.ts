@@ -406,7 +406,7 @@ export class Lexer {
 
   private readUtf8Esc(): number {
     this.saveAndNext(); // skip 'u'
-    if (this.current !== 123 /* '{' */) this.escerror("missing '{' in \\u{xxxx}");
+    if (this.current !== 123 /* '{' */) this.escerror("missing '{'");
     let r = this.gethexa(); // must have at least one digit
     for (;;) {
       this.saveAndNext();
@@ -414,7 +414,7 @@ export class Lexer {
       if (r > (0x7fffffff >>> 4)) this.escerror('UTF-8 value too large');
       r = r * 16 + hexavalue(this.current);
     }
-    if (this.peek() !== 125 /* '}' */) this.escerror("missing '}' in \\u{xxxx}");
+    if (this.peek() !== 125 /* '}' */) this.escerror("missing '}'");
     this.next(); // skip '}'
     return r;
   }

@@ -423,7 +423,7 @@ export class Parser {
   }
 
   private undefgoto(gt: Labeldesc): never {
-    if (gt.name === 'break') return this.ls.semerror(`break outside a loop at line ${gt.line}`);
+    if (gt.name === 'break') return this.ls.semerror(`break outside loop at line ${gt.line}`);
     return this.ls.semerror(`no visible label '${gt.name}' for <goto> at line ${gt.line}`);
   }
 

@@ -15,10 +15,10 @@ import { disassemble } from '../../src/bytecode/disasm.js';
 export function normalize(listing: string): string {
   const blocks = listing.split(/\n(?=\n(?:main|function) <)/);
   const addrs = new Map<string, string>();
-  const addr = (s: string): string => s.replace(/0x[0-9a-f]+/g, (m) => {
+  const addr = (s: string): string => s.replace(/(at |for |^\d+ \d+\t; )(0x[0-9a-f]+)/g, (_s, pre: string, m: string) => {
     let v = addrs.get(m);
     if (v === undefined) { v = `0x${addrs.size + 1}`; addrs.set(m, v); }
-    return v;
+    return pre + v;
   });
   const out: string[] = [];
   for (const block of blocks) {
@@ -48,7 +48,7 @@ export function normalize(listing: string): string {
         code.push(`\t${mp(Number(m[1]))}\t[${m[2]}]\t${m[3]}\t${addr(ops)}`);
         continue;
       }
-      const lm = /^\t(\d+)\t(\S+)\t(\d+)\t(\d+)$/.exec(l);
+      const lm = /^\t(\d+)\t([^\t]+)\t(\d+)\t(\d+)$/.exec(l);
       if (lm !== null && code.length > 0 && out.length >= 0 && /locals/.test(block.slice(0, block.indexOf(l)).split('\n').filter((x) => /^(constants|locals|upvalues)/.test(x)).pop() ?? '')) {
         code.push(`\t${lm[1]}\t${lm[2]}\t${mp(Number(lm[3]))}\t${mp(Number(lm[4]))}`);
         continue;
@@ -65,7 +65,9 @@ export function luacListing(file: string): string {
 }
 
 export function ourListing(file: string): string {
-  const src = readFileSync(file, 'latin1');
+  let src = readFileSync(file, 'latin1');
+  if (src.startsWith('\xef\xbb\xbf')) src = src.slice(3); // BOM, skipped by luaL_loadfile
+  if (src.startsWith('#')) src = src.replace(/^[^\n]*/, ''); // first-line comment, ditto
   return disassemble(compile(src, '@' + file));
 }
 
