@@ -141,7 +141,7 @@ export function instructionText(p: Proto, pc: number, addr: (p: Proto) => string
     case Op.MOVE: return `${a} ${b}`;
     case Op.LOADI: case Op.LOADF: return `${a} ${sbx}`;
     case Op.LOADK: return `${a} ${bx}\t; ${K(bx)}`;
-    case Op.LOADKX: return `${a}`;
+    case Op.LOADKX: return `${a}\t; ${K(extra())}`;
     case Op.LOADFALSE: case Op.LFALSESKIP: case Op.LOADTRUE: return `${a}`;
     case Op.LOADNIL: return `${a} ${b}\t; ${b + 1} out`;
     case Op.GETUPVAL: case Op.SETUPVAL: return `${a} ${b}\t; ${up(b)}`;

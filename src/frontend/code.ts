@@ -19,7 +19,7 @@ import {
   MAXARG_A, MAXARG_B, MAXARG_C, MAXARG_Bx, MAXARG_Ax, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXREGS,
 } from '../bytecode/opcodes.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
-import { arith, floatToIntegerMode, tointegerNS, F2I, type LuaInteger } from '../value/number.js';
+import { arith, floatToInteger, floatToIntegerMode, tointegerNS, F2I, type LuaInteger } from '../value/number.js';
 import { ExpDesc, VK, NO_JUMP, hasjumps } from './expdesc.js';
 import type { FuncState } from './funcstate.js';
 
@@ -295,13 +295,25 @@ function freeexps(fs: FuncState, e1: ExpDesc, e2: ExpDesc): void {
 // ---------------------------------------------------------------------------
 // Constants
 
+/** Same constant: equal values of the same type (floats and integers differ). */
+function sameConstant(a: LuaValue, b: LuaValue): boolean {
+  const fa = a instanceof LuaFloat ? a.n : a;
+  const fb = b instanceof LuaFloat ? b.n : b;
+  if (typeof fa === 'number' && typeof fb === 'number') {
+    return isIntegerValue(a) === isIntegerValue(b) && fa === fb;
+  }
+  return fa === fb;
+}
+
+const isIntegerValue = (v: LuaValue): boolean =>
+  typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+
 function addk(fs: FuncState, key: string, v: LuaValue): number {
   const cache = fs.dyd.kcache;
   const found = cache.get(key);
-  if (found !== undefined && fs.kkeys[found] === key) return found;
+  if (found !== undefined && found < fs.f.k.length && sameConstant(fs.f.k[found], v)) return found;
   const idx = fs.f.k.length;
   fs.f.k.push(v);
-  fs.kkeys.push(key);
   cache.set(key, idx);
   return idx;
 }
@@ -314,10 +326,22 @@ function intK(fs: FuncState, n: LuaInteger): number {
   return addk(fs, 'i' + String(n), n);
 }
 
-/** Float constant; integral values are boxed so they stay floats. */
+/** 2^-52: the reference perturbs integral float keys by this relative amount. */
+const KEY_Q = 2 ** -52;
+
+/**
+ * Float constant; integral values are boxed so they stay floats. The lookup
+ * key is the reference's: an integral float (which would collide with the
+ * integer of the same value) is keyed by a slightly perturbed value, which
+ * becomes an integer key again when it is integral and fits an integer.
+ */
 function numberK(fs: FuncState, r: number): number {
-  const key = Object.is(r, -0) ? 'f-0' : 'f' + String(r);
-  return addk(fs, key, Number.isInteger(r) || Object.is(r, -0) ? new LuaFloat(r) : r);
+  const v = Number.isInteger(r) ? new LuaFloat(r) : r;
+  const ik = floatToInteger(r);
+  if (ik === undefined) return addk(fs, 'f' + String(r), v);
+  const kf = ik === 0 ? KEY_Q : r + r * KEY_Q;
+  const kik = floatToInteger(kf);
+  return addk(fs, kik === undefined ? 'f' + String(kf) : 'i' + BigInt(kf).toString(), v);
 }
 
 function boolF(fs: FuncState): number {

@@ -86,8 +86,6 @@ export class FuncState {
   /** Instructions and their lines, grown here and copied into `f` at the end. */
   code: number[] = [];
   lineinfo: number[] = [];
-  /** Key (see code.ts) of each constant in f.k. */
-  readonly kkeys: string[] = [];
   bl: BlockCnt | undefined = undefined;
   /** Next instruction index (= code.length). */
   pc = 0;

@@ -61,7 +61,7 @@ export function normalize(listing: string): string {
 }
 
 export function luacListing(file: string): string {
-  return execFileSync('luac5.4', ['-l', '-l', '-o', '/dev/null', file], { encoding: 'latin1' });
+  return execFileSync('luac5.4', ['-l', '-l', '-o', '/dev/null', file], { encoding: 'latin1', maxBuffer: 1 << 30 });
 }
 
 export function ourListing(file: string): string {
