@@ -5,6 +5,7 @@
 import { basename, dirname } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { nodePlatform } from '../src/platform/node.js';
+import { LuaExit } from '../src/lib/platform.js';
 
 export interface CaseResult {
   stdout: string;
@@ -39,7 +40,7 @@ export function runCase(file: string): CaseResult {
   let status: number;
   try {
     status = main([basename(file)], {
-      platform: { ...nodePlatform, readStdin: () => '' },
+      platform: { ...nodePlatform, readStdin: () => '', exit: (code: number) => { throw new LuaExit(code); } },
       stdout: (s) => { stdout += s; },
       stderr: (s) => { stderr += s; },
     });

@@ -10,7 +10,7 @@
 
 import { loadFile } from '../lib/base.js';
 import { openLibs } from '../lib/init.js';
-import { setPlatform, type Platform } from '../lib/platform.js';
+import { LuaExit, setPlatform, type Platform } from '../lib/platform.js';
 import { traceback, tolstring } from '../lib/auxlib.js';
 import { pcall } from '../vm/call.js';
 import { globals, loadChunk, newState } from '../vm/lstate.js';
@@ -33,10 +33,6 @@ export interface CliHost {
   progname?: string;
 }
 
-/** Thrown by os.exit through the platform; caught here to end `main` with that status. */
-export class CliExit {
-  constructor(readonly status: number) {}
-}
 
 export const VERSION = '0.1.0';
 const COPYRIGHT = `moonbox ${VERSION} (Lua 5.4)  Copyright (C) 2026 the moonbox authors; Lua (C) 1994-2022 Lua.org, PUC-Rio`;
@@ -130,7 +126,7 @@ export function main(argv: string[], host: CliHost): number {
   try {
     return run(L, argv, args, host, message);
   } catch (e) {
-    if (e instanceof CliExit) return e.status;
+    if (e instanceof LuaExit) return e.code;
     throw e;
   }
 }
@@ -138,6 +134,7 @@ export function main(argv: string[], host: CliHost): number {
 function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m: string) => void): number {
   const progname = host.progname ?? 'moonbox';
   openLibs(L);
+  L.g.gcMode = 'generational'; // lua.c switches the collector to generational mode
   createArgTable(L, argv, args.script, progname);
   if (args.version) host.stdout(COPYRIGHT + '\n');
   if (!args.noEnv && !handleLuaInit(L, host, message)) return 1;

@@ -151,7 +151,7 @@ const rawlen: HostFn = (L, base, nargs) => {
   const v = arg(L, base, nargs, 1);
   if (v instanceof LuaTable) return ret(L, v.length());
   if (typeof v === 'string') return ret(L, v.length);
-  return argError(L, 1, 'table or string expected');
+  return typeError(L, base, nargs, 1, 'table or string');
 };
 
 const getmetatableFn: HostFn = (L, base, nargs) => {
@@ -176,7 +176,8 @@ const assert: HostFn = (L, base, nargs) => {
   if (!isFalse(v)) return nargs; // all arguments, already in place
   checkAny(L, nargs, 1);
   const msg = nargs >= 2 ? L.stack[base + 1] : 'assertion failed!';
-  return throwValue(L, msg);
+  // as the reference, assert raises through 'error' at level 1
+  return throwValue(L, typeof msg === 'string' ? whereLevel(L, 1) + msg : msg);
 };
 
 const error: HostFn = (L, base, nargs) => {
@@ -252,9 +253,10 @@ const load: HostFn = (L, base, nargs) => {
   const env = arg(L, base, nargs, 4);
   let src: string;
   let chunkname: string;
-  if (typeof chunk === 'string') {
-    src = chunk;
-    chunkname = optString(L, base, nargs, 2, chunk);
+  const text = toStringOrUndefined(chunk);
+  if (text !== undefined) {
+    src = text;
+    chunkname = optString(L, base, nargs, 2, text);
   } else {
     chunkname = optString(L, base, nargs, 2, '=(load)');
     if (!(chunk instanceof LuaClosure || chunk instanceof HostFunction)) typeError(L, base, nargs, 1, 'function');

@@ -17,6 +17,7 @@ function getco(L: LuaState, base: number, nargs: number): LuaState {
 
 /** Move `n` values from the top of `from` to the top of `to` (lua_xmove). */
 function xmove(from: LuaState, to: LuaState, n: number): void {
+  if (from === to) return;
   const src = from.top - n;
   for (let i = 0; i < n; i++) to.stack[to.top++] = from.stack[src + i];
   from.top = src;
@@ -146,7 +147,7 @@ const close: HostFn = (L, base, nargs) => {
   const co = getco(L, base, nargs);
   const st = auxstatus(L, co);
   if (st !== 'dead' && st !== 'suspended') return luaError(L, `cannot close a ${st} coroutine`);
-  const err = co.status > LUA_YIELD ? co.stack[co.top - 1] : undefined;
+  const err = co.status > LUA_YIELD ? co.errorValue : undefined;
   const [s, e] = resetThread(co, err);
   if (s === LUA_OK) return ret(L, true);
   return ret(L, false, e);

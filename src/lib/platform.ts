@@ -15,6 +15,7 @@
  */
 
 import type { LuaState } from '../vm/state.js';
+import { HostAbort } from '../vm/errors.js';
 
 export class PlatformError extends Error {
   constructor(message: string, readonly errno = 0) {
@@ -24,7 +25,7 @@ export class PlatformError extends Error {
 }
 
 /** Thrown by a platform's `exit` when it must not end the process: the host catches it. */
-export class LuaExit extends Error {
+export class LuaExit extends HostAbort {
   constructor(readonly code: number) {
     super(`os.exit(${code})`);
     this.name = 'LuaExit';

@@ -21,7 +21,7 @@
  */
 
 import { isFalse, type LuaValue } from '../value/value.js';
-import { LuaThrow, YieldSignal } from './errors.js';
+import { HostAbort, LuaThrow, YieldSignal } from './errors.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
@@ -228,6 +228,7 @@ export function callk(L: LuaState, func: number, nresults: number, ctx: number, 
 /** Convert anything caught in a catch block into a Lua error (host exceptions included). */
 export function toLuaThrow(e: unknown): LuaThrow {
   if (e instanceof LuaThrow) return e;
+  if (e instanceof HostAbort) throw e;
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     // Should not happen (recursion is counted); fail safe as the reference would.
     return new LuaThrow('stack overflow (host)', LUA_ERRRUN);
@@ -264,8 +265,9 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
     L.nny = oldNny;
     L.nCcalls = oldCcalls;
     L.allowhook = oldAllowhook;
-    L.errfunc = oldErrfunc;
+    // __close handlers run under this call's own message handler, as in the reference.
     const [status, value] = closeprotected(L, func, err.status, err.value);
+    L.errfunc = oldErrfunc;
     L.stack[func] = value;
     L.top = func + 1;
     shrinkstack(L);

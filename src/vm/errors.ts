@@ -29,3 +29,10 @@ export class YieldSignal {
   private constructor() {}
   static readonly instance = new YieldSignal();
 }
+
+/**
+ * An exception Lua code cannot catch: protected calls and coroutine resumes
+ * let it through to the host untouched (os.exit on a host that must
+ * survive, and later the sandbox's hard limits).
+ */
+export class HostAbort extends Error {}

@@ -27,7 +27,7 @@ import {
   rawequal, TM, rawset,
 } from './meta.js';
 import { upvalLoc } from './debuginfo.js';
-import { CIST_FRESH, CIST_LUA, CIST_TAIL, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import { CIST_FRESH, CIST_LEQ, CIST_LUA, CIST_TAIL, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -959,10 +959,7 @@ function compareImm(L: LuaState, op: number, x: LuaValue, imm: number, isfloat: 
   // GTI/GEI are "imm < x" / "imm <= x" with the operands swapped for metamethods
   const event = op === Op.LTI || op === Op.GTI ? TM.LT : TM.LE;
   const [a, b] = op === Op.LTI || op === Op.LEI ? [x, y] : [y, x];
-  let tm = gettm(L, a, event);
-  if (tm === undefined) tm = gettm(L, b, event);
-  if (tm === undefined) return ordererror(L, a, b);
-  return !isFalse(callTMres(L, tm, a, b));
+  return event === TM.LT ? lessthan(L, a, b) : lessequal(L, a, b);
 }
 
 // ---------------------------------------------------------------------------
@@ -1090,7 +1087,12 @@ export function finishOp(L: LuaState, ci: CallInfo): void {
       stack[base + a] = stack[--L.top];
       break;
     case Op.LT: case Op.LE: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: case Op.EQ: {
-      const res = !isFalse(stack[--L.top]);
+      let res = !isFalse(stack[--L.top]);
+      if (ci.callstatus & CIST_LEQ) {
+        // '<=' was computed as 'not (b < a)'
+        ci.callstatus &= ~CIST_LEQ;
+        res = !res;
+      }
       // the next instruction is the jump: skip it when the test fails
       if (res !== ((i & 0x8000) !== 0)) ci.pc++;
       break;

@@ -10,7 +10,7 @@ import { LightUserdata, LuaFloat, LuaUserdata, isFalse, type LuaValue } from '..
 import { HostFunction, LuaClosure } from './function.js';
 import { callValue, runerror, typeerror } from './call.js';
 import { varinfo, type VarLoc } from './debuginfo.js';
-import type { LuaState } from './state.js';
+import { CIST_LEQ, type LuaState } from './state.js';
 import { LuaTable, TableKeyError } from './table.js';
 
 /** Metamethod events, in the reference's order (ltm.h). */
@@ -116,19 +116,16 @@ export function index(L: LuaState, t: LuaValue, key: LuaValue, loc: VarLoc): Lua
       if (tm === undefined) return undefined;
     } else {
       tm = gettm(L, t, TM.INDEX);
-      if (tm === undefined) indexError(L, t, key, loop === 0 ? loc : undefined);
+      if (tm === undefined) indexError(L, t, loop === 0 ? loc : undefined);
     }
     if (tm instanceof LuaClosure || tm instanceof HostFunction) return callTMres(L, tm, t, key);
     t = tm;
   }
-  return runerror(L, "'__index' chain too long; possibly a loop");
+  return runerror(L, "'__index' chain too long; possible loop");
 }
 
-function indexError(L: LuaState, t: LuaValue, key: LuaValue, loc: VarLoc): never {
-  // Lua 5.4 names the key when the indexed value has no name of its own.
-  let info = varinfo(L, loc);
-  if (info === '' && typeof key === 'string') info = ` (field '${key}')`;
-  return typeerror(L, t, 'index', info);
+function indexError(L: LuaState, t: LuaValue, loc: VarLoc): never {
+  return typeerror(L, t, 'index', varinfo(L, loc));
 }
 
 /** `t[key] = v` with metamethods (luaV_finishset). */
@@ -143,7 +140,7 @@ export function setindex(L: LuaState, t: LuaValue, key: LuaValue, v: LuaValue, l
       }
     } else {
       tm = gettm(L, t, TM.NEWINDEX);
-      if (tm === undefined) indexError(L, t, key, loop === 0 ? loc : undefined);
+      if (tm === undefined) indexError(L, t, loop === 0 ? loc : undefined);
     }
     if (tm instanceof LuaClosure || tm instanceof HostFunction) {
       callTM(L, tm, t, key, v);
@@ -151,7 +148,7 @@ export function setindex(L: LuaState, t: LuaValue, key: LuaValue, v: LuaValue, l
     }
     t = tm;
   }
-  runerror(L, "'__newindex' chain too long; possibly a loop");
+  runerror(L, "'__newindex' chain too long; possible loop");
 }
 
 /** Raw set with Lua's key errors. */
@@ -257,8 +254,20 @@ export function lessequal(L: LuaState, a: LuaValue, b: LuaValue): boolean {
 function orderTM(L: LuaState, a: LuaValue, b: LuaValue, event: TM): boolean {
   let tm = gettm(L, a, event);
   if (tm === undefined) tm = gettm(L, b, event);
-  if (tm === undefined) return ordererror(L, a, b);
-  return !isFalse(callTMres(L, tm, a, b));
+  if (tm !== undefined) return !isFalse(callTMres(L, tm, a, b));
+  if (event === TM.LE) {
+    // The reference is built with LUA_COMPAT_LT_LE: try 'not (b < a)' for 'a <= b'.
+    tm = gettm(L, b, TM.LT);
+    if (tm === undefined) tm = gettm(L, a, TM.LT);
+    if (tm !== undefined) {
+      // Mark the frame so a yield inside the metamethod finishes with the negation (finishOp).
+      L.ci.callstatus |= CIST_LEQ;
+      const r = isFalse(callTMres(L, tm, b, a));
+      L.ci.callstatus &= ~CIST_LEQ;
+      return r;
+    }
+  }
+  return ordererror(L, a, b);
 }
 
 export function ordererror(L: LuaState, a: LuaValue, b: LuaValue): never {

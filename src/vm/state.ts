@@ -23,6 +23,8 @@ export const CIST_FIN = 1 << 4; // frame is running a finalizer
 export const CIST_CLSRET = 1 << 5; // frame is closing to-be-closed variables while returning
 export const CIST_HOOKYIELD = 1 << 6;
 export const CIST_TRAN = 1 << 7; // frame has transfer information (hooks)
+/** Frame is running '__lt' for '__le' (its result must be negated; LUA_COMPAT_LT_LE). */
+export const CIST_LEQ = 1 << 9;
 /** Frame is a Lua function (`closure` is set). */
 export const CIST_LUA = 1 << 8;
 

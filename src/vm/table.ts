@@ -60,6 +60,8 @@ export class LuaTable {
   private index: Map<LuaValue, number> | undefined = undefined;
   private hkeys: LuaValue[] = [];
   private hvals: LuaValue[] = [];
+  /** Largest size the array part ever had: keys up to it stay valid for `next` after trimming. */
+  private arrMax = 0;
   /** Number of slots whose value is nil (reclaimable). */
   private dead = 0;
   metatable: LuaTable | undefined = undefined;
@@ -173,6 +175,7 @@ export class LuaTable {
   private trimArray(): void {
     const arr = this.arr;
     let n = arr.length;
+    if (n > this.arrMax) this.arrMax = n;
     while (n > 0 && arr[n - 1] === undefined) n--;
     arr.length = n;
   }
@@ -300,7 +303,7 @@ export class LuaTable {
         if (s >= 0) {
           i = arr.length;
           slot = s + 1;
-        } else if (typeof nk === 'number' && Number.isInteger(nk) && nk > arr.length) {
+        } else if (typeof nk === 'number' && Number.isInteger(nk) && nk > arr.length && nk <= this.arrMax) {
           // An array key whose tail was trimmed (set to nil) during traversal.
           i = arr.length;
         } else {
