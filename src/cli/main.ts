@@ -11,7 +11,7 @@
 import { loadFile } from '../lib/base.js';
 import { openLibs } from '../lib/init.js';
 import { LuaExit, setPlatform, type Platform } from '../lib/platform.js';
-import { traceback, tolstring } from '../lib/auxlib.js';
+import { callMeta1, toStringOrUndefined, traceback, tolstring } from '../lib/auxlib.js';
 import { pcall } from '../vm/call.js';
 import { globals, loadChunk, newState } from '../vm/lstate.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
@@ -179,12 +179,18 @@ function handleLuaInit(L: LuaState, host: CliHost, message: (m: string) => void)
 /** The message handler: adds a traceback; non-string errors are described (lua.c's msghandler). */
 const msghandler = new HostFunction((L, base) => {
   let msg: LuaValue = L.stack[base];
-  if (typeof msg !== 'string') {
-    if (getmetatable(L, msg)?.getStr('__tostring') !== undefined) {
-      L.stack[L.top++] = tolstring(L, msg);
-      return 1; // that is the message
+  if (typeof msg !== 'string') msg = toStringOrUndefined(msg); // numbers count as strings
+  if (msg === undefined) {
+    const orig = L.stack[base];
+    const tm = getmetatable(L, orig)?.getStr('__tostring');
+    if (tm !== undefined) {
+      const s = callMeta1(L, tm, orig);
+      if (typeof s === 'string') {
+        L.stack[L.top++] = s;
+        return 1; // that is the message
+      }
     }
-    msg = `(error object is a ${typeName(msg)} value)`;
+    msg = `(error object is a ${typeName(orig)} value)`;
   }
   L.stack[L.top++] = traceback(L, L, msg, 1);
   return 1;

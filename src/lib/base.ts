@@ -321,9 +321,11 @@ const collectgarbage: HostFn = (L, base, nargs) => {
   switch (o) {
     case 'stop': g.gcRunning = false; return ret(L, 0);
     case 'restart': g.gcRunning = true; return ret(L, 0);
-    case 'collect': return ret(L, 0);
+    case 'collect':
+      platformOf(L).collectGarbage?.();
+      return ret(L, 0);
     case 'count': {
-      const bytes = g.totalBytes > 0 ? g.totalBytes : estimateHeap();
+      const bytes = g.totalBytes > 0 ? g.totalBytes : platformOf(L).heapUsed?.() ?? 0;
       const kb = bytes / 1024;
       return ret(L, Number.isInteger(kb) ? new LuaFloat(kb) : kb);
     }
@@ -338,11 +340,6 @@ const collectgarbage: HostFn = (L, base, nargs) => {
   }
   return 0;
 };
-
-/** Until the accounting allocator lands, "count" reports the JS heap in use. */
-function estimateHeap(): number {
-  return typeof process !== 'undefined' ? process.memoryUsage().heapUsed : 0;
-}
 
 const warn: HostFn = (L, base, nargs) => {
   checkString(L, base, nargs, 1);

@@ -11,7 +11,7 @@ import { luaError, newLib, ret, typeError, whereLevel, type LibTable } from './a
 
 function getco(L: LuaState, base: number, nargs: number): LuaState {
   const co = nargs >= 1 ? L.stack[base] : undefined;
-  if (!(co instanceof LuaState)) return typeError(L, base, nargs, 1, 'coroutine');
+  if (!(co instanceof LuaState)) return typeError(L, base, nargs, 1, 'thread');
   return co;
 }
 

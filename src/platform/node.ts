@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 /**
  * The Platform backed by Node.js: the real file system, environment,
  * processes and clocks. Used by the CLI (`nodePlatform`, whose os.exit ends
@@ -180,11 +182,29 @@ export interface NodePlatformOptions {
   exit?: (code: number) => never;
 }
 
+let gcFunction: (() => void) | null | undefined;
+
+/** Run V8's collector if it can be reached (it is not exposed by default). */
+function forceGC(): void {
+  if (gcFunction === undefined) {
+    gcFunction = null;
+    try {
+      setFlagsFromString('--expose-gc');
+      gcFunction = runInNewContext('gc') as () => void;
+    } catch {
+      gcFunction = null;
+    }
+  }
+  if (gcFunction !== null) gcFunction();
+}
+
 export function createNodePlatform(options: NodePlatformOptions = {}): Platform {
   return {
     readFile: (path) => sys(() => readFileSync(path).toString('latin1')),
     readStdin: () => sys(() => readFileSync(0).toString('latin1')),
     getenv: (name) => process.env[name],
+    heapUsed: () => process.memoryUsage().heapUsed,
+    collectGarbage: forceGC,
     open(path: string, mode: OpenMode) {
       const fd = sys(() => openSync(path, mode, 0o666));
       return fdFile(fd, mode[0] === 'a');
