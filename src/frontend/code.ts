@@ -308,22 +308,26 @@ function sameConstant(a: LuaValue, b: LuaValue): boolean {
 const isIntegerValue = (v: LuaValue): boolean =>
   typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
 
-function addk(fs: FuncState, key: string, v: LuaValue): number {
-  const cache = fs.dyd.kcache;
+/**
+ * Index of constant `v` in the function's table, adding it if needed.
+ * `cache` maps the lookup key to the index the key got last (see Dyndata).
+ */
+function addk<Key>(fs: FuncState, cache: Map<Key, number>, key: Key, v: LuaValue): number {
   const found = cache.get(key);
-  if (found !== undefined && found < fs.f.k.length && sameConstant(fs.f.k[found], v)) return found;
-  const idx = fs.f.k.length;
-  fs.f.k.push(v);
+  const k = fs.f.k;
+  if (found !== undefined && found < k.length && sameConstant(k[found], v)) return found;
+  const idx = k.length;
+  k.push(v);
   cache.set(key, idx);
   return idx;
 }
 
 export function stringK(fs: FuncState, s: string): number {
-  return addk(fs, 's' + s, s);
+  return addk(fs, fs.dyd.kstr, s, s);
 }
 
 function intK(fs: FuncState, n: LuaInteger): number {
-  return addk(fs, 'i' + String(n), n);
+  return addk(fs, fs.dyd.knum, n, n);
 }
 
 /** 2^-52: the reference perturbs integral float keys by this relative amount. */
@@ -333,27 +337,27 @@ const KEY_Q = 2 ** -52;
  * Float constant; integral values are boxed so they stay floats. The lookup
  * key is the reference's: an integral float (which would collide with the
  * integer of the same value) is keyed by a slightly perturbed value, which
- * becomes an integer key again when it is integral and fits an integer.
+ * is an integer key again when it is integral and fits an integer.
  */
 function numberK(fs: FuncState, r: number): number {
   const v = Number.isInteger(r) ? new LuaFloat(r) : r;
   const ik = floatToInteger(r);
-  if (ik === undefined) return addk(fs, 'f' + String(r), v);
+  if (ik === undefined) return addk(fs, fs.dyd.kflt, r, v);
   const kf = ik === 0 ? KEY_Q : r + r * KEY_Q;
   const kik = floatToInteger(kf);
-  return addk(fs, kik === undefined ? 'f' + String(kf) : 'i' + BigInt(kf).toString(), v);
+  return kik === undefined ? addk(fs, fs.dyd.kflt, kf, v) : addk(fs, fs.dyd.knum, kik, v);
 }
 
 function boolF(fs: FuncState): number {
-  return addk(fs, 'false', false);
+  return addk(fs, fs.dyd.kother, false, false);
 }
 
 function boolT(fs: FuncState): number {
-  return addk(fs, 'true', true);
+  return addk(fs, fs.dyd.kother, true, true);
 }
 
 function nilK(fs: FuncState): number {
-  return addk(fs, 'nil', undefined);
+  return addk(fs, fs.dyd.kother, undefined, undefined);
 }
 
 /** Numeric value of a numeral expression (for folding), or undefined. */

@@ -57,12 +57,16 @@ export class Dyndata {
   readonly label: Labeldesc[] = [];
   /**
    * Constant lookup shared by all functions of the chunk, as the reference's
-   * scanner table: a key per value (see code.ts) to the index it got in the
-   * function that added it last. A function reuses an index only if its own
-   * constant there is that value, so constants are duplicated exactly when
-   * the reference duplicates them.
+   * scanner table: a key per value to the index it got in the function that
+   * added it last. A function reuses an index only if its own constant there
+   * is that value, so constants are duplicated exactly when the reference
+   * duplicates them. Keys: strings; integers (number or bigint); floats;
+   * booleans and nil. Integral floats use perturbed keys (see code.ts).
    */
-  readonly kcache = new Map<string, number>();
+  readonly kstr = new Map<string, number>();
+  readonly knum = new Map<number | bigint, number>();
+  readonly kflt = new Map<number, number>();
+  readonly kother = new Map<boolean | undefined, number>();
 }
 
 /** One block (a scope) of the function being compiled. */

@@ -323,7 +323,7 @@ export class Lexer {
       else break;
     }
     if (isalpha(this.current)) this.saveAndNext(); // numeral touching a letter: force an error
-    const v = str2number(this.buff);
+    const v = smallDecimal(this.buff) ?? str2number(this.buff);
     if (v === undefined) this.lexerror('malformed number', T.FLT);
     tok.seminfo = v;
     return typeof v === 'number' ? (Number.isInteger(v) ? T.INT : T.FLT)
@@ -507,6 +507,19 @@ export class Lexer {
       }
     }
   }
+}
+
+/** Fast path for the most common numerals: up to 15 decimal digits (always a safe integer). */
+function smallDecimal(s: string): number | undefined {
+  const n = s.length;
+  if (n > 15) return undefined;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** luaO_utf8esc: encode x (< 2^31) as a UTF-8-like sequence of up to 6 bytes. */
