@@ -21,7 +21,7 @@ import { equalobj, getmetatable, index, len, lessthan, setindex, typeName } from
 import { LUA_ERRMEM, type LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import {
-  argError, checkInteger, checkString, luaError, newLib, optInteger, optString, ret, typeError, type LibTable,
+  argError, checkInteger, luaError, newLib, optInteger, optString, ret, typeError, type LibTable,
 } from './auxlib.js';
 
 /** What a function does with its table argument (checktab's TAB_R/W/L). */
@@ -69,11 +69,6 @@ function lenOf(L: LuaState, t: LuaValue): LuaInteger {
   const i = tointeger(n);
   if (i === undefined) return luaError(L, 'object length is not an integer');
   return i;
-}
-
-/** aux_getn: check the argument and return its length. */
-function getn(L: LuaState, base: number, nargs: number, what: number): LuaInteger {
-  return lenOf(L, checktab(L, base, nargs, 1, what | TAB_L));
 }
 
 /** lua_geti. */
