@@ -183,7 +183,6 @@ export function tolstring(L: LuaState, v: LuaValue): string {
   if (v instanceof LuaFloat) return tostringNumber(v);
   const name = mt?.getStr('__name');
   const kind = typeof name === 'string' ? name : typeName(v);
-  if (v instanceof HostFunction) return `${kind}: builtin: ${addressOf(v)}`;
   return `${kind}: ${addressOf(v as object)}`;
 }
 

@@ -186,9 +186,18 @@ export function poscall(L: LuaState, ci: CallInfo, nres: number): void {
 
 /**
  * Call stack[func] with the arguments above it, from host code or a slow
- * path (luaD_call): JS recursion, counted against LUAI_MAXCCALLS.
+ * path (luaD_call): JS recursion, counted against LUAI_MAXCCALLS. Host
+ * functions use this for plain calls (lua_call); use `callk` to let the
+ * callee yield.
  */
 export function callValue(L: LuaState, func: number, nresults: number): void {
+  const caller = L.ci;
+  // A call made by a host function without a continuation cannot be resumed
+  // after a yield (its JS frames would be gone): make it non-yieldable, as
+  // the reference's lua_call does. Calls from Lua frames (metamethods) and
+  // from host functions with a continuation stay yieldable.
+  const noYield = (caller.callstatus & CIST_LUA) === 0 && caller.k === null;
+  if (noYield) L.nny++;
   if (++L.nCcalls >= LUAI_MAXCCALLS) checkCstack(L);
   const ci = precall(L, func, nresults);
   if (ci !== null) {
@@ -198,6 +207,7 @@ export function callValue(L: LuaState, func: number, nresults: number): void {
     throw YieldSignal.instance;
   }
   L.nCcalls--;
+  if (noYield) L.nny--;
 }
 
 /** callValue that may not yield (luaD_callnoyield). */
@@ -217,6 +227,7 @@ export function callk(L: LuaState, func: number, nresults: number, ctx: number, 
     ci.k = k;
     ci.ctx = ctx;
     callValue(L, func, nresults);
+    ci.k = null;
   } else {
     callNoYield(L, func, nresults);
   }
@@ -295,6 +306,7 @@ export function pcallk(
   ci.callstatus |= CIST_YPCALL;
   callValue(L, func, nresults);
   ci.callstatus &= ~CIST_YPCALL;
+  ci.k = null;
   L.errfunc = ci.oldErrfunc;
   return LUA_OK;
 }
