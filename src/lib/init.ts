@@ -10,6 +10,7 @@ import { LuaTable as Table } from '../vm/table.js';
 import { LOADED } from './auxlib.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
+import { openDebug } from './debug.js';
 import { openMath } from './math.js';
 import { openTable } from './table.js';
 import { openUtf8 } from './utf8.js';
@@ -33,6 +34,7 @@ export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: 'os', open: () => openOs() },
   { name: 'math', open: openMath },
   { name: 'utf8', open: openUtf8 },
+  { name: 'debug', open: () => openDebug() },
 ];
 
 /** The package.loaded table (created on first use). */
