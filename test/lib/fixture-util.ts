@@ -1,0 +1,98 @@
+/**
+ * Reading the fixture files produced by the `gen-*.lua` scripts in
+ * `test/lib/fixtures/` (run with the reference lua5.4; see each script).
+ *
+ * Field encoding: n = nil, b0/b1 = boolean, i<dec> = integer,
+ * f<%.17g> = float, s<hex> = string (hex of its bytes),
+ * E<hex> = error message, '#' = separator.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A decoded fixture value. Floats are tagged so they stay distinct from integers. */
+export type FixtureValue =
+  | undefined
+  | boolean
+  | number
+  | bigint
+  | string
+  | { float: number }
+  | { error: string }
+  | '#';
+
+export interface FixtureCase {
+  fn: string;
+  args: FixtureValue[];
+  results: FixtureValue[];
+  line: number;
+}
+
+/** The repository root, found from this file whether run from source or from dist/. */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('repository root not found');
+    dir = up;
+  }
+  return dir;
+}
+
+export function hexToBytes(hex: string): string {
+  let s = '';
+  for (let i = 0; i < hex.length; i += 2) s += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return s;
+}
+
+function decode(field: string): FixtureValue {
+  const tag = field[0];
+  const body = field.slice(1);
+  switch (tag) {
+    case 'n':
+      return undefined;
+    case 'b':
+      return body === '1';
+    case 'i': {
+      const b = BigInt(body);
+      return b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
+    }
+    case 'f':
+      // written by Lua's %.17g: decimal, or inf / -inf / nan / -nan
+      if (body === 'inf') return { float: Infinity };
+      if (body === '-inf') return { float: -Infinity };
+      if (body === 'nan' || body === '-nan') return { float: NaN };
+      return { float: Number(body) };
+    case 's':
+      return hexToBytes(body);
+    case 'E':
+      return { error: hexToBytes(body) };
+    case '#':
+      return '#';
+    default:
+      throw new Error(`bad fixture field ${field}`);
+  }
+}
+
+/** Load `test/lib/fixtures/<name>`: one case per line, `fn args... => results...`. */
+export function loadFixture(name: string): FixtureCase[] {
+  const text = readFileSync(join(repoRoot(), 'test', 'lib', 'fixtures', name), 'latin1');
+  const cases: FixtureCase[] = [];
+  text.split('\n').forEach((lineText, i) => {
+    if (lineText === '') return;
+    const fields = lineText.split('\t');
+    const arrow = fields.indexOf('=>');
+    cases.push({
+      fn: fields[0]!,
+      args: fields.slice(1, arrow).map(decode),
+      results: fields.slice(arrow + 1).map(decode),
+      line: i + 1,
+    });
+  });
+  return cases;
+}
+
+/** Printable form of a Lua byte string for assertion messages. */
+export function show(s: string): string {
+  return JSON.stringify(s);
+}
