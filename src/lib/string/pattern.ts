@@ -478,11 +478,31 @@ function anchorOf(p: string): { anchor: boolean; p0: number } {
 function search(src: string, pat: string, init: number, meter: StepMeter | undefined): MatchState | null {
   const { anchor, p0 } = anchorOf(pat);
   const ms = new MatchState(src, pat, meter);
+  const first = anchor ? -1 : literalHead(pat, p0);
   let s = init;
   do {
+    if (first >= 0) {
+      // A match must start with this byte: skip to its next occurrence.
+      s = src.indexOf(String.fromCharCode(first), s);
+      if (s < 0) return null;
+    }
     if (ms.matchAt(s, p0)) return ms;
   } while (s++ < src.length && !anchor);
   return null;
+}
+
+/**
+ * If every match of the pattern from `p` must begin with one literal byte,
+ * that byte; else -1. (A plain character not followed by a suffix that
+ * allows zero repetitions.)
+ */
+function literalHead(pat: string, p: number): number {
+  if (p >= pat.length) return -1;
+  const c = pat.charCodeAt(p);
+  if (SPECIALS.test(pat[p]!) || c === CLOSE) return -1;
+  const next = pat.charCodeAt(p + 1);
+  if (next === STAR || next === QUEST || next === MINUS) return -1;
+  return c;
 }
 
 /** string.find. `plain` (or a pattern without specials) searches with indexOf. */
