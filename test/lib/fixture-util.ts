@@ -3,7 +3,7 @@
  * `test/lib/fixtures/` (run with the reference lua5.4; see each script).
  *
  * Field encoding: n = nil, b0/b1 = boolean, i<dec> = integer,
- * f<%.17g> = float, s<hex> = string (hex of its bytes),
+ * f<hex of 8 bytes, little-endian> = float, s<hex> = string (hex of its bytes),
  * E<hex> = error message, '#' = separator.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -57,12 +57,12 @@ function decode(field: string): FixtureValue {
       const b = BigInt(body);
       return b >= BigInt(Number.MIN_SAFE_INTEGER) && b <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b;
     }
-    case 'f':
-      // written by Lua's %.17g: decimal, or inf / -inf / nan / -nan
-      if (body === 'inf') return { float: Infinity };
-      if (body === '-inf') return { float: -Infinity };
-      if (body === 'nan' || body === '-nan') return { float: NaN };
-      return { float: Number(body) };
+    case 'f': {
+      // the 8 bytes of the double, little-endian (keeps NaN signs and -0)
+      const view = new DataView(new ArrayBuffer(8));
+      for (let i = 0; i < 8; i++) view.setUint8(i, parseInt(body.slice(2 * i, 2 * i + 2), 16));
+      return { float: view.getFloat64(0, true) };
+    }
     case 's':
       return hexToBytes(body);
     case 'E':
