@@ -9,9 +9,10 @@
  * semantics for %e %f %g %a); integers (64-bit, numbers or bigints) here.
  */
 
-import { LightUserdata, LuaFloat, LuaUserdata, type LuaValue } from '../../value/value.js';
+import { LuaFloat, type LuaValue } from '../../value/value.js';
 import { fmtFloat, type FloatConv } from '../../value/numfmt.js';
-import { tointeger, tonumber, toDouble, type LuaInteger } from '../../value/number.js';
+import type { LuaInteger } from '../../value/number.js';
+import { basicTypeName, checkInteger, checkNumber } from './args.js';
 import { argError, libError } from './errors.js';
 
 /** What the library glue provides to string.format. */
@@ -138,31 +139,32 @@ function isAlpha(c: number): boolean {
 /** One conversion (the body of str_format's switch). */
 function formatItem(spec: Spec, arg: number, get: ArgGetter, hooks: FormatHooks): string {
   const v = get(arg);
+  const typeName = hooks.typeName ?? basicTypeName;
   switch (spec.conv) {
     case 'c': {
       checkSpec(spec, FLAGS_C, false);
-      const code = Number(BigInt.asUintN(8, BigInt(checkInteger(v, arg, hooks))));
+      const code = Number(BigInt.asUintN(8, BigInt(checkInteger(v, arg, typeName))));
       return pad(String.fromCharCode(code), spec, false);
     }
     case 'd':
     case 'i':
-      return formatInt(checkInteger(v, arg, hooks), spec, FLAGS_I);
+      return formatInt(checkInteger(v, arg, typeName), spec, FLAGS_I);
     case 'u':
-      return formatInt(checkInteger(v, arg, hooks), spec, FLAGS_U);
+      return formatInt(checkInteger(v, arg, typeName), spec, FLAGS_U);
     case 'o':
     case 'x':
     case 'X':
-      return formatInt(checkInteger(v, arg, hooks), spec, FLAGS_X);
+      return formatInt(checkInteger(v, arg, typeName), spec, FLAGS_X);
     case 'a':
     case 'A':
       checkSpec(spec, FLAGS_FLOAT, true);
-      return formatFloat(checkNumber(v, arg, hooks), spec);
+      return formatFloat(checkNumber(v, arg, typeName), spec);
     case 'e':
     case 'E':
     case 'f':
     case 'g':
     case 'G': {
-      const x = checkNumber(v, arg, hooks);
+      const x = checkNumber(v, arg, typeName);
       checkSpec(spec, FLAGS_FLOAT, true);
       return formatFloat(x, spec);
     }
@@ -179,39 +181,6 @@ function formatItem(spec: Spec, arg: number, get: ArgGetter, hooks: FormatHooks)
     default:
       return libError(`invalid conversion '${spec.form}' to 'format'`);
   }
-}
-
-// ---- argument checks (luaL_checkinteger / luaL_checknumber) ---------------
-
-function typeName(v: LuaValue, hooks: FormatHooks): string {
-  if (hooks.typeName !== undefined) return hooks.typeName(v);
-  if (v === undefined) return 'nil';
-  switch (typeof v) {
-    case 'boolean':
-    case 'number':
-    case 'string':
-      return typeof v;
-    case 'bigint':
-      return 'number';
-  }
-  if (v instanceof LuaUserdata || v instanceof LightUserdata) return 'userdata';
-  if ('isFunction' in v) return 'function';
-  if ('isThread' in v) return 'thread';
-  if (v instanceof LuaFloat) return 'number';
-  return 'table';
-}
-
-function checkInteger(v: LuaValue, arg: number, hooks: FormatHooks): LuaInteger {
-  const i = tointeger(v);
-  if (i !== undefined) return i;
-  if (tonumber(v) !== undefined) argError(arg, 'number has no integer representation');
-  return argError(arg, `number expected, got ${typeName(v, hooks)}`);
-}
-
-function checkNumber(v: LuaValue, arg: number, hooks: FormatHooks): number {
-  const x = tonumber(v);
-  if (x === undefined) argError(arg, `number expected, got ${typeName(v, hooks)}`);
-  return toDouble(x);
 }
 
 // ---- conversions ------------------------------------------------------------

@@ -1,0 +1,400 @@
+/**
+ * string.pack, string.unpack and string.packsize (manual §6.4.2), with the
+ * native sizes of the reference on x86-64 Linux: short 2, int 4, long 8,
+ * size_t 8, lua_Integer and lua_Number 8, maximum alignment 8, little
+ * endian. The format is read one option at a time as lstrlib.c does, so
+ * errors appear in the same order and with the same messages.
+ */
+
+import { LuaFloat, mkfloat, type LuaValue } from '../../value/value.js';
+import { normInt, type LuaInteger } from '../../value/number.js';
+import { checkInteger, checkNumber, checkString, type TypeNamer } from './args.js';
+import { argError, libError, posrelatI } from './errors.js';
+
+/** Kinds of format options (lstrlib's KOption). */
+const enum K {
+  Int, // signed integers
+  Uint, // unsigned integers
+  Float, // C float (4 bytes)
+  Number, // lua_Number (8 bytes)
+  Double, // C double (8 bytes)
+  Char, // fixed-length string
+  String, // string with a length prefix
+  Zstr, // zero-terminated string
+  Padding, // one zero byte
+  PaddAlign, // alignment padding ('X')
+  Nop, // configuration or space
+}
+
+const MAXINTSIZE = 16; // largest integer option, in bytes
+const SZINT = 8; // sizeof(lua_Integer)
+const NATIVE_MAXALIGN = 8; // offsetof(struct cD, u) on x86-64
+const MAXSIZE = 0x7fffffff; // the reference's MAXSIZE (INT_MAX)
+
+/** Fixed-size options: letter -> [kind, size]. */
+const SIMPLE_OPTIONS: Record<string, readonly [K, number]> = {
+  b: [K.Int, 1],
+  B: [K.Uint, 1],
+  h: [K.Int, 2],
+  H: [K.Uint, 2],
+  l: [K.Int, 8],
+  L: [K.Uint, 8],
+  j: [K.Int, 8],
+  J: [K.Uint, 8],
+  T: [K.Uint, 8],
+  f: [K.Float, 4],
+  n: [K.Number, 8],
+  d: [K.Double, 8],
+};
+
+/** Reading state of a format string (lstrlib's Header plus the cursor). */
+class FormatReader {
+  pos = 0;
+  little = true;
+  maxAlign = 1;
+  /** Size of the option just read (getoption's *size). */
+  size = 0;
+  /** Padding needed before the option just read (getdetails' *ntoalign). */
+  toAlign = 0;
+
+  constructor(readonly fmt: string) {}
+
+  get done(): boolean {
+    return this.pos >= this.fmt.length;
+  }
+
+  /** Read a decimal number, or return `df` if there is none (getnum). */
+  private num(df: number): number {
+    const fmt = this.fmt;
+    if (!isDigit(fmt.charCodeAt(this.pos))) return df;
+    let a = 0;
+    // Stop before `a` could overflow an int: later digits are read as options.
+    do {
+      a = a * 10 + (fmt.charCodeAt(this.pos++) - 0x30);
+    } while (isDigit(fmt.charCodeAt(this.pos)) && a <= (MAXSIZE - 9) / 10);
+    return a;
+  }
+
+  /** A size in [1, MAXINTSIZE], default `df` (getnumlimit). */
+  private numLimit(df: number): number {
+    const sz = this.num(df);
+    if (sz > MAXINTSIZE || sz <= 0) libError(`integral size (${sz}) out of limits [1,${MAXINTSIZE}]`);
+    return sz;
+  }
+
+  /** Read and classify the next option, setting `size` (getoption). */
+  private option(): K {
+    const opt = this.fmt[this.pos++]!;
+    this.size = 0;
+    const simple = SIMPLE_OPTIONS[opt];
+    if (simple !== undefined) {
+      this.size = simple[1];
+      return simple[0];
+    }
+    switch (opt) {
+      case 'i':
+        this.size = this.numLimit(4);
+        return K.Int;
+      case 'I':
+        this.size = this.numLimit(4);
+        return K.Uint;
+      case 's':
+        this.size = this.numLimit(8);
+        return K.String;
+      case 'c':
+        this.size = this.num(-1);
+        if (this.size === -1) libError("missing size for format option 'c'");
+        return K.Char;
+      case 'z':
+        return K.Zstr;
+      case 'x':
+        this.size = 1;
+        return K.Padding;
+      case 'X':
+        return K.PaddAlign;
+      case ' ':
+        return K.Nop;
+      case '<':
+        this.little = true;
+        return K.Nop;
+      case '>':
+        this.little = false;
+        return K.Nop;
+      case '=':
+        this.little = true; // native: x86-64 is little endian
+        return K.Nop;
+      case '!':
+        this.maxAlign = this.numLimit(NATIVE_MAXALIGN);
+        return K.Nop;
+      default:
+        return libError(`invalid format option '${opt}'`);
+    }
+  }
+
+  /**
+   * Read the next option and work out the padding that aligns it at
+   * `total` bytes into the data (getdetails). Sets `size` and `toAlign`.
+   */
+  next(total: number): K {
+    const opt = this.option();
+    const size = this.size;
+    let align = size; // usually, alignment follows size
+    if (opt === K.PaddAlign) {
+      // 'X' takes its alignment from the next option, which it consumes.
+      if (this.done || this.option() === K.Char || this.size === 0) {
+        argError(1, "invalid next option for option 'X'");
+      }
+      align = this.size;
+      this.size = size;
+    }
+    if (align <= 1 || opt === K.Char) {
+      this.toAlign = 0;
+    } else {
+      if (align > this.maxAlign) align = this.maxAlign;
+      if ((align & (align - 1)) !== 0) argError(1, 'format asks for alignment not power of 2');
+      this.toAlign = (align - (total & (align - 1))) & (align - 1);
+    }
+    return opt;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+// ---- integers -----------------------------------------------------------------
+
+/**
+ * `size` bytes of the two's complement of `n`; past 8 bytes, filled with
+ * 0xff if `neg` (signed options) and zeros otherwise.
+ */
+function packInt(n: LuaInteger, little: boolean, size: number, neg: boolean): string {
+  const bytes = new Array<number>(size);
+  let u = BigInt.asUintN(64, BigInt(n));
+  for (let i = 0; i < Math.min(size, SZINT); i++) {
+    bytes[i] = Number(u & 0xffn);
+    u >>= 8n;
+  }
+  const ext = neg ? 0xff : 0;
+  for (let i = SZINT; i < size; i++) bytes[i] = ext;
+  if (!little) bytes.reverse();
+  return String.fromCharCode(...bytes);
+}
+
+/**
+ * Read a `size`-byte integer at `pos`. Past 8 bytes, the extra bytes must
+ * be a sign (or zero) extension, or the value does not fit in a Lua integer.
+ */
+function unpackInt(data: string, pos: number, little: boolean, size: number, signed: boolean): LuaInteger {
+  const byteAt = (i: number): number => data.charCodeAt(little ? pos + i : pos + size - 1 - i);
+  const limit = Math.min(size, SZINT);
+  let res = 0n;
+  for (let i = limit - 1; i >= 0; i--) res = (res << 8n) | BigInt(byteAt(i));
+  if (size < SZINT) {
+    if (signed) res = BigInt.asIntN(size * 8, res);
+  } else {
+    res = BigInt.asIntN(64, res);
+    if (size > SZINT) {
+      const mask = !signed || res >= 0n ? 0 : 0xff;
+      for (let i = limit; i < size; i++) {
+        if (byteAt(i) !== mask) libError(`${size}-byte integer does not fit into Lua Integer`);
+      }
+    }
+  }
+  return normInt(res);
+}
+
+// ---- floats ---------------------------------------------------------------------
+
+const scratch = new DataView(new ArrayBuffer(8));
+
+function packFloat(x: number, size: 4 | 8, little: boolean): string {
+  if (size === 4) scratch.setFloat32(0, x, little);
+  else scratch.setFloat64(0, x, little);
+  let s = '';
+  for (let i = 0; i < size; i++) s += String.fromCharCode(scratch.getUint8(i));
+  return s;
+}
+
+function unpackFloat(data: string, pos: number, size: 4 | 8, little: boolean): number | LuaFloat {
+  for (let i = 0; i < size; i++) scratch.setUint8(i, data.charCodeAt(pos + i));
+  return mkfloat(size === 4 ? scratch.getFloat32(0, little) : scratch.getFloat64(0, little));
+}
+
+// ---- the library functions ------------------------------------------------------
+
+/** Options for {@link pack}. */
+export interface PackOptions {
+  /** Type names for "number expected, got X" (honouring `__name`). */
+  typeName?: TypeNamer;
+  /**
+   * Called with the size of each piece before it is built, so the
+   * allocator can charge (and refuse) large results such as `c2000000000`.
+   */
+  reserve?: (bytes: number) => void;
+}
+
+/**
+ * string.pack: `args` are the values after the format (`args[0]` is
+ * argument #2). Returns the packed bytes as a byte string.
+ */
+export function pack(fmt: string, args: readonly LuaValue[], opts: PackOptions = {}): string {
+  const h = new FormatReader(fmt);
+  // Runs of zero bytes are kept as counts and built only at the end, so a
+  // huge 'c' or alignment fails as "not enough memory" only after every
+  // format and argument error the reference would report first.
+  const parts: (string | number)[] = [];
+  let total = 0;
+  let arg = 1;
+  while (!h.done) {
+    const opt = h.next(total);
+    const { size, toAlign } = h;
+    total += toAlign + size;
+    opts.reserve?.(toAlign + size);
+    if (toAlign > 0) parts.push(toAlign);
+    arg++;
+    const v = args[arg - 2];
+    switch (opt) {
+      case K.Int: {
+        const n = checkInteger(v, arg, opts.typeName);
+        if (size < SZINT) {
+          const lim = 2 ** (size * 8 - 1);
+          if (!(-lim <= n && n < lim)) argError(arg, 'integer overflow');
+        }
+        parts.push(packInt(n, h.little, size, n < 0));
+        break;
+      }
+      case K.Uint: {
+        const n = checkInteger(v, arg, opts.typeName);
+        // compared as unsigned: negative values are huge
+        if (size < SZINT && !(n >= 0 && n < 2 ** (size * 8))) argError(arg, 'unsigned overflow');
+        parts.push(packInt(n, h.little, size, false));
+        break;
+      }
+      case K.Float:
+        parts.push(packFloat(checkNumber(v, arg, opts.typeName), 4, h.little));
+        break;
+      case K.Number:
+      case K.Double:
+        parts.push(packFloat(checkNumber(v, arg, opts.typeName), 8, h.little));
+        break;
+      case K.Char: {
+        const s = checkString(v, arg, opts.typeName);
+        if (s.length > size) argError(arg, 'string longer than given size');
+        parts.push(s);
+        if (s.length < size) parts.push(size - s.length);
+        break;
+      }
+      case K.String: {
+        const s = checkString(v, arg, opts.typeName);
+        if (size < 8 && s.length >= 2 ** (size * 8)) argError(arg, 'string length does not fit in given size');
+        opts.reserve?.(s.length);
+        parts.push(packInt(s.length, h.little, size, false), s);
+        total += s.length;
+        break;
+      }
+      case K.Zstr: {
+        const s = checkString(v, arg, opts.typeName);
+        if (s.includes('\0')) argError(arg, 'string contains zeros');
+        opts.reserve?.(s.length + 1);
+        parts.push(s, '\0');
+        total += s.length + 1;
+        break;
+      }
+      case K.Padding:
+        parts.push(1);
+        arg--;
+        break;
+      case K.PaddAlign:
+      case K.Nop:
+        arg--; // no argument consumed
+        break;
+    }
+  }
+  return build(parts);
+}
+
+/** Longest string we build (V8's limit is about 2^29 code units). */
+const MAX_STRING = 2 ** 29 - 24;
+
+function build(parts: readonly (string | number)[]): string {
+  let len = 0;
+  for (const p of parts) len += typeof p === 'number' ? p : p.length;
+  if (len > MAX_STRING) libError('not enough memory');
+  let out = '';
+  for (const p of parts) out += typeof p === 'number' ? '\0'.repeat(p) : p;
+  return out;
+}
+
+/** string.packsize: the size of a fixed-length format. */
+export function packsize(fmt: string): number {
+  const h = new FormatReader(fmt);
+  let total = 0;
+  while (!h.done) {
+    const opt = h.next(total);
+    if (opt === K.String || opt === K.Zstr) argError(1, 'variable-length format');
+    const size = h.size + h.toAlign;
+    if (total > MAXSIZE - size) argError(1, 'format result too large');
+    total += size;
+  }
+  return total;
+}
+
+/** Result of {@link unpack}: the values read and the 1-based position after them. */
+export interface UnpackResult {
+  values: LuaValue[];
+  next: number;
+}
+
+/** string.unpack: read `data` from `init` (Lua's 1-based, negative from the end). */
+export function unpack(fmt: string, data: string, init: number | bigint = 1): UnpackResult {
+  const ld = data.length;
+  let pos = posrelatI(init, ld) - 1;
+  if (pos > ld) argError(3, 'initial position out of string');
+  const h = new FormatReader(fmt);
+  const values: LuaValue[] = [];
+  while (!h.done) {
+    const opt = h.next(pos);
+    const { size, toAlign } = h;
+    if (toAlign + size > ld - pos) argError(2, 'data string too short');
+    pos += toAlign;
+    switch (opt) {
+      case K.Int:
+      case K.Uint:
+        values.push(unpackInt(data, pos, h.little, size, opt === K.Int));
+        break;
+      case K.Float:
+        values.push(unpackFloat(data, pos, 4, h.little));
+        break;
+      case K.Number:
+      case K.Double:
+        values.push(unpackFloat(data, pos, 8, h.little));
+        break;
+      case K.Char:
+        values.push(data.slice(pos, pos + size));
+        break;
+      case K.String: {
+        const len = unpackInt(data, pos, h.little, size, false);
+        // a length that is negative as a Lua integer is a huge size_t
+        if (len < 0 || len > ld - pos - size) argError(2, 'data string too short');
+        const n = Number(len);
+        values.push(data.slice(pos + size, pos + size + n));
+        pos += n;
+        break;
+      }
+      case K.Zstr: {
+        const end = data.indexOf('\0', pos);
+        if (end < 0) argError(2, "unfinished string for format 'z'");
+        values.push(data.slice(pos, end));
+        pos = end + 1;
+        break;
+      }
+      case K.PaddAlign:
+      case K.Padding:
+      case K.Nop:
+        break;
+    }
+    pos += size;
+  }
+  return { values, next: pos + 1 };
+}
