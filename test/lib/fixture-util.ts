@@ -28,15 +28,16 @@ export interface FixtureCase {
   line: number;
 }
 
-/** The repository root, found from this file whether run from source or from dist/. */
-function repoRoot(): string {
+/** The fixtures folder, found from this file (source or dist/), else from the working directory. */
+function fixturesDir(): string {
+  const rel = join('test', 'lib', 'fixtures');
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
+  for (;;) {
+    if (existsSync(join(dir, rel))) return join(dir, rel);
     const up = dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
+    if (up === dir) return join(process.cwd(), rel);
     dir = up;
   }
-  return dir;
 }
 
 export function hexToBytes(hex: string): string {
@@ -76,7 +77,7 @@ function decode(field: string): FixtureValue {
 
 /** Load `test/lib/fixtures/<name>`: one case per line, `fn args... => results...`. */
 export function loadFixture(name: string): FixtureCase[] {
-  const text = readFileSync(join(repoRoot(), 'test', 'lib', 'fixtures', name), 'latin1');
+  const text = readFileSync(join(fixturesDir(), name), 'latin1');
   const cases: FixtureCase[] = [];
   text.split('\n').forEach((lineText, i) => {
     if (lineText === '') return;

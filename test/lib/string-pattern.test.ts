@@ -15,6 +15,7 @@ import {
   gsub,
   match,
 } from '../../src/lib/string/pattern.js';
+import { StringLibError } from '../../src/lib/string/errors.js';
 import { type FixtureValue, loadFixture } from './fixture-util.js';
 
 /** The replacement function of gen-patterns.lua (`frepl`). */
@@ -245,4 +246,10 @@ test('plain find uses the substring as is', () => {
   assert.deepEqual(find('a.b(c', '.', 1), { start: 1, end: 1, captures: [] });
   assert.deepEqual(find('abc', '', 4), { start: 4, end: 3, captures: [] });
   assert.equal(find('abc', '', 5), null);
+});
+
+test('results too long for a JS string are "not enough memory", not a RangeError', () => {
+  const oom = (e: unknown) => e instanceof StringLibError && e.message === 'not enough memory';
+  assert.throws(() => gsub('x'.repeat(1e6), '', 'y'.repeat(1000)), oom);
+  assert.throws(() => gsub('x'.repeat(1e4), 'x+', '%0'.repeat(1e5)), oom);
 });

@@ -41,3 +41,15 @@ export function posrelatI(pos: number | bigint, len: number): number {
   if (pos < -len) return 1;
   return len + pos + 1;
 }
+
+/**
+ * Longest string the engines build: V8's limit is about 2^29 code units.
+ * Past it they report what the reference reports when malloc fails, rather
+ * than letting a RangeError escape.
+ */
+export const MAX_STRING = 2 ** 29 - 24;
+
+/** Raise "not enough memory" if a result of `len` bytes cannot be built. */
+export function checkLength(len: number): void {
+  if (len > MAX_STRING) libError('not enough memory');
+}

@@ -13,7 +13,7 @@ import { LuaFloat, type LuaValue } from '../../value/value.js';
 import { fmtFloat, type FloatConv } from '../../value/numfmt.js';
 import type { LuaInteger } from '../../value/number.js';
 import { basicTypeName, checkInteger, checkNumber } from './args.js';
-import { argError, libError } from './errors.js';
+import { argError, checkLength, libError } from './errors.js';
 
 /** What the library glue provides to string.format. */
 export interface FormatHooks {
@@ -66,6 +66,7 @@ export function format(fmt: string, args: readonly LuaValue[], hooks: FormatHook
   while (i < n) {
     const pct = fmt.indexOf('%', i);
     if (pct < 0) {
+      checkLength(out.length + n - i);
       out += fmt.slice(i);
       break;
     }
@@ -79,7 +80,9 @@ export function format(fmt: string, args: readonly LuaValue[], hooks: FormatHook
     if (++arg > top) argError(arg, 'no value');
     const spec = readSpec(fmt, i);
     i += spec.form.length - 1;
-    out += formatItem(spec, arg, get, hooks);
+    const item = formatItem(spec, arg, get, hooks);
+    checkLength(out.length + item.length);
+    out += item;
   }
   return out;
 }

@@ -9,7 +9,7 @@
 import { LuaFloat, mkfloat, type LuaValue } from '../../value/value.js';
 import { normInt, type LuaInteger } from '../../value/number.js';
 import { checkInteger, checkNumber, checkString, type TypeNamer } from './args.js';
-import { argError, libError, posrelatI } from './errors.js';
+import { argError, checkLength, libError, posrelatI } from './errors.js';
 
 /** Kinds of format options (lstrlib's KOption). */
 const enum K {
@@ -314,13 +314,10 @@ export function pack(fmt: string, args: readonly LuaValue[], opts: PackOptions =
   return build(parts);
 }
 
-/** Longest string we build (V8's limit is about 2^29 code units). */
-const MAX_STRING = 2 ** 29 - 24;
-
 function build(parts: readonly (string | number)[]): string {
   let len = 0;
   for (const p of parts) len += typeof p === 'number' ? p : p.length;
-  if (len > MAX_STRING) libError('not enough memory');
+  checkLength(len);
   let out = '';
   for (const p of parts) out += typeof p === 'number' ? '\0'.repeat(p) : p;
   return out;

@@ -20,7 +20,7 @@
  * Infinity and a never-taken branch.
  */
 
-import { StringLibError, posrelatI } from './errors.js';
+import { StringLibError, checkLength, posrelatI } from './errors.js';
 
 /** A pattern error (malformed pattern, bad capture, too complex...). */
 export class PatternError extends StringLibError {
@@ -601,12 +601,14 @@ export function expandReplacement(ms: MatchState, repl: string): string {
   let out = '';
   let from = 0;
   while (at >= 0) {
-    out += repl.slice(from, at);
     const c = repl.charCodeAt(at + 1); // NaN if '%' ends the string
-    if (c === L_ESC) out += '%';
-    else if (c === DIGIT_0) out += ms.src.slice(ms.start, ms.end);
-    else if (c > DIGIT_0 && c <= DIGIT_9) out += String(ms.capture(c - DIGIT_0 - 1));
+    let piece: string;
+    if (c === L_ESC) piece = '%';
+    else if (c === DIGIT_0) piece = ms.src.slice(ms.start, ms.end);
+    else if (c > DIGIT_0 && c <= DIGIT_9) piece = String(ms.capture(c - DIGIT_0 - 1));
     else throw new PatternError("invalid use of '%' in replacement string");
+    checkLength(out.length + (at - from) + piece.length);
+    out += repl.slice(from, at) + piece;
     from = at + 2;
     at = repl.indexOf('%', from);
   }
@@ -639,13 +641,10 @@ export function gsub(
     if (ms.matchAt(s, p0) && ms.end !== lastMatch) {
       count++;
       const text = typeof repl === 'string' ? expandReplacement(ms, repl) : repl(ms);
-      out += src.slice(copiedTo, s);
-      if (text === undefined) {
-        out += src.slice(s, ms.end); // keep the original text
-      } else {
-        out += text;
-        changed = true;
-      }
+      const piece = text === undefined ? src.slice(s, ms.end) : text; // undefined: keep the match
+      if (text !== undefined) changed = true;
+      checkLength(out.length + (s - copiedTo) + piece.length);
+      out += src.slice(copiedTo, s) + piece;
       s = lastMatch = copiedTo = ms.end;
     } else if (s < end) {
       s++; // the byte is copied later, in bulk
@@ -655,5 +654,6 @@ export function gsub(
     if (anchor) break;
   }
   if (!changed) return { result: src, count };
+  checkLength(out.length + (end - copiedTo));
   return { result: out + src.slice(copiedTo), count };
 }
