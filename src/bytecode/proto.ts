@@ -45,4 +45,9 @@ export class Proto {
   isVararg = false;
   /** Registers this function needs (its frame size). */
   maxstacksize = 2;
+  /**
+   * Interpreter scratch, not part of the function's meaning: per-instruction
+   * hash-slot hints for field accesses (see interp.ts). Allocated lazily.
+   */
+  slotHints: Int32Array | undefined = undefined;
 }

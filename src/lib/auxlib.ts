@@ -34,7 +34,8 @@ export function luaError(L: LuaState, msg: string): never {
 /** luaL_where: "chunk:line: " for the function at `level` (1 = the caller of the running host function). */
 export function whereLevel(L: LuaState, level: number): string {
   const ci = getstack(L, level);
-  return ci === null ? '' : where(ci);
+  // unlike runtime errors, luaL_where adds nothing when there is no line information
+  return ci === null || currentline(ci) <= 0 ? '' : where(ci);
 }
 
 /** The frame at `level` (0 = running function), or null (lua_getstack). */
@@ -68,8 +69,11 @@ export function typeError(L: LuaState, base: number, nargs: number, arg: number,
 }
 
 function argTypeName(L: LuaState, base: number, nargs: number, arg: number): string {
-  if (arg > nargs) return 'no value';
-  const v = L.stack[base + arg - 1];
+  return arg > nargs ? 'no value' : typeNameForMessages(L.stack[base + arg - 1]);
+}
+
+/** A value's type as argument errors name it: `__name` if set, "light userdata" apart. */
+export function typeNameForMessages(v: LuaValue): string {
   const mt = v instanceof LuaTable || v instanceof LuaUserdata ? v.metatable : undefined;
   const name = mt?.getStr('__name');
   if (typeof name === 'string') return name;
@@ -150,6 +154,30 @@ export function toStringOrUndefined(v: LuaValue): string | undefined {
 let nextAddress = 1;
 const addresses = new WeakMap<object, number>();
 
+const stringAddresses = new Map<string, number>();
+
+/**
+ * lua_topointer as text: objects and strings have addresses, other values
+ * none (undefined). Strings are keyed by content, as short strings are
+ * interned in the reference.
+ */
+export function pointerOf(v: LuaValue): string | undefined {
+  if (typeof v === 'string') {
+    let a = stringAddresses.get(v);
+    if (a === undefined) {
+      a = nextAddress++;
+      stringAddresses.set(v, a);
+    }
+    return formatAddress(a);
+  }
+  if (typeof v === 'object' && !(v instanceof LuaFloat)) return addressOf(v);
+  return undefined;
+}
+
+function formatAddress(a: number): string {
+  return '0x' + (0x55a4c0de0000 + a * 0x40).toString(16).padStart(12, '0');
+}
+
 /** A stable fake address for an object, printed like the reference's %p ("0x55..."). */
 export function addressOf(v: object): string {
   let a = addresses.get(v);
@@ -157,7 +185,7 @@ export function addressOf(v: object): string {
     a = nextAddress++;
     addresses.set(v, a);
   }
-  return '0x' + (0x55a4c0de0000 + a * 0x40).toString(16).padStart(12, '0');
+  return formatAddress(a);
 }
 
 /** luaL_tolstring: the string `tostring` and `print` show for a value. */

@@ -11,6 +11,7 @@ import { LOADED } from './auxlib.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
 import { openDebug } from './debug.js';
+import { openString } from './string.js';
 import { openMath } from './math.js';
 import { openTable } from './table.js';
 import { openUtf8 } from './utf8.js';
@@ -32,6 +33,7 @@ export const STANDARD_LIBS: readonly LibEntry[] = [
   { name: 'table', open: openTable },
   { name: 'io', open: openIo },
   { name: 'os', open: () => openOs() },
+  { name: 'string', open: openString },
   { name: 'math', open: openMath },
   { name: 'utf8', open: openUtf8 },
   { name: 'debug', open: () => openDebug() },

@@ -47,11 +47,14 @@ export function currentline(ci: CallInfo): number {
 }
 
 /** "chunk:line:" prefix for messages raised at a frame ("" for host frames), as luaL_where. */
+/**
+ * Position prefix of a runtime error raised in frame `ci` (luaG_addinfo):
+ * "chunk:line: " for Lua frames, even without line information ("?:-1: "
+ * for stripped code, as the reference prints); "" for host frames.
+ */
 export function where(ci: CallInfo): string {
   if (!(ci.callstatus & CIST_LUA)) return '';
-  const line = currentline(ci);
-  if (line < 0) return '';
-  return `${shortSrc(ci.closure!.p)}:${line}: `;
+  return `${shortSrc(ci.closure!.p)}:${currentline(ci)}: `;
 }
 
 export function shortSrc(p: Proto): string {

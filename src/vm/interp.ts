@@ -11,12 +11,13 @@
  * Register file: the thread's stack array; R[x] is stack[base + x].
  */
 
+import type { Proto } from '../bytecode/proto.js';
 import { Op, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXARG_C } from '../bytecode/opcodes.js';
 import {
   ArithOp, F2I, fpow, iadd, idiv, imod, imul, ishl, ishr, isub, iunm, tointeger, tonumber, toDouble,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
-import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
+import { LuaFloat, isFalse, mkfloat, type LuaValue } from '../value/value.js';
 import { YieldSignal } from './errors.js';
 import { HostFunction, LuaClosure } from './function.js';
 import {
@@ -44,6 +45,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
   let cl = ci.closure!;
   let k = cl.p.k;
   let code = cl.p.code;
+  let hints = slotHintsOf(cl.p);
   let upvals = cl.upvals;
   let base = ci.base;
   let pc = ci.pc;
@@ -59,7 +61,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         stack[ra] = (i >>> 15) - OFFSET_sBx;
         continue;
       case Op.LOADF:
-        stack[ra] = new LuaFloat((i >>> 15) - OFFSET_sBx);
+        stack[ra] = smallFloat((i >>> 15) - OFFSET_sBx);
         continue;
       case Op.LOADK:
         stack[ra] = k[i >>> 15];
@@ -97,7 +99,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const t = uv.arr[uv.idx];
         const key = k[i >>> 24] as string;
         if (t instanceof LuaTable) {
-          const v = t.getStr(key);
+          let slot = hints[pc];
+          if (t.hkeys[slot] !== key) {
+            slot = t.slotOf(key);
+            if (slot >= 0) hints[pc] = slot;
+          }
+          const v = slot < 0 ? undefined : t.hvals[slot];
           if (v !== undefined || t.metatable === undefined) {
             stack[ra] = v;
             continue;
@@ -145,7 +152,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const t = stack[base + b];
         const key = k[i >>> 24] as string;
         if (t instanceof LuaTable) {
-          const v = t.getStr(key);
+          let slot = hints[pc];
+          if (t.hkeys[slot] !== key) {
+            slot = t.slotOf(key);
+            if (slot >= 0) hints[pc] = slot;
+          }
+          const v = slot < 0 ? undefined : t.hvals[slot];
           if (v !== undefined || t.metatable === undefined) {
             stack[ra] = v;
             continue;
@@ -162,9 +174,20 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const key = k[(i >>> 16) & 0xff] as string;
         const c = i >>> 24;
         const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        if (t instanceof LuaTable && (t.metatable === undefined || t.getStr(key) !== undefined)) {
-          t.setStr(key, v);
-          continue;
+        if (t instanceof LuaTable) {
+          let slot = hints[pc];
+          if (t.hkeys[slot] !== key) {
+            slot = t.slotOf(key);
+            if (slot >= 0) hints[pc] = slot;
+          }
+          if (slot >= 0 && t.hvals[slot] !== undefined) {
+            t.setSlot(slot, key, v);
+            continue;
+          }
+          if (t.metatable === undefined) {
+            t.setStr(key, v);
+            continue;
+          }
         }
         ci.pc = pc;
         L.top = ci.top;
@@ -209,9 +232,20 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const key = k[(i >>> 16) & 0xff] as string;
         const c = i >>> 24;
         const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        if (t instanceof LuaTable && (t.metatable === undefined || t.getStr(key) !== undefined)) {
-          t.setStr(key, v);
-          continue;
+        if (t instanceof LuaTable) {
+          let slot = hints[pc];
+          if (t.hkeys[slot] !== key) {
+            slot = t.slotOf(key);
+            if (slot >= 0) hints[pc] = slot;
+          }
+          if (slot >= 0 && t.hvals[slot] !== undefined) {
+            t.setSlot(slot, key, v);
+            continue;
+          }
+          if (t.metatable === undefined) {
+            t.setStr(key, v);
+            continue;
+          }
         }
         ci.pc = pc;
         L.top = ci.top;
@@ -279,7 +313,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             continue;
           }
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, undefined);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx + fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, undefined);
+        }
         continue;
       }
       case Op.SUBK: {
@@ -298,7 +339,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             continue;
           }
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, undefined);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx - fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, undefined);
+        }
         continue;
       }
       case Op.MULK: {
@@ -317,7 +365,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             continue;
           }
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, undefined);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx * fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, undefined);
+        }
         continue;
       }
       case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
@@ -353,14 +408,23 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const y = stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x + y;
-          if (Number.isInteger(x) && Number.isInteger(y)) {
+          // A non-integral result can only come from float operands: the common float case costs one test.
+          if (!Number.isInteger(r)) stack[ra] = r;
+          else if (Number.isInteger(x) && Number.isInteger(y)) {
             stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
           } else {
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            stack[ra] = new LuaFloat(r);
           }
           continue;
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, c);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx + fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, c);
+        }
         continue;
       }
       case Op.SUB: {
@@ -370,14 +434,23 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const y = stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x - y;
-          if (Number.isInteger(x) && Number.isInteger(y)) {
+          // A non-integral result can only come from float operands: the common float case costs one test.
+          if (!Number.isInteger(r)) stack[ra] = r;
+          else if (Number.isInteger(x) && Number.isInteger(y)) {
             stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
           } else {
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            stack[ra] = new LuaFloat(r);
           }
           continue;
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, c);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx - fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, c);
+        }
         continue;
       }
       case Op.MUL: {
@@ -387,14 +460,23 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const y = stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x * y;
-          if (Number.isInteger(x) && Number.isInteger(y)) {
+          // A non-integral result can only come from float operands: the common float case costs one test.
+          if (!Number.isInteger(r)) stack[ra] = r;
+          else if (Number.isInteger(x) && Number.isInteger(y)) {
             stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
           } else {
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            stack[ra] = new LuaFloat(r);
           }
           continue;
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, c);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx * fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, c);
+        }
         continue;
       }
       case Op.DIV: {
@@ -407,7 +489,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
           continue;
         }
-        stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, c);
+        const fx = floatOf(x);
+        const fy = floatOf(y);
+        if (fx !== undefined && fy !== undefined) {
+          const r = fx / fy;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+        } else {
+          stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, c);
+        }
         continue;
       }
       case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
@@ -598,6 +687,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         cl = ci.closure!;
         k = cl.p.k;
         code = cl.p.code;
+        hints = slotHintsOf(cl.p);
         upvals = cl.upvals;
         base = ci.base;
         pc = 0;
@@ -628,6 +718,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           cl = f;
           k = f.p.k;
           code = f.p.code;
+          hints = slotHintsOf(f.p);
           upvals = f.upvals;
           base = ci.base;
           pc = 0;
@@ -647,6 +738,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         cl = ci.closure!;
         k = cl.p.k;
         code = cl.p.code;
+        hints = slotHintsOf(cl.p);
         upvals = cl.upvals;
         base = ci.base;
         pc = ci.pc;
@@ -670,6 +762,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         cl = ci.closure!;
         k = cl.p.k;
         code = cl.p.code;
+        hints = slotHintsOf(cl.p);
         upvals = cl.upvals;
         base = ci.base;
         pc = ci.pc;
@@ -687,6 +780,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         cl = ci.closure!;
         k = cl.p.k;
         code = cl.p.code;
+        hints = slotHintsOf(cl.p);
         upvals = cl.upvals;
         base = ci.base;
         pc = ci.pc;
@@ -708,6 +802,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         cl = ci.closure!;
         k = cl.p.k;
         code = cl.p.code;
+        hints = slotHintsOf(cl.p);
         upvals = cl.upvals;
         base = ci.base;
         pc = ci.pc;
@@ -718,16 +813,21 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
       case Op.FORLOOP: {
         const step = stack[ra + 2];
         const count = stack[ra + 1];
-        if (typeof count === 'number' && typeof step === 'number') {
-          // integer loop in the safe range (see forprep)
+        const idx0 = stack[ra];
+        if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
+          // an integer loop (float loops box their step) in the safe range
           if (count > 0) {
-            const idx = (stack[ra] as number) + step;
-            stack[ra + 1] = count - 1;
-            stack[ra] = idx;
-            stack[ra + 3] = idx;
-            pc -= i >>> 15;
+            const idx = idx0 + step;
+            if (idx <= MAX_SAFE && idx >= MIN_SAFE) {
+              stack[ra + 1] = count - 1;
+              stack[ra] = idx;
+              stack[ra + 3] = idx;
+              pc -= i >>> 15;
+              continue;
+            }
+          } else {
+            continue;
           }
-          continue;
         }
         if (forloopSlow(stack, ra)) pc -= i >>> 15;
         continue;
@@ -766,6 +866,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         cl = ci.closure!;
         k = cl.p.k;
         code = cl.p.code;
+        hints = slotHintsOf(cl.p);
         upvals = cl.upvals;
         base = ci.base;
         pc = 0;
@@ -879,6 +980,27 @@ function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
 
 // ---------------------------------------------------------------------------
 // Arithmetic helpers
+
+/** The per-instruction slot hints of a prototype (allocated on first run). */
+function slotHintsOf(p: Proto): Int32Array {
+  return p.slotHints ?? (p.slotHints = new Int32Array(p.code.length));
+}
+
+/**
+ * The value of a float-arithmetic operand: JS numbers as they are, boxed
+ * integral floats unboxed; undefined (take the slow path) for bigints and
+ * non-numbers. Lets `2.0 * x` stay off the slow path.
+ */
+function floatOf(v: LuaValue): number | undefined {
+  return typeof v === 'number' ? v : v instanceof LuaFloat ? v.n : undefined;
+}
+
+/** Shared boxes for LOADF's common immediates (floats are immutable, so one box per value will do). */
+const FLOAT_BOX_RANGE = 1024;
+const floatBoxes: LuaFloat[] = Array.from({ length: 2 * FLOAT_BOX_RANGE + 1 }, (_, j) => new LuaFloat(j - FLOAT_BOX_RANGE));
+function smallFloat(n: number): LuaFloat {
+  return n >= -FLOAT_BOX_RANGE && n <= FLOAT_BOX_RANGE ? floatBoxes[n + FLOAT_BOX_RANGE] : new LuaFloat(n);
+}
 
 /** Arithmetic ops in ArithOp order on two JS numbers (either subtype), with the reference's errors. */
 function numArith(
@@ -1001,9 +1123,9 @@ function forprep(L: LuaState, ra: number): boolean {
     const bl = BigInt(lim);
     const bs = BigInt(st);
     const count = st > 0 ? (bl - bi) / bs : (bi - bl) / -bs;
-    const safe = typeof i0 === 'number' && typeof lim === 'number' && typeof st === 'number';
-    // Safe-range loops use plain numbers (the fast path in FORLOOP); others stay bigint.
-    stack[ra + 1] = safe ? Number(count) : count;
+    // The count is unsigned in the reference; ours is never above 2^64 - 1 and only
+    // compared with 0 and decremented, so a (canonical) integer of any size will do.
+    stack[ra + 1] = count <= BigInt(MAX_SAFE) ? Number(count) : count;
     return false;
   }
   // float loop
@@ -1018,11 +1140,12 @@ function forprep(L: LuaState, ra: number): boolean {
   const i0 = toDouble(finit);
   if (s === 0) runerror(L, "'for' step is zero");
   if (s > 0 ? l < i0 : i0 < l) return true;
-  // Internal state of a float loop: step boxed so FORLOOP's integer fast path never matches it.
-  stack[ra] = i0;
-  stack[ra + 1] = l;
+  // The internal state of a float loop holds proper Lua floats (the debug
+  // library can see it); a boxed step also keeps FORLOOP's integer fast path off.
+  stack[ra] = mkfloat(i0);
+  stack[ra + 1] = mkfloat(l);
   stack[ra + 2] = new LuaFloat(s);
-  stack[ra + 3] = Number.isInteger(i0) ? new LuaFloat(i0) : i0;
+  stack[ra + 3] = mkfloat(i0);
   return false;
 }
 
@@ -1044,27 +1167,38 @@ function forlimit(L: LuaState, init: LuaInteger, lim: LuaValue, step: LuaInteger
   return (step > 0 ? init > limit : init < limit) ? undefined : limit;
 }
 
-/** FORLOOP for bigint-range integer loops and float loops; true to jump back. */
+/**
+ * FORLOOP for loops off the fast path (float loops, integer loops beyond the
+ * safe range); true to jump back. The state registers are only written by
+ * forprep and here, but the debug library can change them, so anything
+ * unexpected ends the loop instead of misbehaving.
+ */
 function forloopSlow(stack: LuaValue[], ra: number): boolean {
   const step = stack[ra + 2];
   if (step instanceof LuaFloat || (typeof step === 'number' && !Number.isInteger(step))) {
-    const s = step instanceof LuaFloat ? step.n : step;
-    const idx = (stack[ra] as number) + s;
-    const limit = stack[ra + 1] as number;
+    const s = floatOf(step)!;
+    const i0 = floatOf(stack[ra]);
+    const limit = floatOf(stack[ra + 1]);
+    if (i0 === undefined || limit === undefined) return false;
+    const idx = i0 + s;
     if (s > 0 ? idx <= limit : limit <= idx) {
-      stack[ra] = idx;
-      stack[ra + 3] = Number.isInteger(idx) ? new LuaFloat(idx) : idx;
+      stack[ra] = stack[ra + 3] = mkfloat(idx);
       return true;
     }
     return false;
   }
-  const count = BigInt(stack[ra + 1] as LuaInteger);
-  if (count <= 0n) return false;
-  stack[ra + 1] = count - 1n;
-  const idx = iadd(stack[ra] as LuaInteger, step as LuaInteger);
+  const count = stack[ra + 1];
+  const idx0 = stack[ra];
+  if (!isInt(count) || !isInt(idx0) || !isInt(step) || count <= 0) return false;
+  stack[ra + 1] = isub(count, 1);
+  const idx = iadd(idx0, step);
   stack[ra] = idx;
   stack[ra + 3] = idx;
   return true;
+}
+
+function isInt(v: LuaValue): v is LuaInteger {
+  return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
 }
 
 // ---------------------------------------------------------------------------

@@ -58,8 +58,13 @@ export class LuaTable {
    * searched linearly, which is faster than a Map and much cheaper to create.
    */
   private index: Map<LuaValue, number> | undefined = undefined;
-  private hkeys: LuaValue[] = [];
-  private hvals: LuaValue[] = [];
+  /**
+   * Hash part slots. Exposed (read-only by convention) for the
+   * interpreter's per-instruction slot hints: `hkeys[hint] === key` proves
+   * the hint right, so a stale hint only costs a normal lookup.
+   */
+  hkeys: LuaValue[] = [];
+  hvals: LuaValue[] = [];
   /** Largest size the array part ever had: keys up to it stay valid for `next` after trimming. */
   private arrMax = 0;
   /** Number of slots whose value is nil (reclaimable). */
@@ -77,7 +82,7 @@ export class LuaTable {
   }
 
   /** Slot of a normalised key in the hash part, or -1. */
-  private slotOf(key: LuaValue): number {
+  slotOf(key: LuaValue): number {
     const index = this.index;
     if (index !== undefined) {
       const slot = index.get(key);
@@ -150,6 +155,15 @@ export class LuaTable {
 
   setStr(key: string, value: LuaValue): void {
     this.hashSet(key, value);
+  }
+
+  /**
+   * Store into an existing live slot (the interpreter checked hkeys[slot]).
+   * A nil store goes through the general path, which keeps the counts.
+   */
+  setSlot(slot: number, key: string, value: LuaValue): void {
+    if (value === undefined || this.hvals[slot] === undefined) this.hashSet(key, value);
+    else this.hvals[slot] = value;
   }
 
   /** Raw set with an integer key in the safe range. */

@@ -1,0 +1,277 @@
+/**
+ * The string library (the reference's lstrlib.c): the Lua-facing glue over
+ * the pure engines in `string/` (patterns, format, pack), plus the simple
+ * functions and the string metatable (`("x"):upper()`, and the arithmetic
+ * metamethods through which 5.4 coerces numeric strings).
+ */
+
+import { ArithOp, str2number } from '../value/number.js';
+import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
+import { callValue } from '../vm/call.js';
+import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
+import { arith as vmArith, getmetatable, index, typeName } from '../vm/meta.js';
+import type { LuaState } from '../vm/state.js';
+import { LuaTable } from '../vm/table.js';
+import {
+  argError, checkInteger, checkString, luaError, newLib, optInteger, pointerOf, ret, tolstring, toStringOrUndefined,
+  typeError, typeNameForMessages, type LibTable,
+} from './auxlib.js';
+import { dumpFunction } from '../bytecode/dump.js';
+import { posrelatI, StringLibError } from './string/errors.js';
+import { format, type FormatHooks } from './string/format.js';
+import { pack, packsize, unpack } from './string/pack.js';
+import { find, gmatch, gsub, match, type Capture, type GmatchIterator, type MatchState } from './string/pattern.js';
+
+/** Largest string the reference builds (MAX_SIZE = INT_MAX in 5.4). */
+const MAX_STRING = 0x7fffffff;
+/** Largest string V8 can hold; past it we report what C reports when malloc fails. */
+const MAX_JS_STRING = (1 << 29) - 24;
+
+/** Run an engine call, turning its errors into Lua errors with the reference's wording. */
+function engine<T>(L: LuaState, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof StringLibError) {
+      if (e.arg !== undefined) return argError(L, e.arg, e.message);
+      return luaError(L, e.message);
+    }
+    throw e;
+  }
+}
+
+function endpos(L: LuaState, base: number, nargs: number, arg: number, def: number, len: number): number {
+  const pos = optInteger(L, base, nargs, arg, def);
+  if (pos > len) return len;
+  if (pos >= 0) return Number(pos);
+  if (pos < -len) return 0;
+  return len + Number(pos) + 1;
+}
+
+const len: HostFn = (L, base, nargs) => ret(L, checkString(L, base, nargs, 1).length);
+
+const sub: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  const l = s.length;
+  const start = posrelatI(checkInteger(L, base, nargs, 2), l);
+  const end = endpos(L, base, nargs, 3, -1, l);
+  return ret(L, start > end ? '' : s.slice(start - 1, end));
+};
+
+/** The C locale's toupper/tolower touch ASCII letters only (not latin1 bytes). */
+const upper: HostFn = (L, base, nargs) =>
+  ret(L, checkString(L, base, nargs, 1).replace(/[a-z]+/g, (m) => m.toUpperCase()));
+const lower: HostFn = (L, base, nargs) =>
+  ret(L, checkString(L, base, nargs, 1).replace(/[A-Z]+/g, (m) => m.toLowerCase()));
+
+const rep: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  const n = checkInteger(L, base, nargs, 2);
+  const sep = nargs >= 3 && L.stack[base + 2] !== undefined ? checkString(L, base, nargs, 3) : '';
+  if (n <= 0) return ret(L, '');
+  const unit = s.length + sep.length;
+  if (unit === 0) return ret(L, '');
+  if (unit * Number(n) - sep.length > MAX_STRING) return luaError(L, 'resulting string too large');
+  if (unit * Number(n) - sep.length > MAX_JS_STRING) return luaError(L, 'not enough memory');
+  const count = Number(n);
+  return ret(L, sep === '' ? s.repeat(count) : (s + sep).repeat(count - 1) + s);
+};
+
+const reverse: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return ret(L, out);
+};
+
+const byte: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  const l = s.length;
+  const pi = posrelatI(optInteger(L, base, nargs, 2, 1), l);
+  const pose = endpos(L, base, nargs, 3, pi, l);
+  if (pi > pose) return 0;
+  const n = pose - pi + 1;
+  if (n >= 0x7fffffff) return luaError(L, 'string slice too long');
+  for (let i = 0; i < n; i++) L.stack[L.top++] = s.charCodeAt(pi - 1 + i);
+  return n;
+};
+
+const char: HostFn = (L, base, nargs) => {
+  let out = '';
+  for (let i = 1; i <= nargs; i++) {
+    const c = checkInteger(L, base, nargs, i);
+    if (!(c >= 0 && c <= 255)) argError(L, i, 'value out of range');
+    out += String.fromCharCode(Number(c));
+  }
+  return ret(L, out);
+};
+
+// ---- patterns
+
+function pushCaptures(L: LuaState, caps: Capture[]): number {
+  for (const c of caps) L.stack[L.top++] = c;
+  return caps.length;
+}
+
+const strfind: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  const p = checkString(L, base, nargs, 2);
+  const init = optInteger(L, base, nargs, 3, 1);
+  const plain = nargs >= 4 && !isFalse(L.stack[base + 3]);
+  const r = engine(L, () => find(s, p, init, plain));
+  if (r === null) return ret(L, undefined);
+  L.stack[L.top++] = r.start;
+  L.stack[L.top++] = r.end;
+  return 2 + pushCaptures(L, r.captures);
+};
+
+const strmatch: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  const p = checkString(L, base, nargs, 2);
+  const init = optInteger(L, base, nargs, 3, 1);
+  const caps = engine(L, () => match(s, p, init));
+  if (caps === null) return ret(L, undefined);
+  return pushCaptures(L, caps);
+};
+
+const gmatchAux: HostFn = (L) => {
+  const it = (L.stack[L.ci.func] as HostFunction).upvalues[0] as unknown as { it: GmatchIterator };
+  const caps = engine(L, () => it.it.next());
+  if (caps === null) return 0;
+  return pushCaptures(L, caps);
+};
+
+const strgmatch: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  const p = checkString(L, base, nargs, 2);
+  const init = optInteger(L, base, nargs, 3, 1);
+  const state = { it: gmatch(s, p, init) } as unknown as LuaValue;
+  return ret(L, new HostFunction(gmatchAux, 'gmatch_aux', [state]));
+};
+
+/** The replacement for one match from a table or function (add_value in lstrlib.c). */
+function replacementValue(L: LuaState, repl: LuaValue, ms: MatchState): string | undefined {
+  let v: LuaValue;
+  if (repl instanceof LuaTable) {
+    v = index(L, repl, ms.capture(0), undefined);
+  } else {
+    const caps = ms.captures(true);
+    const func = L.top;
+    L.stack[func] = repl;
+    for (let i = 0; i < caps.length; i++) L.stack[func + 1 + i] = caps[i];
+    L.top = func + 1 + caps.length;
+    callValue(L, func, 1);
+    v = L.stack[--L.top];
+  }
+  if (isFalse(v)) return undefined; // keep the original text
+  const s = toStringOrUndefined(v);
+  if (s === undefined) return luaError(L, `invalid replacement value (a ${typeName(v)})`);
+  return s;
+}
+
+const strgsub: HostFn = (L, base, nargs) => {
+  const src = checkString(L, base, nargs, 1);
+  const p = checkString(L, base, nargs, 2);
+  const repl = nargs >= 3 ? L.stack[base + 2] : undefined;
+  const maxN = nargs >= 4 && L.stack[base + 3] !== undefined ? checkInteger(L, base, nargs, 4) : undefined;
+  const rs = toStringOrUndefined(repl);
+  if (rs === undefined && !(repl instanceof LuaTable || repl instanceof LuaClosure || repl instanceof HostFunction)) {
+    return typeError(L, base, nargs, 3, 'string/function/table');
+  }
+  const r = engine(L, () => gsub(src, p, rs !== undefined ? rs : (ms) => replacementValue(L, repl, ms), maxN));
+  return ret(L, r.result, r.count);
+};
+
+// ---- format, pack, dump
+
+const strformat: HostFn = (L, base, nargs) => {
+  const fmt = checkString(L, base, nargs, 1);
+  const args = L.stack.slice(base + 1, base + nargs);
+  const hooks: FormatHooks = {
+    tostring: (v) => tolstring(L, v),
+    typeName: typeNameForMessages,
+    topointer: pointerOf,
+  };
+  return ret(L, engine(L, () => format(fmt, args, hooks)));
+};
+
+const strpack: HostFn = (L, base, nargs) => {
+  const fmt = checkString(L, base, nargs, 1);
+  const args = L.stack.slice(base + 1, base + nargs);
+  return ret(L, engine(L, () => pack(fmt, args, { typeName: typeNameForMessages })));
+};
+
+const strunpack: HostFn = (L, base, nargs) => {
+  const fmt = checkString(L, base, nargs, 1);
+  const data = checkString(L, base, nargs, 2);
+  const init = optInteger(L, base, nargs, 3, 1);
+  const r = engine(L, () => unpack(fmt, data, init));
+  for (const v of r.values) L.stack[L.top++] = v;
+  L.stack[L.top++] = r.next;
+  return r.values.length + 1;
+};
+
+const strpacksize: HostFn = (L, base, nargs) => {
+  const fmt = checkString(L, base, nargs, 1);
+  return ret(L, engine(L, () => packsize(fmt)));
+};
+
+const strdump: HostFn = (L, base, nargs) => {
+  const f = nargs >= 1 ? L.stack[base] : undefined;
+  if (!(f instanceof LuaClosure || f instanceof HostFunction)) return typeError(L, base, nargs, 1, 'function');
+  const strip = nargs >= 2 && !isFalse(L.stack[base + 1]);
+  const chunk = dumpFunction(f, strip);
+  if (chunk === undefined) return luaError(L, 'unable to dump given function');
+  return ret(L, chunk);
+};
+
+// ---- the string metatable's arithmetic (5.4 coerces numeric strings here, not in the VM)
+
+function tonum(v: LuaValue): LuaValue {
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof LuaFloat) return v;
+  if (typeof v === 'string') return str2number(v);
+  return undefined;
+}
+
+function stringArith(op: ArithOp, event: string): HostFn {
+  return (L, base, nargs) => {
+    const a = L.stack[base];
+    const b = nargs >= 2 ? L.stack[base + 1] : undefined;
+    const x = tonum(a);
+    const y = tonum(b);
+    if (x !== undefined && y !== undefined) return ret(L, vmArith(L, op, x, y, undefined, undefined));
+    // trymt: the second operand's own metamethod, if it is not a string
+    const mm = typeof b === 'string' ? undefined : getmetatable(L, b)?.getStr(event);
+    if (mm === undefined) {
+      return luaError(L, `attempt to ${event.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`);
+    }
+    const func = L.top;
+    L.stack[func] = mm;
+    L.stack[func + 1] = a;
+    L.stack[func + 2] = b;
+    L.top = func + 3;
+    callValue(L, func, 1);
+    return 1;
+  };
+}
+
+const ARITH_EVENTS: ReadonlyArray<[string, ArithOp]> = [
+  ['__add', ArithOp.ADD], ['__sub', ArithOp.SUB], ['__mul', ArithOp.MUL], ['__mod', ArithOp.MOD],
+  ['__pow', ArithOp.POW], ['__div', ArithOp.DIV], ['__idiv', ArithOp.IDIV], ['__unm', ArithOp.UNM],
+];
+
+export const stringLib: LibTable = {
+  byte, char, dump: strdump, find: strfind, format: strformat, gmatch: strgmatch, gsub: strgsub, len, lower,
+  match: strmatch, pack: strpack, packsize: strpacksize, rep, reverse, sub, unpack: strunpack, upper,
+};
+
+/** Build the string table and install the string metatable (luaopen_string). */
+export function openString(L: LuaState): LuaTable {
+  const lib = newLib(stringLib);
+  const mt = new LuaTable();
+  for (const [event, op] of ARITH_EVENTS) mt.setStr(event, new HostFunction(stringArith(op, event), event));
+  mt.setStr('__index', lib);
+  L.g.typeMetatables.set('string', mt);
+  return lib;
+}
+
