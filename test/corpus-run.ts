@@ -6,6 +6,7 @@ import { basename, dirname } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { nodePlatform } from '../src/platform/node.js';
 import { LuaExit } from '../src/lib/platform.js';
+import { memoryPlatform } from '../src/platform/memory.js';
 
 export interface CaseResult {
   stdout: string;
@@ -40,7 +41,13 @@ export function runCase(file: string): CaseResult {
   let status: number;
   try {
     status = main([basename(file)], {
-      platform: { ...nodePlatform, readStdin: () => '', exit: (code: number) => { throw new LuaExit(code); } },
+      platform: {
+        ...nodePlatform,
+        // stdin is empty, as with `</dev/null` in test/regen.sh
+        readStdin: () => '',
+        stdin: () => memoryPlatform({}).stdin(),
+        exit: (code: number) => { throw new LuaExit(code); },
+      },
       stdout: (s) => { stdout += s; },
       stderr: (s) => { stderr += s; },
     });

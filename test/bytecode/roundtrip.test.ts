@@ -137,5 +137,5 @@ test('string.dump when the string library provides it', (t) => {
   const func = L.top;
   L.stack[L.top++] = cl;
   assert.equal(pcall(L, func, 0, 0), 0, String(L.stack[L.top - 1]));
-  assert.equal(out, "43\n7\nfalse\t?:-1: attempt to call a nil value\nfalse\tbad argument #1 to 'dump' (unable to dump given function)\n");
+  assert.equal(out, "43\n7\nfalse\t?:-1: attempt to call a nil value\nfalse\tunable to dump given function\n");
 });
