@@ -6,7 +6,7 @@
 
 import { str2number, tonumberBase, tostringNumber } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
-import { callk, pcallk, throwValue } from '../vm/call.js';
+import { callk, pcallk, runerror, throwValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, YIELD, type HostFn } from '../vm/function.js';
 import { loadChunk, globals, closedUpval } from '../vm/lstate.js';
 import { getmetatable, index, rawequal, rawset, typeName } from '../vm/meta.js';
@@ -90,7 +90,8 @@ const next: HostFn = (L, base, nargs) => {
   try {
     more = t.next(arg(L, base, nargs, 2), nextEntry);
   } catch (e) {
-    if (e instanceof TableKeyError) return luaError(L, e.message);
+    // raised by the table code itself in the reference, so without a position
+    if (e instanceof TableKeyError) return runerror(L, e.message);
     throw e;
   }
   if (!more) return ret(L, undefined);

@@ -5,7 +5,7 @@
  * metamethods through which 5.4 coerces numeric strings).
  */
 
-import { ArithOp, str2number } from '../value/number.js';
+import { ArithOp, str2number, type LuaInteger } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
@@ -40,7 +40,7 @@ function engine<T>(L: LuaState, f: () => T): T {
   }
 }
 
-function endpos(L: LuaState, base: number, nargs: number, arg: number, def: number, len: number): number {
+function endpos(L: LuaState, base: number, nargs: number, arg: number, def: LuaInteger, len: number): number {
   const pos = optInteger(L, base, nargs, arg, def);
   if (pos > len) return len;
   if (pos >= 0) return Number(pos);
@@ -87,8 +87,10 @@ const reverse: HostFn = (L, base, nargs) => {
 const byte: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
   const l = s.length;
-  const pi = posrelatI(optInteger(L, base, nargs, 2, 1), l);
-  const pose = endpos(L, base, nargs, 3, pi, l);
+  const i = optInteger(L, base, nargs, 2, 1);
+  const pi = posrelatI(i, l);
+  const pose = endpos(L, base, nargs, 3, i, l); // j defaults to i itself, not to its normalised form
+  
   if (pi > pose) return 0;
   const n = pose - pi + 1;
   if (n >= 0x7fffffff) return luaError(L, 'string slice too long');

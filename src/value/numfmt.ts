@@ -66,14 +66,31 @@ function sigDigits(ax: number, n: number): Sig {
 
 function sigSlow(ax: number, n: number): Sig {
   const [m, k] = decompose(ax);
-  let e = Math.floor(Math.log10(ax)); // estimate, corrected below
+  let e = Math.floor(Math.log10(ax)); // estimate (log10 may round across a power of 10), corrected below
   for (let i = 0; i < 4; i++) {
-    const d = roundScaled(m, k, n - 1 - e).toString();
-    if (d.length > n) e++; // estimate too low, or rounding carried into a new digit
-    else if (d.length < n) e--;
-    else return { d, e };
+    // Fix the exponent on the truncated value: 10^e <= ax < 10^(e+1) exactly.
+    const len = truncScaled(m, k, n - 1 - e).toString().length;
+    if (len > n) e++;
+    else if (len < n) e--;
+    else {
+      let d = roundScaled(m, k, n - 1 - e).toString();
+      if (d.length > n) {
+        // rounding carried into a new digit (9.99.. -> 10.0..): drop the extra zero
+        d = d.slice(0, n);
+        e++;
+      }
+      return { d, e };
+    }
   }
   throw new Error('sigSlow: exponent did not converge');
+}
+
+/** floor(m * 2^k * 10^s), exactly. */
+function truncScaled(m: bigint, k: number, s: number): bigint {
+  let num = m, den = 1n;
+  if (k >= 0) num <<= BigInt(k); else den <<= BigInt(-k);
+  if (s >= 0) num *= 10n ** BigInt(s); else den *= 10n ** BigInt(-s);
+  return num / den;
 }
 
 function parseExp(s: string): Sig {

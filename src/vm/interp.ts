@@ -303,15 +303,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const y = k[i >>> 24];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x + y;
-          if (Number.isInteger(x) && Number.isInteger(y)) {
-            if (r <= MAX_SAFE && r >= MIN_SAFE) {
-              stack[ra] = r;
-              continue;
-            }
+          if (!Number.isInteger(r)) stack[ra] = r;
+          else if (Number.isInteger(x) && Number.isInteger(y)) {
+            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
           } else {
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            continue;
+            stack[ra] = new LuaFloat(r);
           }
+          continue;
         }
         const fx = floatOf(x);
         const fy = floatOf(y);
@@ -329,15 +327,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const y = k[i >>> 24];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x - y;
-          if (Number.isInteger(x) && Number.isInteger(y)) {
-            if (r <= MAX_SAFE && r >= MIN_SAFE) {
-              stack[ra] = r;
-              continue;
-            }
+          if (!Number.isInteger(r)) stack[ra] = r;
+          else if (Number.isInteger(x) && Number.isInteger(y)) {
+            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
           } else {
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            continue;
+            stack[ra] = new LuaFloat(r);
           }
+          continue;
         }
         const fx = floatOf(x);
         const fy = floatOf(y);
@@ -355,15 +351,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const y = k[i >>> 24];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x * y;
-          if (Number.isInteger(x) && Number.isInteger(y)) {
-            if (r <= MAX_SAFE && r >= MIN_SAFE) {
-              stack[ra] = r + 0;
-              continue;
-            }
+          if (!Number.isInteger(r)) stack[ra] = r;
+          else if (Number.isInteger(x) && Number.isInteger(y)) {
+            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
           } else {
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            continue;
+            stack[ra] = new LuaFloat(r);
           }
+          continue;
         }
         const fx = floatOf(x);
         const fy = floatOf(y);

@@ -283,3 +283,12 @@ test('fmtFloat and tostring agree with lua5.4 string.format (fixture)', () => {
     assert.equal(got, want, `${fmt} of ${hex} (${x})`);
   }
 });
+
+test('fmtFloat with 16+ digits finds the exponent exactly (log10 rounding near powers of 10)', () => {
+  // Found by the differential fuzzer: Math.log10(1e-7) is exactly -7 although
+  // the double 1e-7 is just below 10^-7. Expected values from lua5.4.
+  assert.equal(fmtFloat(1e-7, { conv: 'g', precision: 17 }), '9.9999999999999995e-08');
+  assert.equal(fmtFloat(1e-7, { conv: 'e', precision: 16 }), '9.9999999999999995e-08');
+  assert.equal(fmtFloat(1e23, { conv: 'g', precision: 16 }), '9.999999999999999e+22');
+  assert.equal(fmtFloat(0.1, { conv: 'g', precision: 17 }), '0.10000000000000001');
+});
