@@ -4,23 +4,8 @@
 // order, never a hang, a JS exception or lost elements.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import type { LuaValue } from '../../src/value/value.js';
-import { pcall } from '../../src/vm/call.js';
-import { loadChunk, newState } from '../../src/vm/lstate.js';
-import { openLibs } from '../../src/lib/init.js';
+import { runLua } from '../helpers.js';
 
-/** Run a chunk in a fresh state with the standard libraries; returns what it printed and its error. */
-function runLua(code: string): { out: string; error: LuaValue } {
-  let out = '';
-  const L = newState({ stdout: (s) => { out += s; }, stderr: () => undefined });
-  openLibs(L);
-  const f = loadChunk(L, code, '=test', 't');
-  if (typeof f === 'string') throw new Error(f);
-  const func = L.top;
-  L.stack[L.top++] = f;
-  const status = pcall(L, func, 0, 0);
-  return { out, error: status === 0 ? undefined : L.stack[func] };
-}
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce. */
 function prng(seed: number): () => number {
