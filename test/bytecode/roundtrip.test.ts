@@ -61,7 +61,7 @@ test('stripped chunks lose names and lines', () => {
 
 // The reference's luaG_runerror adds "?:-1:" for Lua frames without line info;
 // moonbox's runerror currently omits the prefix (a VM issue, reported).
-test('stripped runtime errors say "?:-1:" like the reference', { todo: 'VM runerror omits ?:-1: for stripped code' }, () => {
+test('stripped runtime errors say "?:-1:" like the reference', () => {
   const p = compile('local x = nil; x()', '=s');
   assert.match(runWithLibs(undump(dump(p, true), '=s')), /^error: \?:-1: attempt to call a nil value/);
 });
