@@ -27,7 +27,7 @@ import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
 import { funcnamefromcode, getlocalname, where } from './debuginfo.js';
 import {
-  CIST_FRESH, CIST_LUA, CIST_YPCALL, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRRUN, LUA_MINSTACK,
+  CIST_FRESH, CIST_LUA, CIST_YPCALL, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK,
   LUA_OK, LUA_YIELD, type CallInfo, type LuaState,
 } from './state.js';
 
@@ -240,9 +240,11 @@ export function callk(L: LuaState, func: number, nresults: number, ctx: number, 
 export function toLuaThrow(e: unknown): LuaThrow {
   if (e instanceof LuaThrow) return e;
   if (e instanceof HostAbort) throw e;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    // Should not happen (recursion is counted); fail safe as the reference would.
-    return new LuaThrow('stack overflow (host)', LUA_ERRRUN);
+  if (e instanceof RangeError) {
+    // A JS engine limit hit inside the VM or a library: report what the
+    // reference reports when the corresponding C resource runs out.
+    if (/call stack/i.test(e.message)) return new LuaThrow('stack overflow', LUA_ERRRUN); // recursion is counted: a last resort
+    if (/string length|array length|allocation failed|buffer/i.test(e.message)) return new LuaThrow('not enough memory', LUA_ERRMEM);
   }
   const msg = e instanceof Error ? e.message : String(e);
   const t = new LuaThrow(msg, LUA_ERRRUN);

@@ -77,3 +77,11 @@ test('deeply nested source is a syntax-level error, not a RangeError', () => {
   assert.equal(f, undefined);
   assert.equal(msg, 'C stack overflow');
 });
+
+test('strings past what the host can hold are the Lua error "not enough memory"', () => {
+  const L = createState();
+  const [ok, msg] = runString(L, 'return pcall(function() local s = "x" for i = 1, 40 do s = s .. s end return #s end)');
+  assert.equal(ok, false);
+  assert.equal(msg, 'not enough memory');
+  assert.deepEqual(runString(L, 'return #("ab"):rep(3)'), [6]);
+});
