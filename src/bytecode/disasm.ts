@@ -153,7 +153,8 @@ export function instructionText(p: Proto, pc: number, addr: (p: Proto) => string
     case Op.SETFIELD: return `${a} ${b} ${c}${isk}\t; ${K(b)}${k ? ' ' + K(c) : ''}`;
     case Op.NEWTABLE: return `${a} ${b} ${c}\t; ${k ? c + extra() * (MAXARG_C + 1) : c}`;
     case Op.SELF: return `${a} ${b} ${c}${isk}${k ? '\t; ' + K(c) : ''}`;
-    case Op.ADDI: case Op.SHRI: case Op.SHLI: return `${a} ${b} ${sc}`;
+    // k on ADDI/SHRI: compiled from 'x - k' / 'x << k' (negated immediate)
+    case Op.ADDI: case Op.SHRI: case Op.SHLI: return `${a} ${b} ${sc}${GETARG_k(i) ? 'k' : ''}`;
     case Op.ADDK: case Op.SUBK: case Op.MULK: case Op.MODK: case Op.POWK: case Op.DIVK:
     case Op.IDIVK: case Op.BANDK: case Op.BORK: case Op.BXORK:
       return `${a} ${b} ${c}\t; ${K(c)}`;

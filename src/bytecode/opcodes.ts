@@ -83,7 +83,7 @@ export const enum Op {
 
   SELF,       // A B C k  R[A+1] := R[B]; R[A] := R[B][RK(C):string]
 
-  ADDI,       // A B sC   R[A] := R[B] + sC
+  ADDI,       // A B sC k R[A] := R[B] + sC   (k: compiled from 'R[B] - (-sC)': metamethods get __sub, -sC)
 
   ADDK,       // A B C    R[A] := R[B] + K[C]:number
   SUBK,       // A B C    R[A] := R[B] - K[C]:number
@@ -96,7 +96,7 @@ export const enum Op {
   BORK,       // A B C    R[A] := R[B] | K[C]:integer
   BXORK,      // A B C    R[A] := R[B] ~ K[C]:integer
 
-  SHRI,       // A B sC   R[A] := R[B] >> sC
+  SHRI,       // A B sC k R[A] := R[B] >> sC  (k: compiled from 'R[B] << (-sC)': metamethods get __shl, -sC)
   SHLI,       // A B sC   R[A] := sC << R[B]
 
   ADD,        // A B C    R[A] := R[B] + R[C]

@@ -7,9 +7,12 @@
  * variables by symbolic execution over the bytecode, so register usage must
  * follow the same patterns. The deliberate differences are about the missing
  * MMBIN instructions: without them an instruction cannot tell the VM that
- * its operands were swapped or its constant negated, so we never emit such
- * forms (no flipped ADDI/ADDK/MULK/bitwise K ops for a constant first
- * operand, no `x - k` as ADDI with -k, no `x << k` as SHRI with -k).
+ * its operands were swapped, so we never emit such forms (no flipped
+ * ADDI/ADDK/MULK/bitwise K ops for a constant first operand). A negated
+ * constant is marked instead: `x - k` is ADDI with -k and `x << k` is SHRI
+ * with -k, as in the reference (which matters: `-0.0 - 0` is `-0.0 + 0`,
+ * that is 0.0), with the k bit set so the VM calls `__sub`/`__shl` with the
+ * original operand when it needs a metamethod.
  */
 
 import {
@@ -860,6 +863,23 @@ function codebini(fs: FuncState, op: Op, e1: ExpDesc, e2: ExpDesc, line: number)
   finishbinexpval(fs, e1, e2, op, int2sC(e2.ival as number), line);
 }
 
+/**
+ * `e1 - k` as `e1 + (-k)` (ADDI) and `e1 << k` as `e1 >> (-k)` (SHRI) for a
+ * small integer k, marked with the k bit (finishbinexpneg in lcode.c).
+ */
+function finishbinexpneg(fs: FuncState, e1: ExpDesc, e2: ExpDesc, op: Op, line: number): boolean {
+  if (!isKint(e2)) return false;
+  const i2 = e2.ival as LuaInteger;
+  if (typeof i2 !== 'number' || !fitsC(i2) || !fitsC(-i2)) return false;
+  const v1 = exp2anyreg(fs, e1);
+  const pc = codeABCk(fs, op, 0, v1, int2sC(-i2), 1);
+  freeexps(fs, e1, e2);
+  e1.info = pc;
+  e1.k = VK.RELOC;
+  fixline(fs, line);
+  return true;
+}
+
 /** Second operand is a constant (already in K, e2.info). */
 function codebinK(fs: FuncState, opr: BinOpr, e1: ExpDesc, e2: ExpDesc, line: number): void {
   finishbinexpval(fs, e1, e2, Op.ADDK + opr, e2.info, line);
@@ -1015,7 +1035,10 @@ export function posfix(fs: FuncState, opr: BinOpr, e1: ExpDesc, e2: ExpDesc, lin
     case BinOpr.ADD: case BinOpr.MUL:
       codecommutative(fs, opr, e1, e2, line);
       break;
-    case BinOpr.SUB: case BinOpr.DIV: case BinOpr.IDIV: case BinOpr.MOD: case BinOpr.POW:
+    case BinOpr.SUB:
+      if (!finishbinexpneg(fs, e1, e2, Op.ADDI, line)) codearith(fs, opr, e1, e2, line);
+      break;
+    case BinOpr.DIV: case BinOpr.IDIV: case BinOpr.MOD: case BinOpr.POW:
       codearith(fs, opr, e1, e2, line);
       break;
     case BinOpr.BAND: case BinOpr.BOR: case BinOpr.BXOR:
@@ -1025,7 +1048,7 @@ export function posfix(fs: FuncState, opr: BinOpr, e1: ExpDesc, e2: ExpDesc, lin
       if (isSCint(e1)) { // I << r2: SHLI keeps the operand order
         swapexps(e1, e2);
         codebini(fs, Op.SHLI, e1, e2, line);
-      } else {
+      } else if (!finishbinexpneg(fs, e1, e2, Op.SHRI, line)) {
         codebinexpval(fs, opr, e1, e2, line);
       }
       break;

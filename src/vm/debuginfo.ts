@@ -198,6 +198,9 @@ export function funcnamefromcode(p: Proto, pc: number): [string, string] | undef
   const op = (i & 0x7f) as Op;
   if (op === Op.CALL || op === Op.TAILCALL) return getobjname(p, pc, (i >>> 7) & 0xff);
   if (op === Op.TFORCALL) return ['for iterator', 'for iterator'];
+  // ADDI/SHRI with k were compiled from a subtraction / left shift
+  if (op === Op.ADDI && (i & 0x8000) !== 0) return ['metamethod', 'sub'];
+  if (op === Op.SHRI && (i & 0x8000) !== 0) return ['metamethod', 'shl'];
   const ev = OP_EVENT[op];
   return ev === undefined ? undefined : ['metamethod', ev];
 }

@@ -14,7 +14,7 @@
 import type { Proto } from '../bytecode/proto.js';
 import { Op, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXARG_C } from '../bytecode/opcodes.js';
 import {
-  ArithOp, F2I, fpow, iadd, idiv, imod, imul, ishl, ishr, isub, iunm, tointeger, tonumber, toDouble,
+  arith as rawArith, ArithOp, F2I, fpow, iadd, idiv, imod, imul, ishl, ishr, isub, iunm, tointeger, tonumber, toDouble,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
 import { LuaFloat, isFalse, mkfloat, type LuaValue } from '../value/value.js';
@@ -292,9 +292,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             continue;
           }
         }
-        ci.pc = pc;
-        L.top = ci.top;
-        stack[ra] = arith(L, ArithOp.ADD, x, imm, b, undefined);
+        stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
+          : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
         continue;
       }
       case Op.ADDK: {
@@ -384,7 +383,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const x = stack[base + b];
         const imm = (i >>> 24) - OFFSET_sC;
         if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
-        else stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
+        else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
+        else stack[ra] = negatedImm(L, ci, pc, ArithOp.SHR, ArithOp.SHL, x, imm, b);
         continue;
       }
       case Op.SHLI: {
@@ -1063,6 +1063,21 @@ function slowArith(
   ci.pc = pc;
   L.top = ci.top;
   return arith(L, op, x, y, lb, lc);
+}
+
+/**
+ * ADDI/SHRI compiled from `x - k` / `x << k` (k bit set): numbers compute
+ * `x op (-k)` as the reference does; metamethods see the source operation
+ * and the original constant.
+ */
+function negatedImm(
+  L: LuaState, ci: CallInfo, pc: number, op: ArithOp, srcOp: ArithOp, x: LuaValue, imm: number, b: number,
+): LuaValue {
+  const r = rawArith(op, x, imm);
+  if (r !== undefined) return r;
+  ci.pc = pc;
+  L.top = ci.top;
+  return arith(L, srcOp, x, -imm, b, undefined);
 }
 
 /** LTI/LEI/GTI/GEI when the register is not a plain number. */

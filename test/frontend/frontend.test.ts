@@ -126,13 +126,13 @@ test('constant folding follows lcode.c', () => {
   assert.deepEqual(folded('2^53'), ['LOADK']);
 });
 
-test('operands are never swapped or negated (no MMBIN to undo it)', () => {
+test('operands are never swapped (no MMBIN to undo it); negated immediates are marked with k', () => {
   const body = (src: string): string => disassemble(compile(src, '=x'), { full: false }).split('\n')
     .filter((l) => /^\t\d/.test(l)).slice(1, -1).map((l) => l.split('\t').slice(3).join(' ').trim()).join(' | ');
   assert.equal(body('local a; local b = 1 + a'), 'LOADNIL   0 0 ; 1 out | LOADI     1 1 | ADD       1 1 0');
-  assert.equal(body('local a; local b = a - 1'), 'LOADNIL   0 0 ; 1 out | SUBK      1 0 0 ; 1');
+  assert.equal(body('local a; local b = a - 1'), 'LOADNIL   0 0 ; 1 out | ADDI      1 0 -1k');
   assert.equal(body('local a; local b = a + 1'), 'LOADNIL   0 0 ; 1 out | ADDI      1 0 1');
-  assert.equal(body('local a; local b = a << 2'), 'LOADNIL   0 0 ; 1 out | LOADI     1 2 | SHL       1 0 1');
+  assert.equal(body('local a; local b = a << 2'), 'LOADNIL   0 0 ; 1 out | SHRI      1 0 -2k');
   assert.equal(body('local a; local b = 2 << a'), 'LOADNIL   0 0 ; 1 out | SHLI      1 0 2');
   assert.equal(body('local a; local b = 3 & a'), 'LOADNIL   0 0 ; 1 out | LOADI     1 3 | BAND      1 1 0');
 });
