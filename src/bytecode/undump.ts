@@ -34,7 +34,7 @@
 import { LuaSyntaxError } from '../frontend/errors.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import {
-  CHECK_INT, CHECK_NUM, FLOAT_SIZE, FORMAT, GUARD, INSTRUCTION_SIZE, INTEGER_SIZE, KTag, LAYOUT, REVISION,
+  CHECK_INT, CHECK_NUM, FLOAT_SIZE, FORMAT, GUARD, INSTRUCTION_SIZE, INTEGER_SIZE, LAYOUT, REVISION,
   SIGNATURE, VERSION,
 } from './dump.js';
 import { MAXREGS, NUM_OPCODES, OFFSET_sJ, Op } from './opcodes.js';

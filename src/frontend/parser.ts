@@ -168,12 +168,6 @@ export class Parser {
     return dyd.nactvar - 1 - fs.firstlocal;
   }
 
-  private initVar(e: ExpDesc, vidx: number): void {
-    e.init(VK.LOCAL, 0);
-    e.vidx = vidx;
-    e.ridx = this.fs.getlocalvardesc(vidx).ridx;
-  }
-
   /** Raise an error if `e` is a read-only variable. */
   private checkReadonly(e: ExpDesc): void {
     const fs = this.fs;

@@ -14,7 +14,7 @@
 import type { Proto } from '../bytecode/proto.js';
 import { Op, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXARG_C } from '../bytecode/opcodes.js';
 import {
-  arith as rawArith, ArithOp, F2I, fpow, iadd, idiv, imod, imul, ishl, ishr, isub, iunm, tointeger, tonumber, toDouble,
+  arith as rawArith, ArithOp, F2I, fpow, iadd, imul, ishl, ishr, isub, tointeger, tonumber, toDouble,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
 import { LuaFloat, isFalse, mkfloat, type LuaValue } from '../value/value.js';
@@ -24,7 +24,7 @@ import {
   closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
 } from './call.js';
 import {
-  arith, concat, equalobj, index, len, lessequal, lessthan, objtypename, ordererror, gettm, callTMres, setindex,
+  arith, concat, equalobj, index, len, lessequal, lessthan, objtypename, setindex,
   rawequal, TM, rawset,
 } from './meta.js';
 import { upvalLoc } from './debuginfo.js';
