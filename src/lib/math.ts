@@ -15,6 +15,7 @@ import {
   DEFAULT_NAN, F2I, MAXINTEGER, MININTEGER, floatToInteger, iunm, luaNumberType, normInt, toDouble, tointeger,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
+import { crExp, crLog, crLog10, crLog2 } from '../value/libm.js';
 import { LuaFloat, mkfloat, type LuaValue } from '../value/value.js';
 import type { HostFn } from '../vm/function.js';
 import { lessthan } from '../vm/meta.js';
@@ -51,7 +52,7 @@ function numint(d: number): LuaNumber {
 
 const FLOAT_FNS: Readonly<Record<string, (x: number) => number>> = {
   sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos,
-  exp: Math.exp, sqrt: Math.sqrt,
+  exp: crExp, sqrt: Math.sqrt,
   deg: (x) => x * (180 / Math.PI),
   rad: (x) => x * (Math.PI / 180),
 };
@@ -66,31 +67,15 @@ const atan: HostFn = (L, base, nargs) => {
   return ret(L, mkfloat(Math.atan2(y, x)));
 };
 
-/**
- * A logarithm with glibc's NaNs: V8's Math.log* return a canonical (positive)
- * NaN, where glibc propagates a NaN argument and gives "-nan" for negative
- * arguments of log and log2 but "nan" for log10.
- */
-function glibcLog(f: (x: number) => number, invalid: number): (x: number) => number {
-  return (x) => {
-    const r = f(x);
-    return r === r ? r : x !== x ? x : invalid;
-  };
-}
-
-const ln = glibcLog(Math.log, DEFAULT_NAN);
-
-/** Bases with a dedicated (more exact) logarithm, as the reference. */
-const LOG_BASES: ReadonlyMap<number, (x: number) => number> = new Map([
-  [2, glibcLog(Math.log2, DEFAULT_NAN)], [10, glibcLog(Math.log10, NaN)],
-]);
+/** Bases with a dedicated logarithm, as the reference (glibc log2/log10, correctly rounded). */
+const LOG_BASES: ReadonlyMap<number, (x: number) => number> = new Map([[2, crLog2], [10, crLog10]]);
 
 const log: HostFn = (L, base, nargs) => {
   const x = checkFloat(L, base, nargs, 1);
-  if (arg(L, base, nargs, 2) === undefined) return ret(L, mkfloat(ln(x)));
+  if (arg(L, base, nargs, 2) === undefined) return ret(L, mkfloat(crLog(x)));
   const b = checkFloat(L, base, nargs, 2);
   const special = LOG_BASES.get(b);
-  return ret(L, mkfloat(special !== undefined ? special(x) : ln(x) / ln(b)));
+  return ret(L, mkfloat(special !== undefined ? special(x) : crLog(x) / crLog(b)));
 };
 
 // ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@
 
 import { LuaFloat, mkfloat, type LuaValue } from './value.js';
 import { fmtNumberG14 } from './numfmt.js';
+import { crPowFinite } from './libm.js';
 
 export type LuaInteger = number | bigint;
 export type LuaNumber = number | bigint | LuaFloat;
@@ -254,60 +255,32 @@ export function fidiv(a: number, b: number): number {
 }
 
 /**
- * luai_numpow: C pow. Math.pow differs from glibc in two ways: the C99
- * special cases below, and accuracy (V8's pow is off by an ulp for several
- * percent of arguments, glibc's is within 0.52 ulp, i.e. almost always
- * correctly rounded). Integral exponents (10^k, 2^-k, x^3 ...) are computed
- * exactly with BigInt and rounded once (ties to even), which matches glibc
- * except on exact ties (10^23, 3^34: glibc goes either way); other exponents
- * use Math.pow and may still differ from the reference in the last bit.
+ * luai_numpow: C pow. Math.pow differs from glibc in the C99 special cases
+ * below and in accuracy (V8's pow is off by an ulp for several percent of
+ * arguments; glibc's is within 0.52 ulp, i.e. almost always correctly
+ * rounded). The general case is therefore the correctly rounded pow of
+ * libm.ts (exact dyadic results such as 10^22 or 3^34, ties included, are
+ * rounded once, ties to even).
  */
 export function fpow(a: number, b: number): number {
   if (b === 2) return a * a; // Lua special-cases squaring
-  // C99 Annex F: pow(+1, y) is 1 for any y; pow(-1, +-inf) is 1. JS says NaN.
-  if (a === 1) return 1;
-  if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
-  if (Number.isInteger(b) && b >= -POW_EXACT_MAX && b <= POW_EXACT_MAX && Number.isFinite(a) && a !== 0) {
-    return exactIntPow(a, b);
+  // C99 Annex F: pow(+1, y) and pow(x, +-0) are 1 even for NaN; pow(-1, +-inf) is 1
+  if (a === 1 || b === 0) return 1;
+  // glibc propagates a NaN operand
+  if (a !== a) return a;
+  if (b !== b) return b;
+  if (b === Infinity || b === -Infinity) {
+    const m = Math.abs(a);
+    return m === 1 ? 1 : (m > 1) === (b > 0) ? Infinity : 0;
   }
-  const r = Math.pow(a, b);
-  if (r === r) return r;
-  // V8's software pow returns a positive NaN; glibc propagates a NaN operand
-  // or returns the x86 default NaN (prints "-nan") for invalid operations
-  return a !== a ? a : b !== b ? b : DEFAULT_NAN;
+  // +-0 and +-inf bases with a finite exponent: JS follows C99 here (signs included)
+  if (a === 0 || a === Infinity || a === -Infinity) return Math.pow(a, b);
+  if (a < 0 && !Number.isInteger(b)) return DEFAULT_NAN; // invalid: the x86 default NaN
+  if (b === 1) return a;
+  if (b === -1) return 1 / a;
+  if (b === 0.5 && a > 0) return Math.sqrt(a);
+  return crPowFinite(a, b); // correctly rounded, as glibc's pow (almost always)
 }
-
-/** Largest |exponent| computed exactly: m^64 has at most 53*64 bits, still cheap. */
-const POW_EXACT_MAX = 64;
-
-/** a^b for finite non-zero a and integral |b| <= POW_EXACT_MAX, rounded once. */
-function exactIntPow(a: number, b: number): number {
-  const [m, k] = decomposeFloat(Math.abs(a)); // |a| = m * 2^k exactly
-  const eb = BigInt(Math.abs(b));
-  const p = m ** eb; // |a|^|b| = p * 2^(k*|b|)
-  let r: number;
-  if (b >= 0) r = scaleBig(p, k * Math.abs(b));
-  else {
-    // 1/p with enough quotient bits (plus a sticky bit) for one correct rounding
-    const shift = p.toString(2).length + 64;
-    const q = (1n << BigInt(shift)) / p;
-    const sticky = q * p === 1n << BigInt(shift) ? 0n : 1n;
-    r = scaleBig((q << 1n) | sticky, -shift - 1 - k * Math.abs(b));
-  }
-  return a < 0 && (b & 1) === 1 ? -r : r; // b is integral, so b & 1 is its parity for |b| <= 64
-}
-
-/** Exact decomposition of a finite positive double: x = m * 2^k, m an integer. */
-function decomposeFloat(x: number): [bigint, number] {
-  F64[0] = x;
-  const hi = U32[1], lo = U32[0];
-  const ebits = (hi >>> 20) & 0x7ff;
-  const frac = (hi & 0xfffff) * 2 ** 32 + lo;
-  if (ebits === 0) return [BigInt(frac), -1074];
-  return [BigInt(frac + 2 ** 52), ebits - 1075];
-}
-const F64 = new Float64Array(1);
-const U32 = new Uint32Array(F64.buffer);
 
 // ---------------------------------------------------------------------------
 // luaO_rawarith

@@ -1,0 +1,264 @@
+/**
+ * Slow, exact-enough reference implementations of exp, log, log2, log10 and
+ * pow on BigInt fixed-point numbers. They are the fallback of the fast
+ * double-double paths in `libm.ts` (Ziv's strategy: when the fast result is
+ * too close to a rounding boundary, recompute with more bits) and the source
+ * of the tables in `libm-tables.ts` (see tools/gen-libm-tables.ts).
+ *
+ * A fixed-point number with P fractional bits is a bigint V standing for
+ * V / 2^P. Every routine works with guard bits and reports an error bound;
+ * the final rounding (`roundInterval`) succeeds only when both ends of the
+ * error interval round to the same double, otherwise the caller doubles P.
+ */
+
+const GUARD = 40;
+
+// ---------------------------------------------------------------------------
+// Doubles as exact dyadic rationals
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+
+/** Finite positive x = m * 2^e exactly, m an odd integer (x !== 0). */
+export function dyadic(x: number): [bigint, number] {
+  F64[0] = x;
+  const hi = U32[1], lo = U32[0];
+  const ebits = (hi >>> 20) & 0x7ff;
+  let m = BigInt((hi & 0xfffff) * 2 ** 32 + lo);
+  let e: number;
+  if (ebits === 0) e = -1074;
+  else { m += 1n << 52n; e = ebits - 1075; }
+  while ((m & 0xffffffffn) === 0n) { m >>= 32n; e += 32; }
+  while ((m & 1n) === 0n) { m >>= 1n; e += 1; }
+  return [m, e];
+}
+
+export function bitLength(v: bigint): number {
+  if (v < 0n) v = -v;
+  return v === 0n ? 0 : v.toString(16).length * 4 - (Math.clz32(parseInt(v.toString(16)[0], 16)) - 28);
+}
+
+/** Round-to-nearest-even of mant * 2^exp (mant >= 0), subnormals and overflow included. */
+export function roundDyadic(mant: bigint, exp: number): number {
+  if (mant <= 0n) return 0;
+  const len = bitLength(mant);
+  const top = len + exp - 1;
+  if (top > 1023) return Infinity;
+  const keep = Math.min(53, top + 1075);
+  if (keep <= 0) {
+    // below half the smallest subnormal: 0; exactly half: ties to even (0)
+    if (keep < 0) return 0;
+    return mant === 1n << BigInt(len - 1) ? 0 : 2 ** -1074;
+  }
+  const drop = len - keep;
+  let r = mant;
+  if (drop > 0) {
+    const d = BigInt(drop);
+    r = mant >> d;
+    const rem = mant - (r << d), half = 1n << (d - 1n);
+    if (rem > half || (rem === half && (r & 1n) === 1n)) r += 1n;
+  } else if (drop < 0) {
+    r = mant << BigInt(-drop);
+  }
+  const e = exp + drop;
+  const h = Math.trunc(e / 2);
+  return Number(r) * 2 ** h * 2 ** (e - h);
+}
+
+/**
+ * The double nearest to V * 2^(exp) when every value of [V - err, V + err]
+ * rounds to it, otherwise undefined (not enough precision yet).
+ */
+function roundInterval(v: bigint, err: bigint, exp: number, neg: boolean): number | undefined {
+  const a = roundDyadic(v - err, exp), b = roundDyadic(v + err, exp);
+  if (a !== b) return undefined;
+  return neg ? -a : a;
+}
+
+// ---------------------------------------------------------------------------
+// Fixed-point elementary functions (P fractional bits, errors in units 2^-P)
+
+const ln2Cache = new Map<number, bigint>();
+const ln10Cache = new Map<number, bigint>();
+
+/** atanh(n/d) * 2^P for |n/d| <= 1/3, error < 4 + terms. */
+function atanhFix(n: bigint, d: bigint, P: number): bigint {
+  if (n < 0n) return -atanhFix(-n, d, P);
+  const one = 1n << BigInt(P);
+  const z = (n * one) / d;
+  const z2 = (z * z) >> BigInt(P);
+  let term = z, sum = 0n;
+  for (let k = 1n; term !== 0n; k += 2n) {
+    sum += term / k;
+    term = (term * z2) >> BigInt(P);
+  }
+  return sum;
+}
+
+/** ln 2 * 2^P, |error| <= 1. */
+export function ln2Fix(P: number): bigint {
+  let v = ln2Cache.get(P);
+  if (v === undefined) {
+    // ln 2 = 2 atanh(1/3)
+    v = (2n * atanhFix(1n, 3n, P + GUARD)) >> BigInt(GUARD);
+    ln2Cache.set(P, v);
+  }
+  return v;
+}
+
+/** ln 10 * 2^P, |error| <= 1. */
+export function ln10Fix(P: number): bigint {
+  let v = ln10Cache.get(P);
+  if (v === undefined) {
+    // ln 10 = 3 ln 2 + ln(5/4) = 3 ln 2 + 2 atanh(1/9)
+    const Q = P + GUARD;
+    v = (3n * ln2Fix(Q) + 2n * atanhFix(1n, 9n, Q)) >> BigInt(GUARD);
+    ln10Cache.set(P, v);
+  }
+  return v;
+}
+
+/** ln(x) * 2^P for a finite x > 0, |error| <= 2. */
+export function logFix(x: number, P: number): bigint {
+  const Q = P + GUARD;
+  const [m0, e0] = dyadic(x);
+  // x = m * 2^e with m in [1/sqrt2, sqrt2): m = m0 * 2^(e0 - e)
+  const len = bitLength(m0);
+  let e = e0 + len - 1; // m0 * 2^(e0) = (m0 / 2^(len-1)) * 2^e, ratio in [1, 2)
+  const num = m0;
+  let den = 1n << BigInt(len - 1);
+  if (num * num * 2n > den * den * 4n) { den <<= 1n; e += 1; } // m > sqrt2: halve
+  // ln m = 2 atanh((m - 1) / (m + 1))
+  const t = 2n * atanhFix(num - den, num + den, Q);
+  return (t + BigInt(e) * ln2Fix(Q)) >> BigInt(GUARD);
+}
+
+/**
+ * exp(Z / 2^P) as [M, k]: exp = M * 2^(k - P), |error of M| <= 4.
+ * |Z / 2^P| must be moderate (a few thousand at most).
+ */
+export function expFix(Z: bigint, P: number): [bigint, number] {
+  const S = 12; // halvings before the Taylor series
+  const Q = P + GUARD + S;
+  const z = Z << BigInt(Q - P);
+  const l2 = ln2Fix(Q);
+  // k = round(z / ln2)
+  let k = z / l2;
+  let r = z - k * l2;
+  if (2n * r > l2) { k += 1n; r -= l2; } else if (2n * r < -l2) { k -= 1n; r += l2; }
+  const one = 1n << BigInt(Q);
+  const rs = r >> BigInt(S); // |rs| <= 2^-13, error 1
+  let term = one, sum = one;
+  for (let n = 1n; term !== 0n; n += 1n) {
+    term = ((term * rs) >> BigInt(Q)) / n;
+    sum += term;
+  }
+  for (let i = 0; i < S; i++) sum = (sum * sum) >> BigInt(Q);
+  return [sum >> BigInt(Q - P), Number(k)];
+}
+
+// ---------------------------------------------------------------------------
+// Correctly rounded functions (slow)
+
+const START_P = 128, MAX_P = 1 << 14;
+
+/** Correctly rounded exp(x) for finite x. */
+export function expSlow(x: number): number {
+  if (x > 710) return Infinity;
+  if (x < -746) return 0;
+  if (x === 0) return 1;
+  const [m, e] = dyadic(Math.abs(x));
+  for (let P = START_P; ; P *= 2) {
+    let Z = e >= -P ? m << BigInt(P + e) : 0n; // x is exact at P >= -e
+    if (e < -P) {
+      // |x| < 2^-P: exp(x) = 1 + x + ..., 1 + x is enough when P is large
+      Z = (m << BigInt(P + 64)) >> BigInt(-e + 64);
+    }
+    if (x < 0) Z = -Z;
+    const [M, k] = expFix(Z, P);
+    const r = roundInterval(M, e < -P ? 16n : 8n, k - P, false);
+    if (r !== undefined || P >= MAX_P) return r ?? roundDyadic(M, k - P);
+  }
+}
+
+/** Correctly rounded log of a finite x > 0 in base e (0), 2 or 10. */
+export function logSlow(x: number, base: 0 | 2 | 10): number {
+  if (x === 1) return 0;
+  const [m, e] = dyadic(x);
+  if (base === 2 && m === 1n) return e;
+  for (let P = START_P; ; P *= 2) {
+    // the result can be as small as ~2^-53: use P + 64 bits, error <= 2 units
+    const W = P + 64;
+    let L = logFix(x, W), err = 4n;
+    if (base !== 0) {
+      const div = base === 2 ? ln2Fix(W) : ln10Fix(W);
+      L = (L << BigInt(W)) / div;
+      err = 8n;
+    }
+    const neg = L < 0n;
+    const r = roundInterval(neg ? -L : L, err, -W, neg);
+    if (r !== undefined || P >= MAX_P) return r ?? (neg ? -roundDyadic(-L, -W) : roundDyadic(L, -W));
+  }
+}
+
+/**
+ * x^y exactly when it is a dyadic rational (x = o * 2^e, y = n / 2^s: the
+ * root o^(1/2^s) is an integer and 2^s divides e), correctly rounded;
+ * undefined otherwise. x > 0 finite, y finite non-zero. Only a dyadic result
+ * can be exactly halfway between two doubles, where Ziv's loop never ends.
+ */
+export function powDyadic(x: number, y: number): number | undefined {
+  const [o, e] = dyadic(x);
+  const [yn, ye] = dyadic(Math.abs(y)); // |y| = yn * 2^ye, yn odd
+  if (ye >= 0) {
+    // integral y: exact only for tiny powers (otherwise too many bits to be a
+    // midpoint, and Ziv's loop terminates)
+    const n = yn << BigInt(ye);
+    if (y < 0 && o !== 1n) return undefined;
+    if (n > 64n && o !== 1n) return undefined;
+    const ex = BigInt(e) * n * (y < 0 ? -1n : 1n);
+    if (ex > 4096n || ex < -4096n) return ex > 0n ? Infinity : 0;
+    return roundDyadic(y < 0 ? 1n : o ** n, Number(ex));
+  }
+  const s = -ye;
+  if (s > 60 || e % 2 ** s !== 0) return undefined;
+  // integer 2^s-th root of o
+  let root: bigint;
+  if (o === 1n) root = 1n;
+  else {
+    if (s > 6) return undefined; // o < 2^53 has no integer 2^s-th root > 1
+    root = BigInt(Math.round(Number(o) ** (2 ** -s)));
+    if (root ** (1n << BigInt(s)) !== o) return undefined;
+  }
+  if (y < 0 && root !== 1n) return undefined;
+  if (yn > 4096n && root !== 1n) return undefined; // far too many bits: not a midpoint, not representable
+  const ex = BigInt(e / 2 ** s) * yn * (y < 0 ? -1n : 1n);
+  if (ex > 4096n || ex < -4096n) return ex > 0n ? Infinity : 0;
+  return roundDyadic(root ** yn, Number(ex));
+}
+
+/** Correctly rounded |x|^y for finite x !== 0 and finite y !== 0 (sign handled by caller). */
+export function powSlow(x: number, y: number): number {
+  x = Math.abs(x);
+  const d = powDyadic(x, y);
+  if (d !== undefined) return d;
+  const [ym, ye] = dyadic(Math.abs(y));
+  const ybits = Math.max(0, bitLength(ym) + ye);
+  for (let P = START_P; ; P *= 2) {
+    // z = y ln x with absolute error ~2^-P: ln x needs P + log2|y| bits
+    const W = P + ybits + 8;
+    const L = logFix(x, W);
+    let Z = L * ym; // error 2 * ym units of 2^-W
+    Z = ye >= 0 ? Z << BigInt(ye) : Z >> BigInt(-ye);
+    if (y < 0) Z = -Z;
+    const Zp = Z >> BigInt(W - P); // error <= 1 unit of 2^-P
+    // overflow/underflow far away: the result is decided
+    const lim = 800n << BigInt(P);
+    if (Zp > lim) return Infinity;
+    if (Zp < -lim) return 0;
+    const [M, k] = expFix(Zp, P);
+    // exp(z ± 2^-P) = exp(z)(1 ± 2^-P·1.01); M < 2^(P+1)
+    const r = roundInterval(M, 8n, k - P, false);
+    if (r !== undefined || P >= MAX_P) return r ?? roundDyadic(M, k - P);
+  }
+}
