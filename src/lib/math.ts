@@ -15,7 +15,7 @@ import {
   DEFAULT_NAN, F2I, MAXINTEGER, MININTEGER, floatToInteger, iunm, luaNumberType, normInt, toDouble, tointeger,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
-import { crExp, crLog, crLog10, crLog2 } from '../value/libm.js';
+import { crExp, crLog, crLog2, glibcLog10 } from '../value/libm.js';
 import { LuaFloat, mkfloat, type LuaValue } from '../value/value.js';
 import type { HostFn } from '../vm/function.js';
 import { lessthan } from '../vm/meta.js';
@@ -67,8 +67,8 @@ const atan: HostFn = (L, base, nargs) => {
   return ret(L, mkfloat(Math.atan2(y, x)));
 };
 
-/** Bases with a dedicated logarithm, as the reference (glibc log2/log10, correctly rounded). */
-const LOG_BASES: ReadonlyMap<number, (x: number) => number> = new Map([[2, crLog2], [10, crLog10]]);
+/** Bases with a dedicated logarithm, as the reference (glibc log2 is correctly rounded, log10 is not). */
+const LOG_BASES: ReadonlyMap<number, (x: number) => number> = new Map([[2, crLog2], [10, glibcLog10]]);
 
 const log: HostFn = (L, base, nargs) => {
   const x = checkFloat(L, base, nargs, 1);

@@ -22,7 +22,7 @@
 
 import { LuaFloat, mkfloat, type LuaValue } from './value.js';
 import { fmtNumberG14 } from './numfmt.js';
-import { crPowFinite } from './libm.js';
+import { crPowFinite, flipSign } from './libm.js';
 
 export type LuaInteger = number | bigint;
 export type LuaNumber = number | bigint | LuaFloat;
@@ -266,8 +266,9 @@ export function fpow(a: number, b: number): number {
   if (b === 2) return a * a; // Lua special-cases squaring
   // C99 Annex F: pow(+1, y) and pow(x, +-0) are 1 even for NaN; pow(-1, +-inf) is 1
   if (a === 1 || b === 0) return 1;
-  // glibc propagates a NaN operand
-  if (a !== a) return a;
+  // glibc propagates a NaN operand; a NaN base goes through its x*x (sign kept),
+  // negated for an odd integral exponent, so pow(-nan, 3) is nan
+  if (a !== a) return b === b && Number.isInteger(b) && b % 2 !== 0 ? flipSign(a) : a;
   if (b !== b) return b;
   if (b === Infinity || b === -Infinity) {
     const m = Math.abs(a);
