@@ -1,0 +1,40 @@
+-- string.byte / string.char: ranges, negative and huge indices, errors
+local function P(label, ...) print(label, ...) end
+local function E(label, f, ...) print(label, pcall(f, ...)) end
+local s = "hello"
+P("byte1", s:byte())
+P("byte2", s:byte(2))
+P("byte-1", s:byte(-1))
+P("byte range", s:byte(2, 4))
+P("byte all", s:byte(1, -1))
+P("byte 0", s:byte(0))
+P("byte 0,0", select('#', s:byte(0, 0)))
+P("byte past", select('#', s:byte(10)))
+P("byte neg big", s:byte(-100, 2))
+P("byte maxint", select('#', s:byte(math.maxinteger)))
+P("byte minint", s:byte(math.mininteger, 1))
+P("byte min..max", s:byte(math.mininteger, math.maxinteger))
+P("byte 3,2", select('#', s:byte(3, 2)))
+P("byte empty", select('#', (""):byte()))
+P("byte float", s:byte(2.0, 3.0))
+P("byte strnum", s:byte("2", "3"))
+P("byte number self", string.byte(123, 2))
+E("byte 1.5", string.byte, s, 1.5)
+E("byte str", string.byte, s, "x")
+E("byte nil self", string.byte)
+E("byte table", string.byte, {})
+P("char", string.char(72, 105))
+P("char none", string.char() == "")
+P("char 0,255", #string.char(0, 255), string.char(0, 255):byte(1, 2))
+P("char strnum", string.char("65", 66.0))
+E("char 256", string.char, 65, 256)
+E("char -1", string.char, -1)
+E("char 1.5", string.char, 1.5)
+E("char str", string.char, 65, "x")
+E("char nil", string.char, 65, nil)
+local all = {}
+for i = 0, 255 do all[#all + 1] = string.char(i) end
+local big = table.concat(all)
+P("all bytes", #big, big:byte(1), big:byte(-1), big:byte(129))
+local t = { big:byte(1, -1) }
+P("roundtrip", #t, string.char(table.unpack(t)) == big)
