@@ -15,7 +15,7 @@ import {
   DEFAULT_NAN, F2I, MAXINTEGER, MININTEGER, floatToInteger, iunm, luaNumberType, normInt, toDouble, tointeger,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
-import { crExp, crLog, crLog2, glibcLog10 } from '../value/libm.js';
+import { crAcos, crAsin, crAtan2, crCos, crExp, crLog, crLog2, crSin, crTan, glibcLog10 } from '../value/libm.js';
 import { LuaFloat, mkfloat, type LuaValue } from '../value/value.js';
 import type { HostFn } from '../vm/function.js';
 import { lessthan } from '../vm/meta.js';
@@ -51,7 +51,7 @@ function numint(d: number): LuaNumber {
 // Float functions: one argument in, one float out
 
 const FLOAT_FNS: Readonly<Record<string, (x: number) => number>> = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos,
+  sin: crSin, cos: crCos, tan: crTan, asin: crAsin, acos: crAcos,
   exp: crExp, sqrt: Math.sqrt,
   deg: (x) => x * (180 / Math.PI),
   rad: (x) => x * (Math.PI / 180),
@@ -64,7 +64,7 @@ function floatFn(f: (x: number) => number): HostFn {
 const atan: HostFn = (L, base, nargs) => {
   const y = checkFloat(L, base, nargs, 1);
   const x = toDouble(optNumber(L, base, nargs, 2, 1));
-  return ret(L, mkfloat(Math.atan2(y, x)));
+  return ret(L, mkfloat(crAtan2(y, x)));
 };
 
 /** Bases with a dedicated logarithm, as the reference (glibc log2 is correctly rounded, log10 is not). */

@@ -262,3 +262,151 @@ export function powSlow(x: number, y: number): number {
     if (r !== undefined || P >= MAX_P) return r ?? roundDyadic(M, k - P);
   }
 }
+
+// ---------------------------------------------------------------------------
+// Trigonometric functions
+
+const piCache = new Map<number, bigint>();
+
+/** atan(1/n) * 2^P, error <= terms. */
+function atanInvFix(n: bigint, P: number): bigint {
+  const n2 = n * n;
+  let term = (1n << BigInt(P)) / n, sum = 0n;
+  for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
+    sum += (sign * term) / k;
+    term /= n2;
+  }
+  return sum;
+}
+
+/** pi * 2^P, |error| <= 1 (Machin's formula). */
+export function piFix(P: number): bigint {
+  let v = piCache.get(P);
+  if (v === undefined) {
+    const Q = P + GUARD;
+    v = (16n * atanInvFix(5n, Q) - 4n * atanInvFix(239n, Q)) >> BigInt(GUARD);
+    piCache.set(P, v);
+  }
+  return v;
+}
+
+/** [sin r, cos r] * 2^P for |r / 2^P| <= 1, error <= terms. */
+export function sinCosFix(r: bigint, P: number): [bigint, bigint] {
+  const one = 1n << BigInt(P), sh = BigInt(P);
+  const r2 = (r * r) >> sh;
+  let s = 0n, c = 0n, term = one; // term = r^n / n!
+  for (let n = 0n; term !== 0n; n += 2n) {
+    const sign = (n / 2n) % 2n === 0n ? 1n : -1n;
+    c += sign * term;
+    const t1 = ((term * r) >> sh) / (n + 1n);
+    s += sign * t1;
+    term = ((term * r2) >> sh) / ((n + 1n) * (n + 2n));
+  }
+  return [s, c];
+}
+
+/** Correctly rounded sin (0), cos (1) or tan (2) of a finite x. */
+export function trigSlow(x: number, fn: 0 | 1 | 2): number {
+  if (x === 0) return fn === 1 ? 1 : x;
+  const [m, e] = dyadic(Math.abs(x));
+  const top = bitLength(m) + e; // |x| < 2^top
+  for (let P = START_P; ; P *= 2) {
+    const W = P + 64 + Math.max(0, -top); // relative precision P + 64 even for tiny x
+    // reduce at Wp bits: the error of k * pi/2 stays below 2^-64 units of 2^-W
+    const Wp = W + Math.max(0, top) + 64;
+    const X = m << BigInt(Wp + e);
+    const halfPi = piFix(Wp + 1) >> 2n;
+    let k = X / halfPi;
+    let rp = X - k * halfPi;
+    if (2n * rp > halfPi) { k += 1n; rp -= halfPi; }
+    const r = rp >> BigInt(Wp - W);
+    const [s, c] = sinCosFix(r, W);
+    const q = Number(k % 4n);
+    let v: bigint;
+    if (fn === 0) v = q === 0 ? s : q === 1 ? c : q === 2 ? -s : -c;
+    else if (fn === 1) v = q === 0 ? c : q === 1 ? -s : q === 2 ? -c : s;
+    else v = q % 2 === 0 ? (s << BigInt(W)) / c : -((c << BigInt(W)) / s);
+    if (x < 0 && fn !== 1) v = -v;
+    const neg = v < 0n;
+    const a = neg ? -v : v;
+    // relative error below 2^-(W - 70) (|r| >= 2^-64 for doubles), plus a few units
+    const err = (a >> BigInt(W - 70)) + 64n;
+    const res = roundInterval(a, err, -W, neg);
+    if (res !== undefined || P >= MAX_P) return res ?? (neg ? -roundDyadic(a, -W) : roundDyadic(a, -W));
+  }
+}
+
+/** floor(sqrt(n)) for n >= 0. */
+export function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt((bitLength(n) >> 1) + 1); // >= sqrt(n)
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** atan(z / 2^P) * 2^P for 0 <= z <= 2^P, error <= ~8 units + terms / 2^20. */
+export function atanFix(z: bigint, P: number): bigint {
+  const G = 20, Q = P + G;
+  const one = 1n << BigInt(Q);
+  let t = z << BigInt(G);
+  // four halvings: atan t = 2 atan(t / (1 + sqrt(1 + t^2)))
+  for (let i = 0; i < 4; i++) t = (t << BigInt(Q)) / (one + isqrt(one * one + t * t));
+  const t2 = (t * t) >> BigInt(Q);
+  let term = t, sum = 0n;
+  for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
+    sum += (sign * term) / k;
+    term = (term * t2) >> BigInt(Q);
+  }
+  return (sum << 4n) >> BigInt(G);
+}
+
+/** atan(A / B) * 2^W for fixed-point A, B > 0 (same scale). */
+function atanRatioFix(A: bigint, B: bigint, W: number): bigint {
+  if (A <= B) return atanFix((A << BigInt(W)) / B, W);
+  return (piFix(W + 1) >> 2n) - atanFix((B << BigInt(W)) / A, W);
+}
+
+/** ceil(log2 |x|)-ish exponent: |x| < 2^top. */
+function topOf(x: number): number {
+  const [m, e] = dyadic(Math.abs(x));
+  return bitLength(m) + e;
+}
+
+/** Correctly rounded atan2(y, x) (finite, non-zero), asin (x, 1 argument) or acos (x). */
+export function arcSlow(fn: 'atan2' | 'asin' | 'acos', y: number, x = 1): number {
+  for (let P = START_P; ; P *= 2) {
+    let v: bigint, W: number;
+    if (fn === 'atan2') {
+      const [my, ey] = dyadic(Math.abs(y)), [mx, ex] = dyadic(Math.abs(x));
+      W = P + 64 + Math.max(0, topOf(x) - topOf(y)); // atan(|y/x|) may be tiny
+      // A / B = |y| / |x| with both as integers
+      const emin = Math.min(ey, ex);
+      const A = my << BigInt(ey - emin), B = mx << BigInt(ex - emin);
+      v = atanRatioFix(A, B, W);
+      if (x < 0) v = (piFix(W + 1) >> 1n) - v;
+      if (y < 0) v = -v;
+    } else {
+      // s = sqrt(1 - x^2); asin = atan(|x| / s), acos = atan(s / |x|) (or pi - that)
+      const [m, e] = dyadic(Math.abs(y)); // |x| = m 2^e, e < 0 here
+      W = P + 64 + Math.max(0, -topOf(y));
+      const d = BigInt(-2 * e);
+      const S = isqrt(((1n << d) - m * m) << BigInt(2 * W) >> d); // s * 2^W
+      const X = -e <= W ? m << BigInt(W + e) : m >> BigInt(-e - W); // |x| * 2^W
+      if (fn === 'asin') {
+        v = atanRatioFix(X, S, W);
+        if (y < 0) v = -v;
+      } else {
+        v = atanRatioFix(S, X, W);
+        if (y < 0) v = (piFix(W + 1) >> 1n) - v;
+      }
+    }
+    const neg = v < 0n;
+    const a = neg ? -v : v;
+    const err = (a >> BigInt(W - 70)) + 64n;
+    const res = roundInterval(a, err, -W, neg);
+    if (res !== undefined || P >= MAX_P) return res ?? (neg ? -roundDyadic(a, -W) : roundDyadic(a, -W));
+  }
+}

@@ -18,9 +18,10 @@
 
 import {
   EXP_H, EXP_L, INV_LN10_H, INV_LN10_L, INV_LN2_128, INV_LN2_H, INV_LN2_L, LN2_1, LN2_128A, LN2_128B,
-  LN2_128C, LN2_2, LN2_3, LOG_C, LOG_TH, LOG_TL,
+  LN2_128C, LN2_2, LN2_3, LOG_C, LOG_TH, LOG_TL, COS_H, COS_L, PIO2_1, PIO2_2, PIO2_3, PIO2_4, SIN_H, SIN_L,
+  TWO_OVER_PI, ATAN_H, ATAN_L, PI_H, PI_L, PIO2_H, PIO2_L,
 } from './libm-tables.js';
-import { expSlow, logSlow, powSlow } from './libm-big.js';
+import { arcSlow, expSlow, logSlow, powSlow, trigSlow } from './libm-big.js';
 
 /** The x86-64 default NaN (sign bit set), glibc's result for invalid operations. */
 const NEG_NAN: number = (() => {
@@ -159,7 +160,7 @@ function lnDD(x: number): void {
 
 // exp(r) = 1 + r * (1 + r * (1/2 + r * (1/6 + r * q(r)))), q = 1/24 + r/120 + ... (double)
 const EXP_PH = new Float64Array([1 / 6, 0.5, 1, 1]);
-const EXP_PL = new Float64Array([9.251858538542971e-18, 0, 0, 0]);
+const EXP_PL = new Float64Array([9.25185853854297e-18, 0, 0, 0]);
 const E4 = 1 / 24, E5 = 1 / 120, E6 = 1 / 720, E7 = 1 / 5040, E8 = 1 / 40320, E9 = 1 / 362880;
 
 /**
@@ -315,4 +316,225 @@ export function crPowFinite(x: number, y: number): number {
     }
   }
   return neg ? -r : r;
+}
+
+// ---------------------------------------------------------------------------
+// sin, cos, tan
+
+// sin t = t (1 + u (-1/6 + u ps(u))), cos t = 1 + u (-1/2 + u (1/24 + u pc(u))), u = t^2
+const SIN_PH = new Float64Array([-1 / 6, 1]);
+const SIN_PL = new Float64Array([-9.25185853854297e-18, 0]);
+const COS_PH = new Float64Array([1 / 24, -0.5, 1]);
+const COS_PL = new Float64Array([2.3129646346357427e-18, 0, 0]);
+const EB_TRIG = 2 ** -75;
+
+/** sin r (fn 0) or cos r (fn 1) for the reduced r = rh + rl, |r| <= pi/4 + 2^-40, into O. */
+function sinCosCore(rh: number, rl: number, fn: 0 | 1): void {
+  const jn = Math.round(rh * 64);
+  const t = rh - jn / 64; // exact (Sterbenz)
+  // u = t^2 (t = t + rl), |t| <= 2^-7
+  const p = t * t;
+  const tt = SPLIT * t;
+  const th = tt - (tt - t), tl = t - th;
+  const ul0 = ((th * th - p) + 2 * th * tl) + tl * tl + 2 * t * rl;
+  const uh = p + ul0, ul = ul0 - (uh - p);
+  const j = jn < 0 ? -jn : jn;
+  let sh = 0, sl = 0, ch = 1, cl = 0; // sin t, cos t
+  const needSin = fn === 0 || j !== 0, needCos = fn === 1 || j !== 0;
+  if (needSin) {
+    const ps = 1 / 120 + uh * (-1 / 5040 + uh * (1 / 362880 - uh * (1 / 39916800)));
+    hornerDD(uh, ul, ps, SIN_PH, SIN_PL, false);
+    mulDD(O[0], O[1], t, rl);
+    sh = O[0]; sl = O[1];
+  }
+  if (needCos) {
+    const pc = -1 / 720 + uh * (1 / 40320 - uh * (1 / 3628800));
+    hornerDD(uh, ul, pc, COS_PH, COS_PL, false);
+    ch = O[0]; cl = O[1];
+  }
+  if (j === 0) {
+    if (fn === 0) { O[0] = sh; O[1] = sl; } else { O[0] = ch; O[1] = cl; }
+    return;
+  }
+  // a = jn/64: sin(a + t) = S cos t + C sin t, cos(a + t) = C cos t - S sin t
+  const Sh = jn < 0 ? -SIN_H[j] : SIN_H[j], Sl = jn < 0 ? -SIN_L[j] : SIN_L[j];
+  const Ch = COS_H[j], Cl = COS_L[j];
+  if (fn === 0) {
+    mulDD(Sh, Sl, ch, cl);
+    const ah = O[0], al = O[1];
+    mulDD(Ch, Cl, sh, sl);
+    addDD(ah, al, O[0], O[1]);
+  } else {
+    mulDD(Ch, Cl, ch, cl);
+    const ah = O[0], al = O[1];
+    mulDD(Sh, Sl, sh, sl);
+    addDD(ah, al, -O[0], -O[1]);
+  }
+}
+
+/** Correctly rounded sin (0), cos (1) or tan (2). */
+function crTrig(x: number, fn: 0 | 1 | 2): number {
+  const ax = Math.abs(x);
+  if (ax < 2 ** -27) return fn === 1 ? 1 : x; // |sin x - x|, |tan x - x|, |cos x - 1| < 1/4 ulp
+  if (!(ax < 1048576)) return x !== x ? x : ax === Infinity ? NEG_NAN : trigSlow(x, fn);
+  // r = x - k pi/2; x - k*PIO2_1 is exact, k*PIO2_i exact for k < 2^20
+  const k = Math.round(x * TWO_OVER_PI);
+  const a1 = x - k * PIO2_1;
+  const b1 = -k * PIO2_2;
+  const s1 = a1 + b1, v1 = s1 - a1;
+  const e1 = (a1 - (s1 - v1)) + (b1 - v1);
+  const b2 = -k * PIO2_3;
+  const s2 = s1 + b2, v2 = s2 - s1;
+  const e2 = (s1 - (s2 - v2)) + (b2 - v2);
+  const lo = (e1 + e2) - k * PIO2_4;
+  const rh = s2 + lo, rl = lo - (rh - s2);
+  if (k !== 0 && Math.abs(rh) < 2 ** -40) return trigSlow(x, fn); // cancellation: too few bits left
+  const q = k & 3;
+  let h: number, l: number;
+  if (fn === 2) {
+    sinCosCore(rh, rl, 0);
+    const sh = O[0], sl = O[1];
+    sinCosCore(rh, rl, 1);
+    const ch = O[0], cl = O[1];
+    // tan = s / c, or -c / s in odd quadrants
+    const nh = (q & 1) === 0 ? sh : -ch, nl = (q & 1) === 0 ? sl : -cl;
+    const dh = (q & 1) === 0 ? ch : sh, dl = (q & 1) === 0 ? cl : sl;
+    const q1 = nh / dh;
+    mulDD(q1, 0, dh, dl);
+    const q2 = ((nh - O[0]) - O[1] + nl) / dh;
+    h = q1 + q2;
+    l = q2 - (h - q1);
+  } else {
+    // sin x: sin r, cos r, -sin r, -cos r by quadrant; cos x: cos r, -sin r, -cos r, sin r
+    const useCos = ((q + fn) & 1) === 1;
+    sinCosCore(rh, rl, useCos ? 1 : 0);
+    const neg = fn === 0 ? q >= 2 : q === 1 || q === 2;
+    h = neg ? -O[0] : O[0];
+    l = neg ? -O[1] : O[1];
+  }
+  if (safe(h, l, Math.abs(h) * EB_TRIG)) return h;
+  return trigSlow(x, fn);
+}
+
+/** Correctly rounded sine (sin(+-inf) is glibc's -nan). */
+export function crSin(x: number): number { return crTrig(x, 0); }
+/** Correctly rounded cosine. */
+export function crCos(x: number): number { return crTrig(x, 1); }
+/** Correctly rounded tangent. */
+export function crTan(x: number): number { return crTrig(x, 2); }
+
+// ---------------------------------------------------------------------------
+// atan2, asin, acos
+
+// atan d = d (1 + u (-1/3 + u (1/5 + u (-1/7 + u q(u))))), u = d^2, |d| <= 2^-7
+const ATAN_PH = new Float64Array([-1 / 7, 0.2, -1 / 3, 1]);
+const ATAN_PL = new Float64Array([-7.93016446160826e-18, -1.1102230246251566e-17, -1.850371707708594e-17, 0]);
+
+/** (nh + nl) / (dh + dl) -> O. */
+function divDD(nh: number, nl: number, dh: number, dl: number): void {
+  const q1 = nh / dh;
+  mulDD(q1, 0, dh, dl);
+  const q2 = ((nh - O[0]) - O[1] + nl) / dh;
+  const h = q1 + q2;
+  O[1] = q2 - (h - q1);
+  O[0] = h;
+}
+
+/** atan(n / d) for positive double-doubles n, d (ratio within 2^+-900) -> O. */
+function atanPos(nh: number, nl: number, dh: number, dl: number): void {
+  const swap = nh > dh;
+  if (swap) divDD(dh, dl, nh, nl); else divDD(nh, nl, dh, dl);
+  const zh = O[0], zl = O[1];
+  // atan z = atan c + atan((z - c) / (1 + z c)), c = j/64
+  const j = Math.round(zh * 64);
+  let h: number, l: number;
+  if (j === 0) { h = zh; l = zl; } else {
+    const c = j / 64;
+    const numh = zh - c; // exact (Sterbenz)
+    mulDD(zh, zl, c, 0);
+    addDD(1, 0, O[0], O[1]);
+    divDD(numh, zl, O[0], O[1]);
+    h = O[0]; l = O[1];
+  }
+  // u = d^2
+  const p = h * h;
+  const t = SPLIT * h;
+  const hh = t - (t - h), hl = h - hh;
+  const ul0 = ((hh * hh - p) + 2 * hh * hl) + hl * hl + 2 * h * l;
+  const uh = p + ul0, ul = ul0 - (uh - p);
+  const q = 1 / 9 + uh * (-1 / 11 + uh * (1 / 13 + uh * (-1 / 15)));
+  hornerDD(uh, ul, q, ATAN_PH, ATAN_PL, false);
+  mulDD(O[0], O[1], h, l);
+  if (j !== 0) addDD(ATAN_H[j], ATAN_L[j], O[0], O[1]);
+  if (swap) addDD(PIO2_H, PIO2_L, -O[0], -O[1]);
+}
+
+const EB_ARC = 2 ** -75;
+
+/** Correctly rounded atan2(y, x) with C99/glibc special cases (math.atan). */
+export function crAtan2(y: number, x: number): number {
+  if (y !== y || x !== x) return x !== x ? x : y;
+  const ay = Math.abs(y), ax = Math.abs(x);
+  if (ay === 0 || ax === Infinity) {
+    // +-0 or +-(0 | pi) / (pi/4 | 3pi/4) when both are infinite
+    if (ay === Infinity) return (x > 0 ? PIO2_H / 2 : 3 * (PIO2_H / 2)) * (y < 0 ? -1 : 1);
+    const neg = y < 0 || Object.is(y, -0);
+    const toPi = x < 0 || Object.is(x, -0);
+    return toPi ? (neg ? -PI_H : PI_H) : neg ? -0 : 0;
+  }
+  if (ax === 0 || ay === Infinity) return y < 0 ? -PIO2_H : PIO2_H;
+  if (x === 1 && ay < 2 ** -27) return y; // atan y = y (1 - y^2/3 ...): rounds to y
+  // |y / x| outside 2^+-900: the dd arithmetic would underflow
+  const ty = Math.log2(ay), tx = Math.log2(ax);
+  if (ty - tx < -900 || ty - tx > 900 || ay < 2 ** -960 || ax < 2 ** -960) return arcSlow('atan2', y, x);
+  atanPos(ay, 0, ax, 0);
+  let h = O[0], l = O[1];
+  if (x < 0) { addDD(PI_H, PI_L, -h, -l); h = O[0]; l = O[1]; }
+  if (y < 0) { h = -h; l = -l; }
+  if (safe(h, l, Math.abs(h) * EB_ARC)) return h;
+  return arcSlow('atan2', y, x);
+}
+
+/** sqrt(1 - a^2) for 0 < a < 1 as a double-double -> O. */
+function sqrt1m(a: number): void {
+  // 1 - a^2 = (1 - a)(1 + a): 1 - a exact for a >= 1/2, otherwise as two-sum
+  const s1 = 1 - a, v1 = s1 - 1, e1 = (1 - (s1 - v1)) + (-a - v1);
+  const s2 = 1 + a, v2 = s2 - 1, e2 = (1 - (s2 - v2)) + (a - v2);
+  mulDD(s1, e1, s2, e2);
+  const wh = O[0], wl = O[1];
+  const r = Math.sqrt(wh);
+  // one Newton step: r + (w - r^2) / (2r)
+  mulDD(r, 0, r, 0);
+  const c = ((wh - O[0]) - O[1] + wl) / (2 * r);
+  const h = r + c;
+  O[1] = c - (h - r);
+  O[0] = h;
+}
+
+/** Correctly rounded arcsine (|x| > 1: glibc's nan). */
+export function crAsin(x: number): number {
+  const a = Math.abs(x);
+  if (!(a <= 1)) return x !== x ? x : NaN;
+  if (a < 2 ** -27) return x; // asin x = x (1 + x^2/6 ...): rounds to x
+  if (a === 1) return x > 0 ? PIO2_H : -PIO2_H;
+  sqrt1m(a);
+  atanPos(a, 0, O[0], O[1]);
+  const h = x < 0 ? -O[0] : O[0], l = x < 0 ? -O[1] : O[1];
+  if (safe(h, l, Math.abs(h) * EB_ARC)) return h;
+  return arcSlow('asin', x);
+}
+
+/** Correctly rounded arccosine (|x| > 1: glibc's nan). */
+export function crAcos(x: number): number {
+  const a = Math.abs(x);
+  if (!(a <= 1)) return x !== x ? x : NaN;
+  if (a < 2 ** -55) return PIO2_H; // pi/2 - x rounds to the double nearest pi/2
+  if (x === 1) return 0;
+  if (x === -1) return PI_H;
+  sqrt1m(a);
+  atanPos(O[0], O[1], a, 0);
+  let h = O[0], l = O[1];
+  if (x < 0) { addDD(PI_H, PI_L, -h, -l); h = O[0]; l = O[1]; }
+  if (safe(h, l, Math.abs(h) * EB_ARC)) return h;
+  return arcSlow('acos', x);
 }

@@ -5,8 +5,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { crExp, crLog, crLog10, crLog2, glibcLog10 } from '../../src/value/libm.js';
-import { expSlow, logSlow, powSlow } from '../../src/value/libm-big.js';
+import {
+  crAcos, crAsin, crAtan2, crCos, crExp, crLog, crLog10, crLog2, crSin, crTan, glibcLog10,
+} from '../../src/value/libm.js';
+import { arcSlow, expSlow, logSlow, powSlow, trigSlow } from '../../src/value/libm-big.js';
 import { fpow } from '../../src/value/number.js';
 
 const F = new Float64Array(1);
@@ -36,10 +38,22 @@ function ulpDist(a: number, b: number): number {
   return Number(d < 0n ? -d : d);
 }
 
-const ONE: Record<string, (x: number) => number> = { exp: crExp, log: crLog, log2: crLog2, log10: crLog10 };
+const ONE: Record<string, (x: number) => number> = {
+  exp: crExp, log: crLog, log2: crLog2, log10: crLog10, sin: crSin, cos: crCos, tan: crTan,
+  asin: crAsin, acos: crAcos, atan: (x) => crAtan2(x, 1),
+};
 const SLOW: Record<string, (x: number) => number> = {
   exp: expSlow, log: (x) => logSlow(x, 0), log2: (x) => logSlow(x, 2), log10: (x) => logSlow(x, 10),
+  sin: (x) => trigSlow(x, 0), cos: (x) => trigSlow(x, 1), tan: (x) => trigSlow(x, 2),
+  asin: (x) => arcSlow('asin', x), acos: (x) => arcSlow('acos', x), atan: (x) => arcSlow('atan2', x, 1),
 };
+/** Where the BigInt reference applies (finite, inside the domain, not a trivial case). */
+function inDomain(name: string, x: number): boolean {
+  if (!Number.isFinite(x) || x === 0) return false;
+  if (name.startsWith('log')) return x > 0;
+  if (name === 'asin' || name === 'acos') return Math.abs(x) < 1;
+  return true;
+}
 
 const fixturePath = fileURLToPath(new URL('../../../test/value/libm.fixture.txt', import.meta.url));
 const altPath = fileURLToPath(new URL('./libm.fixture.txt', import.meta.url));
@@ -56,6 +70,10 @@ test('libm agrees with lua5.4 (glibc) on the fixture', () => {
       const x = hexf(p[1]), y = hexf(p[2]);
       got = fpow(x, y); want = hexf(p[3]);
       if (Number.isFinite(x) && Number.isFinite(y) && x > 0 && y !== 0) slow = powSlow(x, y);
+    } else if (name === 'atan2') {
+      const y = hexf(p[1]), x = hexf(p[2]);
+      got = crAtan2(y, x); want = hexf(p[3]);
+      if (inDomain(name, x) && inDomain(name, y)) slow = arcSlow('atan2', y, x);
     } else if (name === 'log10') {
       // glibc's log10 is not correctly rounded: math.log(x, 10) uses V8's, closer to it
       const x = hexf(p[1]);
@@ -72,8 +90,7 @@ test('libm agrees with lua5.4 (glibc) on the fixture', () => {
     } else {
       const x = hexf(p[1]);
       got = ONE[name](x); want = hexf(p[2]);
-      if (x > 0 && Number.isFinite(x)) slow = SLOW[name](x);
-      else if (name === 'exp' && Number.isFinite(x)) slow = SLOW[name](x);
+      if (inDomain(name, x)) slow = SLOW[name](x);
     }
     const st = stats.get(name) ?? [0, 0];
     st[0]++;
@@ -91,7 +108,7 @@ test('libm agrees with lua5.4 (glibc) on the fixture', () => {
     assert.ok(bad <= Math.max(2, n * (name === 'log10' ? 0.03 : 0.004)), `${name}: ${bad} of ${n} differ`);
   }
   console.log([...stats].map(([k, [n, bad]]) => `${k}: ${n - bad}/${n} agree`).join(', '));
-  if (residual.length > 0) console.log(`glibc near-halfway misroundings (${residual.length}):\n${residual.join('\n')}`);
+  if (residual.length > 0) console.log(`residual differences: glibc misroundings near halfway, exact ties, V8 log10 (${residual.length}):\n${residual.join('\n')}`);
 });
 
 /** Deterministic xorshift doubles. */
@@ -118,6 +135,24 @@ test('exp/log/log2/log10 are correctly rounded (BigInt reference)', () => {
   for (const [f, x] of cases) {
     const want = SLOW[f](x);
     assert.ok(same(ONE[f](x), want), `${f}(${x}): ${ONE[f](x)} vs ${want}`);
+  }
+});
+
+test('sin/cos/tan/asin/acos/atan2 are correctly rounded (BigInt reference)', () => {
+  const rnd = rng(13);
+  for (let i = 0; i < 300; i++) {
+    const x = (rnd() - 0.5) * 2 ** (60 * rnd() - 30);
+    for (const f of ['sin', 'cos', 'tan']) assert.ok(same(ONE[f](x), SLOW[f](x)), `${f}(${x})`);
+    const big = (rnd() - 0.5) * 2 ** (1000 * rnd());
+    assert.ok(same(crSin(big), SLOW.sin(big)), `sin(${big})`);
+    const k = Math.round((rnd() - 0.5) * 2 ** 20) * (Math.PI / 2); // close to multiples of pi/2
+    for (const f of ['sin', 'cos', 'tan']) assert.ok(same(ONE[f](k), SLOW[f](k)), `${f}(${k})`);
+    const a = (rnd() - 0.5) * 2, near1 = 1 - rnd() * 2 ** (-52 * rnd());
+    for (const f of ['asin', 'acos', 'atan']) {
+      for (const v of [a, near1, -near1]) assert.ok(same(ONE[f](v), SLOW[f](v)), `${f}(${v})`);
+    }
+    const y = (rnd() - 0.5) * 2 ** (80 * rnd() - 40), z = (rnd() - 0.5) * 2 ** (80 * rnd() - 40);
+    assert.ok(same(crAtan2(y, z), arcSlow('atan2', y, z)), `atan2(${y}, ${z})`);
   }
 });
 
