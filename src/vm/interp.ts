@@ -296,78 +296,6 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
         continue;
       }
-      case Op.ADDK: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const y = k[i >>> 24];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x + y;
-          if (!Number.isInteger(r)) stack[ra] = r;
-          else if (Number.isInteger(x) && Number.isInteger(y)) {
-            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
-          } else {
-            stack[ra] = new LuaFloat(r);
-          }
-          continue;
-        }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx + fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, undefined);
-        }
-        continue;
-      }
-      case Op.SUBK: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const y = k[i >>> 24];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x - y;
-          if (!Number.isInteger(r)) stack[ra] = r;
-          else if (Number.isInteger(x) && Number.isInteger(y)) {
-            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
-          } else {
-            stack[ra] = new LuaFloat(r);
-          }
-          continue;
-        }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx - fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, undefined);
-        }
-        continue;
-      }
-      case Op.MULK: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const y = k[i >>> 24];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x * y;
-          if (!Number.isInteger(r)) stack[ra] = r;
-          else if (Number.isInteger(x) && Number.isInteger(y)) {
-            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
-          } else {
-            stack[ra] = new LuaFloat(r);
-          }
-          continue;
-        }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx * fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, undefined);
-        }
-        continue;
-      }
       case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
       case Op.BANDK: case Op.BORK: case Op.BXORK: {
         const b = (i >>> 16) & 0xff;
@@ -395,11 +323,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
         continue;
       }
-      case Op.ADD: {
+      case Op.ADD: case Op.ADDK: {
+        // one body for the register and the constant form
         const b = (i >>> 16) & 0xff;
         const c = i >>> 24;
         const x = stack[base + b];
-        const y = stack[base + c];
+        const isK = (i & 0x7f) === Op.ADDK;
+        const y = isK ? k[c] : stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x + y;
           // A non-integral result can only come from float operands: the common float case costs one test.
@@ -417,15 +347,17 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const r = fx + fy;
           stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
         } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, c);
+          stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, isK ? undefined : c);
         }
         continue;
       }
-      case Op.SUB: {
+      case Op.SUB: case Op.SUBK: {
+        // one body for the register and the constant form
         const b = (i >>> 16) & 0xff;
         const c = i >>> 24;
         const x = stack[base + b];
-        const y = stack[base + c];
+        const isK = (i & 0x7f) === Op.SUBK;
+        const y = isK ? k[c] : stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x - y;
           // A non-integral result can only come from float operands: the common float case costs one test.
@@ -443,15 +375,17 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const r = fx - fy;
           stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
         } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, c);
+          stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, isK ? undefined : c);
         }
         continue;
       }
-      case Op.MUL: {
+      case Op.MUL: case Op.MULK: {
+        // one body for the register and the constant form
         const b = (i >>> 16) & 0xff;
         const c = i >>> 24;
         const x = stack[base + b];
-        const y = stack[base + c];
+        const isK = (i & 0x7f) === Op.MULK;
+        const y = isK ? k[c] : stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x * y;
           // A non-integral result can only come from float operands: the common float case costs one test.
@@ -469,7 +403,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const r = fx * fy;
           stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
         } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, c);
+          stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, isK ? undefined : c);
         }
         continue;
       }
