@@ -5,10 +5,10 @@ local N = tonumber(arg and arg[1]) or 15
 
 local fmt, byte, char, rep, concat = string.format, string.byte, string.char, string.rep, table.concat
 
--- a deterministic pseudo-random generator (LCG) for text
+-- a deterministic pseudo-random generator (Park-Miller; products stay below 2^53)
 local seed = 42
 local function rnd(n)
-  seed = (seed * 1103515245 + 12345) % 2147483648
+  seed = (seed * 16807) % 2147483647
   return seed % n
 end
 

@@ -59,10 +59,16 @@ const sub: HostFn = (L, base, nargs) => {
 };
 
 /** The C locale's toupper/tolower touch ASCII letters only (not latin1 bytes). */
-const upper: HostFn = (L, base, nargs) =>
-  ret(L, checkString(L, base, nargs, 1).replace(/[a-z]+/g, (m) => m.toUpperCase()));
-const lower: HostFn = (L, base, nargs) =>
-  ret(L, checkString(L, base, nargs, 1).replace(/[A-Z]+/g, (m) => m.toLowerCase()));
+/** Any byte >= 0x80: JS case mapping would touch latin1 letters (and 0xDF, 0xFF, 0xB5 grow or leave the byte range). */
+const HIGH_BYTE = /[\x80-\xff]/;
+const upper: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  return ret(L, HIGH_BYTE.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase());
+};
+const lower: HostFn = (L, base, nargs) => {
+  const s = checkString(L, base, nargs, 1);
+  return ret(L, HIGH_BYTE.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase());
+};
 
 const rep: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
@@ -77,11 +83,26 @@ const rep: HostFn = (L, base, nargs) => {
   return ret(L, sep === '' ? s.repeat(count) : (s + sep).repeat(count - 1) + s);
 };
 
+/** Build a string of `n` bytes from `byteAt` (in chunks: fromCharCode.apply has an argument limit). */
+function bytesToString(n: number, byteAt: (i: number) => number): string {
+  const buf = new Uint8Array(n);
+  for (let i = 0; i < n; i++) buf[i] = byteAt(i);
+  let out = '';
+  for (let i = 0; i < n; i += 8192) {
+    out += String.fromCharCode.apply(null, buf.subarray(i, i + 8192) as unknown as number[]);
+  }
+  return out;
+}
+
 const reverse: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return ret(L, out);
+  // Strings hold bytes (code units < 256, no surrogate pairs), so reversing code units is exact.
+  if (s.length < 32) {
+    let out = '';
+    for (let i = s.length - 1; i >= 0; i--) out += s[i];
+    return ret(L, out);
+  }
+  return ret(L, bytesToString(s.length, (i) => s.charCodeAt(s.length - 1 - i)));
 };
 
 const byte: HostFn = (L, base, nargs) => {

@@ -78,6 +78,21 @@ export function format(fmt: string, args: readonly LuaValue[], hooks: FormatHook
       continue;
     }
     if (++arg > top) argError(arg, 'no value');
+    // Fast paths for the commonest bare conversions; everything else (and
+    // every error) goes through the general path below.
+    const c = fmt.charCodeAt(i);
+    if (c === 0x64 /* d */ || c === 0x73 /* s */) {
+      const v = args[arg - 2];
+      let item: string | undefined;
+      if (c === 0x73) item = typeof v === 'string' ? v : hooks.tostring(v);
+      else if (typeof v === 'number' && Number.isInteger(v)) item = String(v);
+      if (item !== undefined) {
+        checkLength(out.length + item.length);
+        out += item;
+        i++;
+        continue;
+      }
+    }
     const spec = readSpec(fmt, i);
     i += spec.form.length - 1;
     const item = formatItem(spec, arg, get, hooks);

@@ -176,6 +176,50 @@ export class MatchState {
     return true;
   }
 
+  /** Charge the meter for `n` start positions skipped by a head-class prefilter. */
+  chargeSkipped(n: number): void {
+    if (n > 0) this.charge(n);
+  }
+
+  /**
+   * The bytes that can begin a match of the pattern from `p0` (1 = can), or
+   * null when that is not a plain single-character class that must match at
+   * least once. Looks through leading '(' and '()', which fail without side
+   * effects when what follows fails. Skipping start positions whose byte is
+   * not in the table changes nothing observable: the matcher would fail
+   * there at once, before reaching any part of the pattern that can raise.
+   */
+  headTable(p0: number): Uint8Array | null {
+    const pat = this.pat;
+    let q = p0;
+    while (q < this.pEnd && pat.charCodeAt(q) === OPEN) q += pat.charCodeAt(q + 1) === CLOSE ? 2 : 1;
+    if (q >= this.pEnd) return null;
+    const c = pat.charCodeAt(q);
+    if (c === CLOSE || (c === DOLLAR && q + 1 === this.pEnd)) return null;
+    if (c === L_ESC) {
+      const nc = pat.charCodeAt(q + 1);
+      if (nc === 0x62 /* b */ || nc === 0x66 /* f */ || (nc >= DIGIT_0 && nc <= DIGIT_9)) return null;
+    }
+    let ep: number;
+    try {
+      ep = this.classEnd(q);
+    } catch {
+      return null; // malformed: let the matcher raise it where the reference does
+    }
+    const suffix = pat.charCodeAt(ep);
+    if (suffix === STAR || suffix === QUEST || suffix === MINUS) return null;
+    const table = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
+      let ok: boolean;
+      if (c === DOT) ok = true;
+      else if (c === L_ESC) ok = matchClass(b, pat.charCodeAt(q + 1));
+      else if (c === LBRACKET) ok = this.matchBracketClass(b, q, ep - 1);
+      else ok = c === b;
+      table[b] = ok ? 1 : 0;
+    }
+    return table;
+  }
+
   // ---- the matcher ------------------------------------------------------
 
   private charge(n: number): void {
@@ -464,6 +508,31 @@ export interface FindResult {
   captures: Capture[];
 }
 
+/** Head tables by pattern (patterns are mostly constants); null: no prefilter. */
+const HEAD_CACHE = new Map<string, Uint8Array | null>();
+const HEAD_CACHE_MAX = 256;
+/** Subjects shorter than this are searched without a head table. */
+const HEAD_MIN_SCAN = 16;
+
+function headTableFor(ms: MatchState, pat: string, p0: number): Uint8Array | null {
+  const key = p0 === 0 ? pat : '^' + pat; // p0 is 0 or 1 (after '^')
+  let t = HEAD_CACHE.get(key);
+  if (t === undefined) {
+    t = ms.headTable(p0);
+    if (HEAD_CACHE.size >= HEAD_CACHE_MAX) HEAD_CACHE.clear();
+    HEAD_CACHE.set(key, t);
+  }
+  return t;
+}
+
+/** First offset >= s (and <= end) whose byte can begin a match; charges the skipped ones. */
+function skipToHead(ms: MatchState, head: Uint8Array, src: string, s: number, end: number): number {
+  const from = s;
+  while (s < end && head[src.charCodeAt(s)] === 0) s++;
+  ms.chargeSkipped(s - from);
+  return s;
+}
+
 /** Split a leading '^' anchor off a pattern. */
 function anchorOf(p: string): { anchor: boolean; p0: number } {
   const anchor = p.charCodeAt(0) === CARET;
@@ -479,12 +548,15 @@ function search(src: string, pat: string, init: number, meter: StepMeter | undef
   const { anchor, p0 } = anchorOf(pat);
   const ms = new MatchState(src, pat, meter);
   const first = anchor ? -1 : literalHead(pat, p0);
+  const head = first < 0 && !anchor && src.length - init >= HEAD_MIN_SCAN ? headTableFor(ms, pat, p0) : null;
   let s = init;
   do {
     if (first >= 0) {
       // A match must start with this byte: skip to its next occurrence.
       s = src.indexOf(String.fromCharCode(first), s);
       if (s < 0) return null;
+    } else if (head !== null) {
+      s = skipToHead(ms, head, src, s, src.length);
     }
     if (ms.matchAt(s, p0)) return ms;
   } while (s++ < src.length && !anchor);
@@ -498,8 +570,15 @@ function search(src: string, pat: string, init: number, meter: StepMeter | undef
  */
 function literalHead(pat: string, p: number): number {
   if (p >= pat.length) return -1;
-  const c = pat.charCodeAt(p);
-  if (SPECIALS.test(pat[p]!) || c === CLOSE) return -1;
+  let c = pat.charCodeAt(p);
+  if (c === L_ESC) {
+    // An escaped punctuation character ('%[', '%.') is a literal too.
+    c = pat.charCodeAt(p + 1); // NaN at the end: malformed, left to the matcher
+    if (!(c < 0x80) || (CTYPE[c]! & LETTER_BIT[0x77 /* w */]!) !== 0) return -1;
+    p++;
+  } else if (SPECIALS.test(pat[p]!) || c === CLOSE) {
+    return -1;
+  }
   const next = pat.charCodeAt(p + 1);
   if (next === STAR || next === QUEST || next === MINUS) return -1;
   return c;
@@ -547,18 +626,22 @@ export class GmatchIterator {
   private readonly ms: MatchState;
   private pos: number;
   private lastMatch = -1;
+  private readonly head: Uint8Array | null;
 
   constructor(src: string, pat: string, init: number | bigint = 1, meter?: StepMeter) {
     let i = posrelatI(init, src.length) - 1;
     if (i > src.length) i = src.length + 1; // start after the end: no match
     this.pos = i;
     this.ms = new MatchState(src, pat, meter);
+    this.head = src.length - i >= HEAD_MIN_SCAN ? headTableFor(this.ms, pat, 0) : null;
   }
 
   next(): Capture[] | null {
     const ms = this.ms;
     const end = ms.src.length;
+    const head = this.head;
     for (let s = this.pos; s <= end; s++) {
+      if (head !== null) s = skipToHead(ms, head, ms.src, s, end);
       if (ms.matchAt(s, 0) && ms.end !== this.lastMatch) {
         this.pos = this.lastMatch = ms.end;
         return ms.captures(true);
@@ -637,7 +720,13 @@ export function gsub(
   let lastMatch = -1;
   let count = 0;
   let changed = false;
+  const head = !anchor && end >= HEAD_MIN_SCAN ? headTableFor(ms, pat, p0) : null;
   while (count < max) {
+    if (head !== null && s < end && head[src.charCodeAt(s)] === 0) {
+      s = skipToHead(ms, head, src, s + 1, end); // no match can start before s
+      ms.chargeSkipped(1);
+      continue;
+    }
     if (ms.matchAt(s, p0) && ms.end !== lastMatch) {
       count++;
       const text = typeof repl === 'string' ? expandReplacement(ms, repl) : repl(ms);
