@@ -1,7 +1,7 @@
 -- strings-heavy: the string library under load (patterns, format, gsub with
 -- string/table/function replacements, gmatch, concat, rep, byte/char, find).
 -- Deterministic; prints one checksum line.
-local N = tonumber(arg and arg[1]) or 15
+local N = tonumber(arg and arg[1]) or 26
 
 local fmt, byte, char, rep, concat = string.format, string.byte, string.char, string.rep, table.concat
 
