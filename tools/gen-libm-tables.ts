@@ -38,17 +38,17 @@ const arr = (name: string, xs: number[]): string =>
 const ln2 = ln2Fix(P);
 const one = 1n << BigInt(P);
 
-// log: 256 subintervals [1 + i/256, 1 + (i+1)/256) of the mantissa; c ~ 1/midpoint
-// with 24 significant bits (c = 1 at i = 0, 1/2 at i = 255 so that r is exact and
-// tiny around 1); T = -ln(c), minus ln 2 for i >= 106 (mantissas >= sqrt 2 use e + 1).
+// log: 512 subintervals [1 + i/512, 1 + (i+1)/512) of the mantissa; c ~ 1/midpoint
+// with 24 significant bits (c = 1 at i = 0, 1/2 at i = 511 so that r is exact and
+// tiny around 1); T = -ln(c), minus ln 2 for i >= 212 (mantissas >= sqrt 2 use e + 1).
 const LOG_C: number[] = [], LOG_TH: number[] = [], LOG_TL: number[] = [];
-for (let i = 0; i < 256; i++) {
+for (let i = 0; i < 512; i++) {
   let c: number;
   if (i === 0) c = 1;
-  else if (i === 255) c = 0.5;
-  else c = Math.round(2 ** 24 / (1 + (i + 0.5) / 256)) / 2 ** 24;
+  else if (i === 511) c = 0.5;
+  else c = Math.round(2 ** 24 / (1 + (i + 0.5) / 512)) / 2 ** 24;
   let t = -logFix(c, P);
-  if (i >= 106) t -= ln2;
+  if (i >= 212) t -= ln2;
   const [h, l] = dd(t);
   LOG_C.push(c); LOG_TH.push(h); LOG_TL.push(l);
 }
@@ -102,7 +102,7 @@ out += `/** 128 / ln 2 (rounded). */\nexport const INV_LN2_128 = ${S(INV128)};\n
 out += `/** 1 / ln 2 and 1 / ln 10 as double-doubles. */\nexport const INV_LN2_H = ${S(IL2H)}, INV_LN2_L = ${S(IL2L)};\n`;
 out += `export const INV_LN10_H = ${S(IL10H)}, INV_LN10_L = ${S(IL10L)};\n\n`;
 out += '/** log: reciprocal of the subinterval midpoint (24 bits). */\n' + arr('LOG_C', LOG_C);
-out += '/** log: -ln(LOG_C[i]) (- ln 2 for i >= 106) as hi + lo. */\n' + arr('LOG_TH', LOG_TH) + arr('LOG_TL', LOG_TL);
+out += '/** log: -ln(LOG_C[i]) (- ln 2 for i >= 212) as hi + lo. */\n' + arr('LOG_TH', LOG_TH) + arr('LOG_TL', LOG_TL);
 out += '/** exp: 2^(j/128) as hi + lo. */\n' + arr('EXP_H', EXP_H) + arr('EXP_L', EXP_L);
 out += '/** pi/2 = PIO2_1 + PIO2_2 + PIO2_3 + PIO2_4, the first three with 33 significant bits; 2/pi rounded. */\n';
 out += `export const PIO2_1 = ${S(Q1)}, PIO2_2 = ${S(Q2)}, PIO2_3 = ${S(Q3)}, PIO2_4 = ${S(Q4)};\n`;

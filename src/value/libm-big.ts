@@ -1,6 +1,6 @@
 /**
- * Slow, exact-enough reference implementations of exp, log, log2, log10 and
- * pow on BigInt fixed-point numbers. They are the fallback of the fast
+ * Slow, exact-enough reference implementations of exp, log, log2, log10,
+ * pow, sin, cos, tan, atan2, asin and acos on BigInt fixed-point numbers. They are the fallback of the fast
  * double-double paths in `libm.ts` (Ziv's strategy: when the fast result is
  * too close to a rounding boundary, recompute with more bits) and the source
  * of the tables in `libm-tables.ts` (see tools/gen-libm-tables.ts).
