@@ -23,6 +23,7 @@
 import { LuaFloat, mkfloat, type LuaValue } from './value.js';
 import { fmtNumberG14 } from './numfmt.js';
 import { crPowFinite, flipSign } from './libm.js';
+import { roundDyadic } from './libm-big.js';
 
 export type LuaInteger = number | bigint;
 export type LuaNumber = number | bigint | LuaFloat;
@@ -465,28 +466,7 @@ function hexFloat(m: RegExpExecArray): LuaNumber | undefined {
 
 /** Correctly rounded (ties to even) value of mant * 2^exp, subnormals included. */
 export function scaleBig(mant: bigint, exp: number): number {
-  if (mant === 0n) return 0;
-  const len = mant.toString(2).length;
-  const top = len + exp - 1; // binary exponent of the leading bit
-  if (top > 1023) return Infinity;
-  // bits we can keep: 53, fewer for subnormals (the last kept bit weighs 2^-1074)
-  const keep = Math.min(53, top + 1074 + 1);
-  if (keep <= 0) {
-    // below the smallest subnormal: above half of it rounds up, exactly half ties to 0
-    const halfUlp = top === -1075 && mant !== 1n << BigInt(len - 1);
-    return halfUlp ? 2 ** -1074 : 0;
-  }
-  const drop = len - keep;
-  let r = mant;
-  if (drop > 0) {
-    const d = BigInt(drop);
-    r = mant >> d;
-    const rem = mant - (r << d), half = 1n << (d - 1n);
-    if (rem > half || (rem === half && (r & 1n) === 1n)) r += 1n;
-  }
-  const e = exp + Math.max(drop, 0);
-  // two steps: 2^e alone can underflow to 0 although r * 2^e is representable
-  return Number(r) * 2 ** Math.trunc(e / 2) * 2 ** (e - Math.trunc(e / 2));
+  return roundDyadic(mant, exp);
 }
 
 /**

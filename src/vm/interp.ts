@@ -99,12 +99,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const t = uv.arr[uv.idx];
         const key = k[i >>> 24] as string;
         if (t instanceof LuaTable) {
-          let slot = hints[pc];
-          if (t.hkeys[slot] !== key) {
-            slot = t.slotOf(key);
-            if (slot >= 0) hints[pc] = slot;
-          }
-          const v = slot < 0 ? undefined : t.hvals[slot];
+          const v = hintedGet(t, key, hints, pc);
           if (v !== undefined || t.metatable === undefined) {
             stack[ra] = v;
             continue;
@@ -152,12 +147,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const t = stack[base + b];
         const key = k[i >>> 24] as string;
         if (t instanceof LuaTable) {
-          let slot = hints[pc];
-          if (t.hkeys[slot] !== key) {
-            slot = t.slotOf(key);
-            if (slot >= 0) hints[pc] = slot;
-          }
-          const v = slot < 0 ? undefined : t.hvals[slot];
+          const v = hintedGet(t, key, hints, pc);
           if (v !== undefined || t.metatable === undefined) {
             stack[ra] = v;
             continue;
@@ -175,15 +165,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const c = i >>> 24;
         const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
         if (t instanceof LuaTable) {
-          let slot = hints[pc];
-          if (t.hkeys[slot] !== key) {
-            slot = t.slotOf(key);
-            if (slot >= 0) hints[pc] = slot;
-          }
-          if (slot >= 0 && t.hvals[slot] !== undefined) {
-            t.setSlot(slot, key, v);
-            continue;
-          }
+          if (hintedSet(t, key, v, hints, pc)) continue;
           if (t.metatable === undefined) {
             t.setStr(key, v);
             continue;
@@ -233,15 +215,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         const c = i >>> 24;
         const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
         if (t instanceof LuaTable) {
-          let slot = hints[pc];
-          if (t.hkeys[slot] !== key) {
-            slot = t.slotOf(key);
-            if (slot >= 0) hints[pc] = slot;
-          }
-          if (slot >= 0 && t.hvals[slot] !== undefined) {
-            t.setSlot(slot, key, v);
-            continue;
-          }
+          if (hintedSet(t, key, v, hints, pc)) continue;
           if (t.metatable === undefined) {
             t.setStr(key, v);
             continue;
@@ -908,6 +882,33 @@ function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
 
 // ---------------------------------------------------------------------------
 // Arithmetic helpers
+
+/**
+ * Raw get of a string key through the instruction's slot hint: a right
+ * hint costs one comparison; a wrong one a normal lookup, then the hint moves.
+ */
+function hintedGet(t: LuaTable, key: string, hints: Int32Array, pc: number): LuaValue {
+  let slot = hints[pc];
+  if (t.hkeys[slot] !== key) {
+    slot = t.slotOf(key);
+    if (slot < 0) return undefined;
+    hints[pc] = slot;
+  }
+  return t.hvals[slot];
+}
+
+/** Overwrite an existing (non-nil) field through the slot hint; false if the field is absent or nil. */
+function hintedSet(t: LuaTable, key: string, v: LuaValue, hints: Int32Array, pc: number): boolean {
+  let slot = hints[pc];
+  if (t.hkeys[slot] !== key) {
+    slot = t.slotOf(key);
+    if (slot < 0) return false;
+    hints[pc] = slot;
+  }
+  if (t.hvals[slot] === undefined) return false;
+  t.setSlot(slot, key, v);
+  return true;
+}
 
 /** The per-instruction slot hints of a prototype (allocated on first run). */
 function slotHintsOf(p: Proto): Int32Array {
