@@ -32,3 +32,14 @@ export function runLua(code: string, platform?: Platform): LuaRun {
   const status = pcall(L, func, 0, 0);
   return { get out() { return out; }, error: status === 0 ? undefined : L.stack[func], L };
 }
+
+/** Small deterministic PRNG (mulberry32): a seed gives a reproducible sequence in [0, 1). */
+export function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkfloat, type LuaValue } from '../../src/value/value.js';
 
 /** A decoded fixture value. Floats are tagged so they stay distinct from integers. */
 export type FixtureValue =
@@ -96,4 +97,11 @@ export function loadFixture(name: string): FixtureCase[] {
 /** Printable form of a Lua byte string for assertion messages. */
 export function show(s: string): string {
   return JSON.stringify(s);
+}
+
+/** A fixture argument as a Lua value (floats boxed as the VM would box them). */
+export function fixtureToLua(v: FixtureValue): LuaValue {
+  if (typeof v === 'object' && v !== null && 'float' in v) return mkfloat(v.float);
+  if (typeof v === 'object' || v === '#') throw new Error('bad fixture argument');
+  return v;
 }

@@ -4,11 +4,12 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { prng } from '../helpers.js';
 import { format, quoteString } from '../../src/lib/string/format.js';
 import { StringLibError } from '../../src/lib/string/errors.js';
 import { type LuaValue, LuaFloat, mkfloat } from '../../src/value/value.js';
 import { tostringNumber } from '../../src/value/number.js';
-import { type FixtureValue, loadFixture } from './fixture-util.js';
+import { fixtureToLua, type FixtureValue, loadFixture } from './fixture-util.js';
 
 /** A luaL_tolstring for plain values (no metatables in these tests). */
 function tostring(v: LuaValue): string {
@@ -19,15 +20,9 @@ function tostring(v: LuaValue): string {
   throw new Error('unexpected value');
 }
 
-function toLua(v: FixtureValue): LuaValue {
-  if (typeof v === 'object' && v !== null && 'float' in v) return mkfloat(v.float);
-  if (typeof v === 'object' || v === '#') throw new Error('bad fixture argument');
-  return v;
-}
-
 function run(args: FixtureValue[]): FixtureValue {
   try {
-    return format(args[0] as string, args.slice(1).map(toLua), { tostring });
+    return format(args[0] as string, args.slice(1).map(fixtureToLua), { tostring });
   } catch (e) {
     if (!(e instanceof StringLibError)) throw e;
     return { error: e.arg === undefined ? e.message : `bad argument #${e.arg} to 'format' (${e.message})` };
@@ -85,16 +80,6 @@ function readLiteral(q: string): string {
     }
   }
   return out;
-}
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 test('%q of random byte strings reads back as the same bytes', () => {

@@ -6,16 +6,11 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { prng } from '../helpers.js';
 import { pack, packsize, unpack } from '../../src/lib/string/pack.js';
 import { StringLibError } from '../../src/lib/string/errors.js';
 import { type LuaValue, LuaFloat, mkfloat } from '../../src/value/value.js';
-import { type FixtureValue, loadFixture } from './fixture-util.js';
-
-function toLua(v: FixtureValue): LuaValue {
-  if (typeof v === 'object' && v !== null && 'float' in v) return mkfloat(v.float);
-  if (typeof v === 'object' || v === '#') throw new Error('bad fixture argument');
-  return v;
-}
+import { fixtureToLua, type FixtureValue, loadFixture } from './fixture-util.js';
 
 function fromLua(v: LuaValue): FixtureValue {
   if (v instanceof LuaFloat) return { float: v.n };
@@ -25,7 +20,7 @@ function fromLua(v: LuaValue): FixtureValue {
 }
 
 function run(fn: string, args: FixtureValue[]): FixtureValue[] {
-  const a = args.map(toLua);
+  const a = args.map(fixtureToLua);
   try {
     switch (fn) {
       case 'pack':
@@ -65,16 +60,6 @@ test('pack/unpack/packsize agree with the reference (fixtures/pack.txt)', () => 
 });
 
 // ---------------------------------------------------------------------------
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random integer that fits `bytes` bytes, signed or not, as a Lua integer. */
 function randomInt(rnd: () => number, bytes: number, signed: boolean): number | bigint {

@@ -5,6 +5,7 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { prng } from '../helpers.js';
 import {
   type Capture,
   type MatchState,
@@ -106,17 +107,6 @@ test('patterns agree with the reference (fixtures/patterns.txt)', () => {
 // We check the weaker, implementation-independent property: find() reports
 // a match at the leftmost position where any match exists, and its end is
 // one of the possible ends there.
-
-/** Seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Item {
   test: (c: number) => boolean;

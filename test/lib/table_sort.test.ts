@@ -4,20 +4,8 @@
 // order, never a hang, a JS exception or lost elements.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { runLua } from '../helpers.js';
+import { prng, runLua } from '../helpers.js';
 
-
-/** Small deterministic PRNG (mulberry32) so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomArrays(seed: number, count: number, maxLen: number): string {
   const rnd = prng(seed);
