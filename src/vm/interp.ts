@@ -265,12 +265,16 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
             continue;
           }
+        } else if (x instanceof LuaFloat) {
+          const r = x.n + imm;
+          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          continue;
         }
         stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
           : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
         continue;
       }
-      case Op.MODK: case Op.POWK: case Op.DIVK: case Op.IDIVK:
+      case Op.MODK: case Op.POWK: case Op.IDIVK:
       case Op.BANDK: case Op.BORK: case Op.BXORK: {
         const b = (i >>> 16) & 0xff;
         const x = stack[base + b];
@@ -381,11 +385,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         continue;
       }
-      case Op.DIV: {
+      case Op.DIV: case Op.DIVK: {
+        // one body for the register and the constant form
         const b = (i >>> 16) & 0xff;
         const c = i >>> 24;
         const x = stack[base + b];
-        const y = stack[base + c];
+        const isK = (i & 0x7f) === Op.DIVK;
+        const y = isK ? k[c] : stack[base + c];
         if (typeof x === 'number' && typeof y === 'number') {
           const r = x / y;
           stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
@@ -397,7 +403,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const r = fx / fy;
           stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
         } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, c);
+          stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, isK ? undefined : c);
         }
         continue;
       }

@@ -1,0 +1,6 @@
+local t = setmetatable({}, {__div=function(a,b) return "div", a==nil, b end, __add=function(a,b) return "add", b end, __sub=function(a,b) return "sub", b end})
+print(t/2, t/2.5, 7/2, 8/2, 3.0/2, 2^53/2, -0.0/1, 1/0, -1/0, 0/0 ~= 0/0)
+print(t+1, t-1, 1.0+1, 2.5+1, 3.0-1, math.mininteger + 0.0 - 1)
+local x = 4.0; print(x+1, x-1, x+0.5, math.type(x+1))
+print(pcall(function() return {}/2 end))
+print(pcall(function() local s = "10"; return s/4, s+1, s-1 end))
