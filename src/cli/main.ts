@@ -123,8 +123,22 @@ export function main(argv: string[], host: CliHost): number {
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
   setPlatform(L, host.platform);
+  // Like lua.c, everything runs inside a host function called in protected
+  // mode: scripts then start at the same host-call depth as under lua5.4 (the
+  // same 'C stack overflow' limits) and tracebacks end in its '[C]: in ?'.
+  let exitStatus = 0;
+  const pmain = new HostFunction(() => {
+    exitStatus = run(L, argv, args, host, message);
+    return 0;
+  }, 'pmain');
+  L.stack[L.top++] = pmain;
   try {
-    return run(L, argv, args, host, message);
+    if (pcall(L, L.top - 1, 0, 0) !== LUA_OK) {
+      const err = L.stack[--L.top];
+      message(typeof err === 'string' ? err : `(error object is a ${typeName(err)} value)`);
+      return 1;
+    }
+    return exitStatus;
   } catch (e) {
     if (e instanceof LuaExit) return e.code;
     throw e;

@@ -19,6 +19,7 @@ import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
 import { typeName } from '../vm/meta.js';
 import { CIST_LUA, CIST_TAIL, type CallInfo, type LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
+import { addressOf } from '../vm/identity.js';
 
 /** Registry key of the table of loaded modules (LUA_LOADED_TABLE). */
 export const LOADED = '_LOADED';
@@ -151,42 +152,7 @@ export function toStringOrUndefined(v: LuaValue): string | undefined {
 // ---------------------------------------------------------------------------
 // tostring
 
-let nextAddress = 1;
-const addresses = new WeakMap<object, number>();
-
-const stringAddresses = new Map<string, number>();
-
-/**
- * lua_topointer as text: objects and strings have addresses, other values
- * none (undefined). Strings are keyed by content, as short strings are
- * interned in the reference.
- */
-export function pointerOf(v: LuaValue): string | undefined {
-  if (typeof v === 'string') {
-    let a = stringAddresses.get(v);
-    if (a === undefined) {
-      a = nextAddress++;
-      stringAddresses.set(v, a);
-    }
-    return formatAddress(a);
-  }
-  if (typeof v === 'object' && !(v instanceof LuaFloat)) return addressOf(v);
-  return undefined;
-}
-
-function formatAddress(a: number): string {
-  return '0x' + (0x55a4c0de0000 + a * 0x40).toString(16).padStart(12, '0');
-}
-
-/** A stable fake address for an object, printed like the reference's %p ("0x55..."). */
-export function addressOf(v: object): string {
-  let a = addresses.get(v);
-  if (a === undefined) {
-    a = nextAddress++;
-    addresses.set(v, a);
-  }
-  return formatAddress(a);
-}
+export { addressOf, pointerOf } from '../vm/identity.js';
 
 /** luaL_tolstring: the string `tostring` and `print` show for a value. */
 export function tolstring(L: LuaState, v: LuaValue): string {

@@ -25,7 +25,8 @@ import { HostAbort, LuaThrow, YieldSignal } from './errors.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
-import { funcnamefromcode, getlocalname, where } from './debuginfo.js';
+import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
+import { addressOf } from './identity.js';
 import {
   CIST_FRESH, CIST_LUA, CIST_YPCALL, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK,
   LUA_OK, LUA_YIELD, type CallInfo, type LuaState,
@@ -53,6 +54,24 @@ export function throwValue(L: LuaState, value: LuaValue, status = LUA_ERRRUN): n
   throw new LuaThrow(value, status);
 }
 
+/**
+ * A JS exception thrown by a host function becomes a Lua error where it was
+ * raised (so message handlers see the frames), with its message as the
+ * error value and the exception itself kept: if no Lua code catches it, the
+ * host gets the original exception back (see LuaThrow.hostError). Lua
+ * errors, yields and host aborts pass through untouched.
+ */
+function hostException(L: LuaState, e: unknown): never {
+  if (e instanceof LuaThrow || e === YieldSignal.instance || e instanceof HostAbort || e instanceof RangeError) throw e;
+  const msg = e instanceof Error ? e.message : String(e);
+  try {
+    throwValue(L, msg);
+  } catch (t) {
+    if (t instanceof LuaThrow) t.hostError = e;
+    throw t;
+  }
+}
+
 /** Raise an error with a message, prefixed with the current line when running Lua (luaG_runerror). */
 export function runerror(L: LuaState, msg: string): never {
   return throwValue(L, where(L.ci) + msg);
@@ -76,15 +95,33 @@ function callerror(L: LuaState, func: number): never {
 
 /** luaE_checkcstack: the JS-recursion limit was reached. */
 function checkCstack(L: LuaState): void {
-  if (L.nCcalls === LUAI_MAXCCALLS) runerror(L, 'C stack overflow');
+  if (L.nCcalls === LUAI_MAXCCALLS) runerror(L, overflowMessage(L, 'C stack overflow'));
   else if (L.nCcalls >= (LUAI_MAXCCALLS / 10) * 11) throw new LuaThrow('error in error handling', LUA_ERRERR);
 }
 
 /** The Lua stack would pass its limit: "stack overflow", with a little room to handle it. */
 export function stackOverflow(L: LuaState): never {
-  if (L.stackLimit > L.g.stackLimit) throw new LuaThrow('error in error handling', LUA_ERRERR);
-  L.stackLimit = L.g.stackLimit + ERROR_STACK_EXTRA;
-  return runerror(L, 'stack overflow');
+  if (L.stackLimit > L.stackSize) throw new LuaThrow('error in error handling', LUA_ERRERR);
+  L.stackLimit = L.stackSize + ERROR_STACK_EXTRA;
+  return runerror(L, overflowMessage(L, 'stack overflow'));
+}
+
+/**
+ * The reference's overflow message, naming the coroutine when it is not the
+ * main thread: with many coroutines alive, the host and the script need to
+ * know which one died (`stack overflow (in coroutine thread: 0x... created
+ * from function <file:12>)`). The reference's words stay first so that code
+ * matching on them keeps working.
+ */
+export function overflowMessage(L: LuaState, msg: string): string {
+  if (L === L.g.mainThread) return msg;
+  return `${msg} (in coroutine thread: ${addressOf(L)} created from ${describeFunction(L.creator)})`;
+}
+
+function describeFunction(f: LuaValue): string {
+  if (f instanceof LuaClosure) return `function <${shortSrc(f.p)}:${f.p.linedefined}>`;
+  if (f instanceof HostFunction) return `function '${f.name}'`;
+  return 'a function';
 }
 
 /** Make sure `n` more slots fit above the top (lua_checkstack); false if they never can. */
@@ -140,7 +177,12 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
   ci.callstatus = 0;
   ci.closure = null;
   ci.k = null;
-  const n = f.fn(L, func + 1, L.top - func - 1);
+  let n: number;
+  try {
+    n = f.fn(L, func + 1, L.top - func - 1);
+  } catch (e) {
+    return hostException(L, e);
+  }
   if (n === YIELD) return; // L.status is LUA_YIELD; the frame stays until resumed
   poscall(L, ci, n);
 }
@@ -274,6 +316,7 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
   } catch (e) {
     if (e === YieldSignal.instance) throw e;
     const err = toLuaThrow(e);
+    L.hostError = err.hostError;
     L.ci = oldCi;
     L.nny = oldNny;
     L.nCcalls = oldCcalls;
@@ -314,7 +357,7 @@ export function pcallk(
 }
 
 function shrinkstack(L: LuaState): void {
-  if (L.stackLimit > L.g.stackLimit && L.top < L.g.stackLimit) L.stackLimit = L.g.stackLimit;
+  if (L.stackLimit > L.stackSize && L.top < L.stackSize) L.stackLimit = L.stackSize;
 }
 
 // ---------------------------------------------------------------------------
@@ -437,7 +480,7 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
     return resumeError(co, 'cannot resume dead coroutine', nargs);
   }
   const baseCcalls = from === null ? 0 : from.nCcalls;
-  if (baseCcalls >= LUAI_MAXCCALLS) return resumeError(co, 'C stack overflow', nargs);
+  if (baseCcalls >= LUAI_MAXCCALLS) return resumeError(co, overflowMessage(co, 'C stack overflow'), nargs);
   co.nCcalls = baseCcalls + 1;
   co.nny = 0;
   let status = runProtected(co, () => resumeBody(co, nargs));
@@ -470,6 +513,7 @@ function runProtected(co: LuaState, body: () => void): number {
     co.nny = oldNny;
     if (e === YieldSignal.instance) return LUA_YIELD;
     const t = toLuaThrow(e);
+    co.hostError = t.hostError;
     co.errorValue = t.value;
     co.stack[co.top++] = t.value;
     return t.status;

@@ -15,8 +15,10 @@ export const RIDX_MAINTHREAD = 1;
 export const RIDX_GLOBALS = 2;
 
 export interface StateOptions {
-  /** Stack slots per thread before "stack overflow" (default 1,000,000 as LUAI_MAXSTACK). */
+  /** Stack slots of the main thread before "stack overflow" (default 1,000,000 as LUAI_MAXSTACK). */
   stackLimit?: number;
+  /** Stack slots of each coroutine before "stack overflow" (default: `stackLimit`). */
+  coroutineStackLimit?: number;
   /** Where `print` and `io.write` go (bytes as a latin1 string). */
   stdout?: (s: string) => void;
   /** Where warnings and the CLI's errors go. */
@@ -31,6 +33,7 @@ export function newState(options: StateOptions = {}): LuaState {
     typeMetatables: new Map(),
     mainThread: undefined as unknown as LuaState,
     stackLimit: options.stackLimit ?? LUAI_MAXSTACK,
+    coroutineStackLimit: options.coroutineStackLimit ?? options.stackLimit ?? LUAI_MAXSTACK,
     warnOn: false,
     warnBuffer: '',
     stdout: options.stdout ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
@@ -55,7 +58,7 @@ export function globals(L: LuaState): LuaTable {
 
 /** A new coroutine sharing L's universe (lua_newthread). */
 export function newThread(L: LuaState): LuaState {
-  const co = new LuaState(L.g);
+  const co = new LuaState(L.g, L.g.coroutineStackLimit);
   co.nny = 1; // not yieldable until resumed
   return co;
 }

@@ -86,8 +86,10 @@ export interface GlobalState {
   /** Metatables for non-table, non-userdata types, by type name. */
   typeMetatables: Map<string, LuaTable>;
   mainThread: LuaState;
-  /** Interned metamethod names etc. live in meta.ts; this is per-state config. */
+  /** Stack slots of the main thread before "stack overflow". */
   stackLimit: number;
+  /** Stack slots of every coroutine before "stack overflow". */
+  coroutineStackLimit: number;
   /** Warning system state for `warn` ("@on"/"@off", continuation pieces). */
   warnOn: boolean;
   warnBuffer: string;
@@ -127,6 +129,12 @@ export class LuaState implements LuaThreadLike {
   errfunc = 0;
   /** Number of values yielded (while suspended) or passed to resume. */
   nyield = 0;
+  /**
+   * The JS exception behind the last error a protected call caught, when a
+   * host function threw it (undefined for Lua errors): lets the host API give
+   * the host back its own exception.
+   */
+  hostError: unknown = undefined;
   /** The value of an error that killed this coroutine (kept for inspection). */
   errorValue: LuaValue = undefined;
   /** Hook state (debug library). */
@@ -135,12 +143,14 @@ export class LuaState implements LuaThreadLike {
   basehookcount = 0;
   hookcount = 0;
   allowhook = true;
-  /** Maximum stack slots for this thread. */
+  /** This thread's configured stack size in slots. */
+  readonly stackSize: number;
+  /** Current limit: stackSize, or a little more while a stack overflow is being handled. */
   stackLimit: number;
   /** Where a Lua function that created this coroutine was defined (for overflow messages). */
   creator: LuaValue = undefined;
 
-  constructor(readonly g: GlobalState) {
+  constructor(readonly g: GlobalState, stackSize: number = g.stackLimit) {
     const ci = new CallInfo();
     this.baseCi = ci;
     this.ci = ci;
@@ -149,7 +159,8 @@ export class LuaState implements LuaThreadLike {
     ci.top = 1 + LUA_MINSTACK;
     this.stack.push(undefined);
     this.top = 1;
-    this.stackLimit = g.stackLimit;
+    this.stackSize = stackSize;
+    this.stackLimit = stackSize;
   }
 
   /** Push a value. */
