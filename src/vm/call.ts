@@ -94,7 +94,7 @@ function callerror(L: LuaState, func: number): never {
 }
 
 /** luaE_checkcstack: the JS-recursion limit was reached. */
-function checkCstack(L: LuaState): void {
+export function checkCstack(L: LuaState): void {
   if (L.nCcalls === LUAI_MAXCCALLS) runerror(L, overflowMessage(L, 'C stack overflow'));
   else if (L.nCcalls >= (LUAI_MAXCCALLS / 10) * 11) throw new LuaThrow('error in error handling', LUA_ERRERR);
 }

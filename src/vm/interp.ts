@@ -17,18 +17,20 @@ import {
   arith as rawArith, ArithOp, F2I, fpow, iadd, imul, ishl, ishr, isub, tointeger, tonumber, toDouble,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
-import { LuaFloat, isFalse, mkfloat, type LuaValue } from '../value/value.js';
+import { LuaFloat, LuaUserdata, isFalse, mkfloat, type LuaValue } from '../value/value.js';
 import { YieldSignal } from './errors.js';
 import { HostFunction, LuaClosure } from './function.js';
 import {
-  closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
+  checkCstack, closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
 } from './call.js';
 import {
-  arith, concat, equalobj, index, len, lessequal, lessthan, objtypename, setindex,
+  ARITH_EVENT, arith, concat, equalobj, fasttm, gettm, index, len, lessequal, lessthan, objtypename, setindex,
   rawequal, TM, rawset,
 } from './meta.js';
 import { upvalLoc } from './debuginfo.js';
-import { CIST_FRESH, CIST_LEQ, CIST_LUA, CIST_TAIL, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import {
+  CIST_FRESH, CIST_LEQ, CIST_LUA, CIST_MM, CIST_TAIL, LUAI_MAXCCALLS, LUA_YIELD, type CallInfo, type LuaState,
+} from './state.js';
 import { LuaTable } from './table.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -51,788 +53,760 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
   let pc = ci.pc;
 
   for (;;) {
-    const i = code[pc++];
-    const ra = base + ((i >>> 7) & 0xff);
-    switch (i & 0x7f) {
-      case Op.MOVE:
-        stack[ra] = stack[base + ((i >>> 16) & 0xff)];
-        continue;
-      case Op.LOADI:
-        stack[ra] = (i >>> 15) - OFFSET_sBx;
-        continue;
-      case Op.LOADF:
-        stack[ra] = smallFloat((i >>> 15) - OFFSET_sBx);
-        continue;
-      case Op.LOADK:
-        stack[ra] = k[i >>> 15];
-        continue;
-      case Op.LOADKX:
-        stack[ra] = k[code[pc++] >>> 7];
-        continue;
-      case Op.LOADFALSE:
-        stack[ra] = false;
-        continue;
-      case Op.LFALSESKIP:
-        stack[ra] = false;
-        pc++;
-        continue;
-      case Op.LOADTRUE:
-        stack[ra] = true;
-        continue;
-      case Op.LOADNIL: {
-        for (let b = (i >>> 16) & 0xff, r = ra; b >= 0; b--) stack[r++] = undefined;
-        continue;
-      }
-      case Op.GETUPVAL: {
-        const uv = upvals[(i >>> 16) & 0xff];
-        stack[ra] = uv.arr[uv.idx];
-        continue;
-      }
-      case Op.SETUPVAL: {
-        const uv = upvals[(i >>> 16) & 0xff];
-        uv.arr[uv.idx] = stack[ra];
-        continue;
-      }
-      case Op.GETTABUP: {
-        const b = (i >>> 16) & 0xff;
-        const uv = upvals[b];
-        const t = uv.arr[uv.idx];
-        const key = k[i >>> 24] as string;
-        if (t instanceof LuaTable) {
-          const v = hintedGet(t, key, hints, pc);
-          if (v !== undefined || t.metatable === undefined) {
-            stack[ra] = v;
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ci.top;
-        stack[ra] = index(L, t, key, upvalLoc(b));
-        continue;
-      }
-      case Op.GETTABLE: {
-        const b = (i >>> 16) & 0xff;
-        const t = stack[base + b];
-        const key = stack[base + (i >>> 24)];
-        if (t instanceof LuaTable) {
-          const v = t.get(key);
-          if (v !== undefined || t.metatable === undefined) {
-            stack[ra] = v;
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ci.top;
-        stack[ra] = index(L, t, key, b);
-        continue;
-      }
-      case Op.GETI: {
-        const b = (i >>> 16) & 0xff;
-        const t = stack[base + b];
-        const key = i >>> 24;
-        if (t instanceof LuaTable) {
-          const v = t.getInt(key);
-          if (v !== undefined || t.metatable === undefined) {
-            stack[ra] = v;
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ci.top;
-        stack[ra] = index(L, t, key, b);
-        continue;
-      }
-      case Op.GETFIELD: {
-        const b = (i >>> 16) & 0xff;
-        const t = stack[base + b];
-        const key = k[i >>> 24] as string;
-        if (t instanceof LuaTable) {
-          const v = hintedGet(t, key, hints, pc);
-          if (v !== undefined || t.metatable === undefined) {
-            stack[ra] = v;
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ci.top;
-        stack[ra] = index(L, t, key, b);
-        continue;
-      }
-      case Op.SETTABUP: {
-        const uv = upvals[(i >>> 7) & 0xff];
-        const t = uv.arr[uv.idx];
-        const key = k[(i >>> 16) & 0xff] as string;
-        const c = i >>> 24;
-        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        if (t instanceof LuaTable) {
-          if (hintedSet(t, key, v, hints, pc)) continue;
-          if (t.metatable === undefined) {
-            t.setStr(key, v);
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ci.top;
-        setindex(L, t, key, v, upvalLoc((i >>> 7) & 0xff));
-        continue;
-      }
-      case Op.SETTABLE: {
-        const t = stack[ra];
-        const key = stack[base + ((i >>> 16) & 0xff)];
-        const c = i >>> 24;
-        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        if (t instanceof LuaTable && (t.metatable === undefined || t.get(key) !== undefined)) {
-          if (typeof key === 'number' && Number.isInteger(key)) t.setInt(key, v);
-          else if (typeof key === 'string') t.setStr(key, v);
-          else {
-            ci.pc = pc;
-            rawset(L, t, key, v);
-          }
+    // Opcodes that change the running frame break out of this block to the
+    // reload below; every other opcode continues the loop directly.
+    reload: {
+      const i = code[pc++];
+      const ra = base + ((i >>> 7) & 0xff);
+      switch (i & 0x7f) {
+        case Op.MOVE:
+          stack[ra] = stack[base + ((i >>> 16) & 0xff)];
+          continue;
+        case Op.LOADI:
+          stack[ra] = (i >>> 15) - OFFSET_sBx;
+          continue;
+        case Op.LOADF:
+          stack[ra] = smallFloat((i >>> 15) - OFFSET_sBx);
+          continue;
+        case Op.LOADK:
+          stack[ra] = k[i >>> 15];
+          continue;
+        case Op.LOADKX:
+          stack[ra] = k[code[pc++] >>> 7];
+          continue;
+        case Op.LOADFALSE:
+          stack[ra] = false;
+          continue;
+        case Op.LFALSESKIP:
+          stack[ra] = false;
+          pc++;
+          continue;
+        case Op.LOADTRUE:
+          stack[ra] = true;
+          continue;
+        case Op.LOADNIL: {
+          for (let b = (i >>> 16) & 0xff, r = ra; b >= 0; b--) stack[r++] = undefined;
           continue;
         }
-        ci.pc = pc;
-        L.top = ci.top;
-        setindex(L, t, key, v, (i >>> 7) & 0xff);
-        continue;
-      }
-      case Op.SETI: {
-        const t = stack[ra];
-        const key = (i >>> 16) & 0xff;
-        const c = i >>> 24;
-        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        if (t instanceof LuaTable && (t.metatable === undefined || t.getInt(key) !== undefined)) {
-          t.setInt(key, v);
+        case Op.GETUPVAL: {
+          const uv = upvals[(i >>> 16) & 0xff];
+          stack[ra] = uv.arr[uv.idx];
           continue;
         }
-        ci.pc = pc;
-        L.top = ci.top;
-        setindex(L, t, key, v, (i >>> 7) & 0xff);
-        continue;
-      }
-      case Op.SETFIELD: {
-        const t = stack[ra];
-        const key = k[(i >>> 16) & 0xff] as string;
-        const c = i >>> 24;
-        const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        if (t instanceof LuaTable) {
-          if (hintedSet(t, key, v, hints, pc)) continue;
-          if (t.metatable === undefined) {
-            t.setStr(key, v);
-            continue;
-          }
+        case Op.SETUPVAL: {
+          const uv = upvals[(i >>> 16) & 0xff];
+          uv.arr[uv.idx] = stack[ra];
+          continue;
         }
-        ci.pc = pc;
-        L.top = ci.top;
-        setindex(L, t, key, v, (i >>> 7) & 0xff);
-        continue;
-      }
-      case Op.NEWTABLE:
-        stack[ra] = new LuaTable();
-        pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
-        continue;
-      case Op.SELF: {
-        const b = (i >>> 16) & 0xff;
-        const t = stack[base + b];
-        const c = i >>> 24;
-        const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-        stack[ra + 1] = t;
-        if (t instanceof LuaTable) {
-          const v = t.get(key);
-          if (v !== undefined || t.metatable === undefined) {
-            stack[ra] = v;
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ci.top;
-        stack[ra] = index(L, t, key, b);
-        continue;
-      }
-
-      // ---- arithmetic: inline number paths, everything else via arithSlow
-      case Op.ADDI: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const imm = (i >>> 24) - OFFSET_sC;
-        if (typeof x === 'number') {
-          const r = x + imm;
-          if (Number.isInteger(x)) {
-            if (r <= MAX_SAFE && r >= MIN_SAFE) {
-              stack[ra] = r;
+        case Op.GETTABUP: {
+          const b = (i >>> 16) & 0xff;
+          const uv = upvals[b];
+          const t = uv.arr[uv.idx];
+          const key = k[i >>> 24] as string;
+          if (t instanceof LuaTable) {
+            const v = hintedGet(t, key, hints, pc);
+            if (v !== undefined || t.metatable === undefined) {
+              stack[ra] = v;
               continue;
             }
-          } else {
+          }
+          if (indexMM(L, ci, pc, t, key)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          stack[ra] = index(L, t, key, upvalLoc(b));
+          continue;
+        }
+        case Op.GETTABLE: {
+          const b = (i >>> 16) & 0xff;
+          const t = stack[base + b];
+          const key = stack[base + (i >>> 24)];
+          if (t instanceof LuaTable) {
+            const v = t.get(key);
+            if (v !== undefined || t.metatable === undefined) {
+              stack[ra] = v;
+              continue;
+            }
+          }
+          if (indexMM(L, ci, pc, t, key)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          stack[ra] = index(L, t, key, b);
+          continue;
+        }
+        case Op.GETI: {
+          const b = (i >>> 16) & 0xff;
+          const t = stack[base + b];
+          const key = i >>> 24;
+          if (t instanceof LuaTable) {
+            const v = t.getInt(key);
+            if (v !== undefined || t.metatable === undefined) {
+              stack[ra] = v;
+              continue;
+            }
+          }
+          if (indexMM(L, ci, pc, t, key)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          stack[ra] = index(L, t, key, b);
+          continue;
+        }
+        case Op.GETFIELD: {
+          const b = (i >>> 16) & 0xff;
+          const t = stack[base + b];
+          const key = k[i >>> 24] as string;
+          if (t instanceof LuaTable) {
+            const v = hintedGet(t, key, hints, pc);
+            if (v !== undefined || t.metatable === undefined) {
+              stack[ra] = v;
+              continue;
+            }
+          }
+          if (indexMM(L, ci, pc, t, key)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          stack[ra] = index(L, t, key, b);
+          continue;
+        }
+        case Op.SETTABUP: {
+          const uv = upvals[(i >>> 7) & 0xff];
+          const t = uv.arr[uv.idx];
+          const key = k[(i >>> 16) & 0xff] as string;
+          const c = i >>> 24;
+          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          if (t instanceof LuaTable) {
+            if (hintedSet(t, key, v, hints, pc)) continue;
+            if (t.metatable === undefined) {
+              t.setStr(key, v);
+              continue;
+            }
+          }
+          if (newindexMM(L, ci, pc, t, key, v)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          setindex(L, t, key, v, upvalLoc((i >>> 7) & 0xff));
+          continue;
+        }
+        case Op.SETTABLE: {
+          const t = stack[ra];
+          const key = stack[base + ((i >>> 16) & 0xff)];
+          const c = i >>> 24;
+          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          if (t instanceof LuaTable && (t.metatable === undefined || t.get(key) !== undefined)) {
+            if (typeof key === 'number' && Number.isInteger(key)) t.setInt(key, v);
+            else if (typeof key === 'string') t.setStr(key, v);
+            else {
+              ci.pc = pc;
+              rawset(L, t, key, v);
+            }
+            continue;
+          }
+          if (newindexMM(L, ci, pc, t, key, v)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          setindex(L, t, key, v, (i >>> 7) & 0xff);
+          continue;
+        }
+        case Op.SETI: {
+          const t = stack[ra];
+          const key = (i >>> 16) & 0xff;
+          const c = i >>> 24;
+          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          if (t instanceof LuaTable && (t.metatable === undefined || t.getInt(key) !== undefined)) {
+            t.setInt(key, v);
+            continue;
+          }
+          if (newindexMM(L, ci, pc, t, key, v)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          setindex(L, t, key, v, (i >>> 7) & 0xff);
+          continue;
+        }
+        case Op.SETFIELD: {
+          const t = stack[ra];
+          const key = k[(i >>> 16) & 0xff] as string;
+          const c = i >>> 24;
+          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          if (t instanceof LuaTable) {
+            if (hintedSet(t, key, v, hints, pc)) continue;
+            if (t.metatable === undefined) {
+              t.setStr(key, v);
+              continue;
+            }
+          }
+          if (newindexMM(L, ci, pc, t, key, v)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          setindex(L, t, key, v, (i >>> 7) & 0xff);
+          continue;
+        }
+        case Op.NEWTABLE:
+          stack[ra] = new LuaTable();
+          pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
+          continue;
+        case Op.SELF: {
+          const b = (i >>> 16) & 0xff;
+          const t = stack[base + b];
+          const c = i >>> 24;
+          const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          stack[ra + 1] = t;
+          if (t instanceof LuaTable) {
+            const v = t.get(key);
+            if (v !== undefined || t.metatable === undefined) {
+              stack[ra] = v;
+              continue;
+            }
+          }
+          if (indexMM(L, ci, pc, t, key)) break reload;
+          ci.pc = pc;
+          L.top = ci.top;
+          stack[ra] = index(L, t, key, b);
+          continue;
+        }
+
+        // ---- arithmetic: inline number paths, everything else via arithSlow
+        case Op.ADDI: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          const imm = (i >>> 24) - OFFSET_sC;
+          if (typeof x === 'number') {
+            const r = x + imm;
+            if (Number.isInteger(x)) {
+              if (r <= MAX_SAFE && r >= MIN_SAFE) {
+                stack[ra] = r;
+                continue;
+              }
+            } else {
+              stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+              continue;
+            }
+          } else if (x instanceof LuaFloat) {
+            const r = x.n + imm;
             stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
             continue;
           }
-        } else if (x instanceof LuaFloat) {
-          const r = x.n + imm;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          if ((i & 0x8000) === 0 && arithMM(L, ci, pc, ArithOp.ADD, x, imm)) break reload;
+          stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
+            : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
           continue;
         }
-        stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
-          : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
-        continue;
-      }
-      case Op.MODK: case Op.POWK: case Op.IDIVK:
-      case Op.BANDK: case Op.BORK: case Op.BXORK: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const y = k[i >>> 24];
-        const op = (i & 0x7f) - Op.ADDK;
-        stack[ra] = typeof x === 'number' && typeof y === 'number' ? numArith(op, x, y, L, ci, pc, b, undefined)
-          : slowArith(L, ci, pc, op, x, y, b, undefined);
-        continue;
-      }
-      case Op.SHRI: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const imm = (i >>> 24) - OFFSET_sC;
-        if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
-        else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
-        else stack[ra] = negatedImm(L, ci, pc, ArithOp.SHR, ArithOp.SHL, x, imm, b);
-        continue;
-      }
-      case Op.SHLI: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        const imm = (i >>> 24) - OFFSET_sC;
-        if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
-        else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
-        continue;
-      }
-      case Op.ADD: case Op.ADDK: {
-        // one body for the register and the constant form
-        const b = (i >>> 16) & 0xff;
-        const c = i >>> 24;
-        const x = stack[base + b];
-        const isK = (i & 0x7f) === Op.ADDK;
-        const y = isK ? k[c] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x + y;
-          // A non-integral result can only come from float operands: the common float case costs one test.
-          if (!Number.isInteger(r)) stack[ra] = r;
-          else if (Number.isInteger(x) && Number.isInteger(y)) {
-            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
-          } else {
-            stack[ra] = new LuaFloat(r);
-          }
+        case Op.MODK: case Op.POWK: case Op.IDIVK:
+        case Op.BANDK: case Op.BORK: case Op.BXORK: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          const y = k[i >>> 24];
+          const op = (i & 0x7f) - Op.ADDK;
+          if (typeof x === 'number' && typeof y === 'number') stack[ra] = numArith(op, x, y, L, ci, pc, b, undefined);
+          else if (arithMM(L, ci, pc, op, x, y)) break reload;
+          else stack[ra] = slowArith(L, ci, pc, op, x, y, b, undefined);
           continue;
         }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx + fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, isK ? undefined : c);
-        }
-        continue;
-      }
-      case Op.SUB: case Op.SUBK: {
-        // one body for the register and the constant form
-        const b = (i >>> 16) & 0xff;
-        const c = i >>> 24;
-        const x = stack[base + b];
-        const isK = (i & 0x7f) === Op.SUBK;
-        const y = isK ? k[c] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x - y;
-          // A non-integral result can only come from float operands: the common float case costs one test.
-          if (!Number.isInteger(r)) stack[ra] = r;
-          else if (Number.isInteger(x) && Number.isInteger(y)) {
-            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
-          } else {
-            stack[ra] = new LuaFloat(r);
-          }
+        case Op.SHRI: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          const imm = (i >>> 24) - OFFSET_sC;
+          if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
+          else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
+          else stack[ra] = negatedImm(L, ci, pc, ArithOp.SHR, ArithOp.SHL, x, imm, b);
           continue;
         }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx - fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, isK ? undefined : c);
-        }
-        continue;
-      }
-      case Op.MUL: case Op.MULK: {
-        // one body for the register and the constant form
-        const b = (i >>> 16) & 0xff;
-        const c = i >>> 24;
-        const x = stack[base + b];
-        const isK = (i & 0x7f) === Op.MULK;
-        const y = isK ? k[c] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x * y;
-          // A non-integral result can only come from float operands: the common float case costs one test.
-          if (!Number.isInteger(r)) stack[ra] = r;
-          else if (Number.isInteger(x) && Number.isInteger(y)) {
-            stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
-          } else {
-            stack[ra] = new LuaFloat(r);
-          }
+        case Op.SHLI: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          const imm = (i >>> 24) - OFFSET_sC;
+          if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
+          else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
           continue;
         }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx * fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, isK ? undefined : c);
-        }
-        continue;
-      }
-      case Op.DIV: case Op.DIVK: {
-        // one body for the register and the constant form
-        const b = (i >>> 16) & 0xff;
-        const c = i >>> 24;
-        const x = stack[base + b];
-        const isK = (i & 0x7f) === Op.DIVK;
-        const y = isK ? k[c] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') {
-          const r = x / y;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-          continue;
-        }
-        const fx = floatOf(x);
-        const fy = floatOf(y);
-        if (fx !== undefined && fy !== undefined) {
-          const r = fx / fy;
-          stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-        } else {
-          stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, isK ? undefined : c);
-        }
-        continue;
-      }
-      case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
-        const b = (i >>> 16) & 0xff;
-        const c = i >>> 24;
-        const x = stack[base + b];
-        const y = stack[base + c];
-        const op = (i & 0x7f) - Op.ADD;
-        stack[ra] = typeof x === 'number' && typeof y === 'number' ? numArith(op, x, y, L, ci, pc, b, c)
-          : slowArith(L, ci, pc, op, x, y, b, c);
-        continue;
-      }
-      case Op.UNM: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
-        else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
-        continue;
-      }
-      case Op.BNOT: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        if (typeof x === 'number' && (x | 0) === x) stack[ra] = ~x;
-        else stack[ra] = slowArith(L, ci, pc, ArithOp.BNOT, x, x, b, b);
-        continue;
-      }
-      case Op.NOT: {
-        const x = stack[base + ((i >>> 16) & 0xff)];
-        stack[ra] = x === undefined || x === false;
-        continue;
-      }
-      case Op.LEN: {
-        const b = (i >>> 16) & 0xff;
-        const x = stack[base + b];
-        if (typeof x === 'string') stack[ra] = x.length;
-        else if (x instanceof LuaTable && x.metatable === undefined) stack[ra] = x.length();
-        else {
-          ci.pc = pc;
-          L.top = ci.top;
-          stack[ra] = len(L, x, b);
-        }
-        continue;
-      }
-      case Op.CONCAT: {
-        const n = (i >>> 16) & 0xff;
-        if (n === 2) {
-          const x = stack[ra];
-          const y = stack[ra + 1];
-          if (typeof x === 'string' && typeof y === 'string') {
-            stack[ra] = x + y;
-            continue;
-          }
-        }
-        ci.pc = pc;
-        L.top = ra + n;
-        concat(L, n, base);
-        continue;
-      }
-      case Op.CLOSE:
-        ci.pc = pc;
-        L.top = ci.top;
-        closeAll(L, ra, CLOSEKTOP, undefined, true);
-        continue;
-      case Op.TBC:
-        ci.pc = pc;
-        newtbcupval(L, ra);
-        continue;
-      case Op.JMP:
-        pc += (i >>> 7) - OFFSET_sJ;
-        continue;
-
-      // ---- comparisons: each is followed by a JMP taken when the test holds
-      case Op.EQ: {
-        const x = stack[ra];
-        const y = stack[base + ((i >>> 16) & 0xff)];
-        let cond: boolean;
-        if (x === y) cond = true;
-        else if (typeof x !== 'object' && typeof y !== 'object') cond = false;
-        else {
-          ci.pc = pc;
-          L.top = ci.top;
-          cond = equalobj(L, x, y);
-        }
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.LT: {
-        const x = stack[ra];
-        const y = stack[base + ((i >>> 16) & 0xff)];
-        let cond: boolean;
-        if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
-          cond = x < y;
-        } else {
-          ci.pc = pc;
-          L.top = ci.top;
-          cond = lessthan(L, x, y);
-        }
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.LE: {
-        const x = stack[ra];
-        const y = stack[base + ((i >>> 16) & 0xff)];
-        let cond: boolean;
-        if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
-          cond = x <= y;
-        } else {
-          ci.pc = pc;
-          L.top = ci.top;
-          cond = lessequal(L, x, y);
-        }
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.EQK: {
-        const x = stack[ra];
-        const y = k[(i >>> 16) & 0xff];
-        const cond = x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.EQI: {
-        const x = stack[ra];
-        const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
-        const cond = x === imm || (x instanceof LuaFloat && x.n === imm);
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
-        const x = stack[ra];
-        const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
-        const op = i & 0x7f;
-        let cond: boolean;
-        if (typeof x === 'number' || typeof x === 'bigint') {
-          cond = op === Op.LTI ? x < imm : op === Op.LEI ? x <= imm : op === Op.GTI ? x > imm : x >= imm;
-        } else {
-          ci.pc = pc;
-          L.top = ci.top;
-          cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
-        }
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.TEST: {
-        const x = stack[ra];
-        const cond = x !== undefined && x !== false;
-        if (cond !== ((i & 0x8000) !== 0)) pc++;
-        else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        continue;
-      }
-      case Op.TESTSET: {
-        const x = stack[base + ((i >>> 16) & 0xff)];
-        if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
-        else {
-          stack[ra] = x;
-          pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
-        }
-        continue;
-      }
-
-      // ---- calls and returns
-      case Op.CALL: {
-        const b = (i >>> 16) & 0xff;
-        const nresults = (i >>> 24) - 1;
-        if (b !== 0) L.top = ra + b;
-        ci.pc = pc;
-        const f = stack[ra];
-        let nci: CallInfo | null;
-        if (f instanceof LuaClosure) {
-          nci = pushLuaFrame(L, ra, nresults, f);
-        } else {
-          nci = precall(L, ra, nresults);
-          if (nci === null) {
-            if (L.status === LUA_YIELD) {
-              if (isBase) return;
-              throw YieldSignal.instance;
+        case Op.ADD: case Op.ADDK: {
+          // one body for the register and the constant form
+          const b = (i >>> 16) & 0xff;
+          const c = i >>> 24;
+          const x = stack[base + b];
+          const isK = (i & 0x7f) === Op.ADDK;
+          const y = isK ? k[c] : stack[base + c];
+          if (typeof x === 'number' && typeof y === 'number') {
+            const r = x + y;
+            // A non-integral result can only come from float operands: the common float case costs one test.
+            if (!Number.isInteger(r)) stack[ra] = r;
+            else if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
+            } else {
+              stack[ra] = new LuaFloat(r);
             }
             continue;
           }
-        }
-        ci = nci;
-        cl = ci.closure!;
-        k = cl.p.k;
-        code = cl.p.code;
-        hints = slotHintsOf(cl.p);
-        upvals = cl.upvals;
-        base = ci.base;
-        pc = 0;
-        continue;
-      }
-      case Op.TAILCALL: {
-        let b = (i >>> 16) & 0xff;
-        const nparams1 = i >>> 24;
-        const delta = nparams1 !== 0 ? ci.nextraargs + nparams1 : 0;
-        if (b !== 0) L.top = ra + b;
-        else b = L.top - ra;
-        ci.pc = pc;
-        if ((i & 0x8000) !== 0) closeUpvals(L, base);
-        let f = stack[ra];
-        while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
-          tryfuncTM(L, ra);
-          b++;
-          f = stack[ra];
-        }
-        if (f instanceof LuaClosure) {
-          // Reuse this frame: move the function and arguments down to ci.func.
-          const func = ci.func - delta;
-          for (let j = 0; j < b; j++) stack[func + j] = stack[ra + j];
-          L.top = func + b;
-          checkFrameRoom(L, func, f);
-          setupLuaFrame(L, ci, func, f);
-          ci.callstatus |= CIST_TAIL;
-          cl = f;
-          k = f.p.k;
-          code = f.p.code;
-          hints = slotHintsOf(f.p);
-          upvals = f.upvals;
-          base = ci.base;
-          pc = 0;
+          const fx = floatOf(x);
+          const fy = floatOf(y);
+          if (fx !== undefined && fy !== undefined) {
+            const r = fx + fy;
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          } else {
+            if (arithMM(L, ci, pc, ArithOp.ADD, x, y)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, isK ? undefined : c);
+          }
           continue;
         }
-        // A host function: call it, then return its results from this frame.
-        precall(L, ra, -1);
-        if (L.status === LUA_YIELD) {
-          // The RETURN after this instruction returns the results on resume.
-          if (isBase) return;
-          throw YieldSignal.instance;
+        case Op.SUB: case Op.SUBK: {
+          // one body for the register and the constant form
+          const b = (i >>> 16) & 0xff;
+          const c = i >>> 24;
+          const x = stack[base + b];
+          const isK = (i & 0x7f) === Op.SUBK;
+          const y = isK ? k[c] : stack[base + c];
+          if (typeof x === 'number' && typeof y === 'number') {
+            const r = x - y;
+            // A non-integral result can only come from float operands: the common float case costs one test.
+            if (!Number.isInteger(r)) stack[ra] = r;
+            else if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
+            } else {
+              stack[ra] = new LuaFloat(r);
+            }
+            continue;
+          }
+          const fx = floatOf(x);
+          const fy = floatOf(y);
+          if (fx !== undefined && fy !== undefined) {
+            const r = fx - fy;
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          } else {
+            if (arithMM(L, ci, pc, ArithOp.SUB, x, y)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, isK ? undefined : c);
+          }
+          continue;
         }
-        ci.func -= delta;
-        poscall(L, ci, L.top - ra);
-        if (ci.callstatus & CIST_FRESH) return;
-        ci = L.ci;
-        cl = ci.closure!;
-        k = cl.p.k;
-        code = cl.p.code;
-        hints = slotHintsOf(cl.p);
-        upvals = cl.upvals;
-        base = ci.base;
-        pc = ci.pc;
-        continue;
-      }
-      case Op.RETURN: {
-        let n = ((i >>> 16) & 0xff) - 1;
-        if (n < 0) n = L.top - ra;
-        const nparams1 = i >>> 24;
-        if ((i & 0x8000) !== 0) {
-          ci.pc = pc;
-          ci.nres = n;
-          if (L.top < ci.top) L.top = ci.top;
-          closeAll(L, base, CLOSEKTOP, undefined, true);
+        case Op.MUL: case Op.MULK: {
+          // one body for the register and the constant form
+          const b = (i >>> 16) & 0xff;
+          const c = i >>> 24;
+          const x = stack[base + b];
+          const isK = (i & 0x7f) === Op.MULK;
+          const y = isK ? k[c] : stack[base + c];
+          if (typeof x === 'number' && typeof y === 'number') {
+            const r = x * y;
+            // A non-integral result can only come from float operands: the common float case costs one test.
+            if (!Number.isInteger(r)) stack[ra] = r;
+            else if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
+            } else {
+              stack[ra] = new LuaFloat(r);
+            }
+            continue;
+          }
+          const fx = floatOf(x);
+          const fy = floatOf(y);
+          if (fx !== undefined && fy !== undefined) {
+            const r = fx * fy;
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          } else {
+            if (arithMM(L, ci, pc, ArithOp.MUL, x, y)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, isK ? undefined : c);
+          }
+          continue;
         }
-        if (nparams1 !== 0) ci.func -= ci.nextraargs + nparams1;
-        L.top = ra + n;
-        poscall(L, ci, n);
-        if (ci.callstatus & CIST_FRESH) return;
-        ci = L.ci;
-        cl = ci.closure!;
-        k = cl.p.k;
-        code = cl.p.code;
-        hints = slotHintsOf(cl.p);
-        upvals = cl.upvals;
-        base = ci.base;
-        pc = ci.pc;
-        continue;
-      }
-      case Op.RETURN0: {
-        const res = ci.func;
-        let wanted = ci.nresults;
-        L.ci = ci.previous!;
-        if (wanted < 0) wanted = 0;
-        for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
-        L.top = res + wanted;
-        if (ci.callstatus & CIST_FRESH) return;
-        ci = L.ci;
-        cl = ci.closure!;
-        k = cl.p.k;
-        code = cl.p.code;
-        hints = slotHintsOf(cl.p);
-        upvals = cl.upvals;
-        base = ci.base;
-        pc = ci.pc;
-        continue;
-      }
-      case Op.RETURN1: {
-        const res = ci.func;
-        const wanted = ci.nresults;
-        L.ci = ci.previous!;
-        if (wanted === 0) {
-          L.top = res;
-        } else {
-          stack[res] = stack[ra];
-          for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
-          L.top = res + (wanted < 0 ? 1 : wanted);
+        case Op.DIV: case Op.DIVK: {
+          // one body for the register and the constant form
+          const b = (i >>> 16) & 0xff;
+          const c = i >>> 24;
+          const x = stack[base + b];
+          const isK = (i & 0x7f) === Op.DIVK;
+          const y = isK ? k[c] : stack[base + c];
+          if (typeof x === 'number' && typeof y === 'number') {
+            const r = x / y;
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            continue;
+          }
+          const fx = floatOf(x);
+          const fy = floatOf(y);
+          if (fx !== undefined && fy !== undefined) {
+            const r = fx / fy;
+            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          } else {
+            if (arithMM(L, ci, pc, ArithOp.DIV, x, y)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, isK ? undefined : c);
+          }
+          continue;
         }
-        if (ci.callstatus & CIST_FRESH) return;
-        ci = L.ci;
-        cl = ci.closure!;
-        k = cl.p.k;
-        code = cl.p.code;
-        hints = slotHintsOf(cl.p);
-        upvals = cl.upvals;
-        base = ci.base;
-        pc = ci.pc;
-        continue;
-      }
-
-      // ---- loops
-      case Op.FORLOOP: {
-        const step = stack[ra + 2];
-        const count = stack[ra + 1];
-        const idx0 = stack[ra];
-        if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
-          // an integer loop (float loops box their step) in the safe range
-          if (count > 0) {
-            const idx = idx0 + step;
-            if (idx <= MAX_SAFE && idx >= MIN_SAFE) {
-              stack[ra + 1] = count - 1;
-              stack[ra] = idx;
-              stack[ra + 3] = idx;
-              pc -= i >>> 15;
+        case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
+          const b = (i >>> 16) & 0xff;
+          const c = i >>> 24;
+          const x = stack[base + b];
+          const y = stack[base + c];
+          const op = (i & 0x7f) - Op.ADD;
+          if (typeof x === 'number' && typeof y === 'number') stack[ra] = numArith(op, x, y, L, ci, pc, b, c);
+          else if (arithMM(L, ci, pc, op, x, y)) break reload;
+          else stack[ra] = slowArith(L, ci, pc, op, x, y, b, c);
+          continue;
+        }
+        case Op.UNM: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
+          else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
+          continue;
+        }
+        case Op.BNOT: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          if (typeof x === 'number' && (x | 0) === x) stack[ra] = ~x;
+          else stack[ra] = slowArith(L, ci, pc, ArithOp.BNOT, x, x, b, b);
+          continue;
+        }
+        case Op.NOT: {
+          const x = stack[base + ((i >>> 16) & 0xff)];
+          stack[ra] = x === undefined || x === false;
+          continue;
+        }
+        case Op.LEN: {
+          const b = (i >>> 16) & 0xff;
+          const x = stack[base + b];
+          if (typeof x === 'string') stack[ra] = x.length;
+          else if (x instanceof LuaTable && x.metatable === undefined) stack[ra] = x.length();
+          else {
+            ci.pc = pc;
+            L.top = ci.top;
+            stack[ra] = len(L, x, b);
+          }
+          continue;
+        }
+        case Op.CONCAT: {
+          const n = (i >>> 16) & 0xff;
+          if (n === 2) {
+            const x = stack[ra];
+            const y = stack[ra + 1];
+            if (typeof x === 'string' && typeof y === 'string') {
+              stack[ra] = x + y;
               continue;
             }
-          } else {
-            continue;
           }
+          ci.pc = pc;
+          L.top = ra + n;
+          concat(L, n, base);
+          continue;
         }
-        if (forloopSlow(stack, ra)) pc -= i >>> 15;
-        continue;
-      }
-      case Op.FORPREP:
-        ci.pc = pc;
-        if (forprep(L, ra)) pc += (i >>> 15) + 1;
-        continue;
-      case Op.TFORPREP:
-        ci.pc = pc;
-        newtbcupval(L, ra + 3);
-        pc += i >>> 15;
-        continue;
-      case Op.TFORCALL: {
-        stack[ra + 4] = stack[ra];
-        stack[ra + 5] = stack[ra + 1];
-        stack[ra + 6] = stack[ra + 2];
-        L.top = ra + 7;
-        ci.pc = pc;
-        const f = stack[ra + 4];
-        const nresults = i >>> 24;
-        let nci: CallInfo | null;
-        if (f instanceof LuaClosure) {
-          nci = pushLuaFrame(L, ra + 4, nresults, f);
-        } else {
-          nci = precall(L, ra + 4, nresults);
-          if (nci === null) {
+        case Op.CLOSE:
+          ci.pc = pc;
+          L.top = ci.top;
+          closeAll(L, ra, CLOSEKTOP, undefined, true);
+          continue;
+        case Op.TBC:
+          ci.pc = pc;
+          newtbcupval(L, ra);
+          continue;
+        case Op.JMP:
+          pc += (i >>> 7) - OFFSET_sJ;
+          continue;
+
+        // ---- comparisons: each is followed by a JMP taken when the test holds
+        case Op.EQ: {
+          const x = stack[ra];
+          const y = stack[base + ((i >>> 16) & 0xff)];
+          let cond: boolean;
+          if (x === y) cond = true;
+          else if (typeof x !== 'object' && typeof y !== 'object') cond = false;
+          else {
+            if (eqMM(L, ci, pc, x, y)) break reload;
+            ci.pc = pc;
+            L.top = ci.top;
+            cond = equalobj(L, x, y);
+          }
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.LT: {
+          const x = stack[ra];
+          const y = stack[base + ((i >>> 16) & 0xff)];
+          let cond: boolean;
+          if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
+            cond = x < y;
+          } else {
+            if (orderMM(L, ci, pc, TM.LT, x, y)) break reload;
+            ci.pc = pc;
+            L.top = ci.top;
+            cond = lessthan(L, x, y);
+          }
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.LE: {
+          const x = stack[ra];
+          const y = stack[base + ((i >>> 16) & 0xff)];
+          let cond: boolean;
+          if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
+            cond = x <= y;
+          } else {
+            if (orderMM(L, ci, pc, TM.LE, x, y)) break reload;
+            ci.pc = pc;
+            L.top = ci.top;
+            cond = lessequal(L, x, y);
+          }
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.EQK: {
+          const x = stack[ra];
+          const y = k[(i >>> 16) & 0xff];
+          const cond = x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.EQI: {
+          const x = stack[ra];
+          const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
+          const cond = x === imm || (x instanceof LuaFloat && x.n === imm);
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
+          const x = stack[ra];
+          const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
+          const op = i & 0x7f;
+          let cond: boolean;
+          if (typeof x === 'number' || typeof x === 'bigint') {
+            cond = op === Op.LTI ? x < imm : op === Op.LEI ? x <= imm : op === Op.GTI ? x > imm : x >= imm;
+          } else {
+            ci.pc = pc;
+            L.top = ci.top;
+            cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
+          }
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.TEST: {
+          const x = stack[ra];
+          const cond = x !== undefined && x !== false;
+          if (cond !== ((i & 0x8000) !== 0)) pc++;
+          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          continue;
+        }
+        case Op.TESTSET: {
+          const x = stack[base + ((i >>> 16) & 0xff)];
+          if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
+          else {
+            stack[ra] = x;
+            pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          }
+          continue;
+        }
+
+        // ---- calls and returns
+        case Op.CALL: {
+          const b = (i >>> 16) & 0xff;
+          const nresults = (i >>> 24) - 1;
+          if (b !== 0) L.top = ra + b;
+          ci.pc = pc;
+          const f = stack[ra];
+          if (f instanceof LuaClosure) pushLuaFrame(L, ra, nresults, f);
+          else if (precall(L, ra, nresults) === null) {
+            // a host function ran to completion, or yielded
             if (L.status === LUA_YIELD) {
               if (isBase) return;
               throw YieldSignal.instance;
             }
             continue;
           }
+          break reload;
         }
-        ci = nci;
-        cl = ci.closure!;
-        k = cl.p.k;
-        code = cl.p.code;
-        hints = slotHintsOf(cl.p);
-        upvals = cl.upvals;
-        base = ci.base;
-        pc = 0;
-        continue;
-      }
-      case Op.TFORLOOP: {
-        const v = stack[ra + 4];
-        if (v !== undefined) {
-          stack[ra + 2] = v;
-          pc -= i >>> 15;
-        }
-        continue;
-      }
-
-      case Op.SETLIST: {
-        let n = (i >>> 16) & 0xff;
-        let last = i >>> 24;
-        if (n === 0) n = L.top - ra - 1;
-        if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (MAXARG_C + 1);
-        (stack[ra] as LuaTable).setList(last, stack, ra + 1, n);
-        continue;
-      }
-      case Op.CLOSURE: {
-        const p = cl.p.p[i >>> 15];
-        const descs = p.upvalues;
-        const ncl = new LuaClosure(p, descs.length);
-        for (let j = 0; j < descs.length; j++) {
-          const d = descs[j];
-          ncl.upvals[j] = d.instack ? findupval(L, base + d.idx) : upvals[d.idx];
-        }
-        stack[ra] = ncl;
-        continue;
-      }
-      case Op.VARARG: {
-        let n = (i >>> 24) - 1;
-        const nextra = ci.nextraargs;
-        const from = ci.func - nextra;
-        if (n < 0) {
-          n = nextra;
-          if (ra + n > L.stackLimit) {
-            ci.pc = pc;
-            stackOverflow(L);
+        case Op.TAILCALL: {
+          let b = (i >>> 16) & 0xff;
+          const nparams1 = i >>> 24;
+          const delta = nparams1 !== 0 ? ci.nextraargs + nparams1 : 0;
+          if (b !== 0) L.top = ra + b;
+          else b = L.top - ra;
+          ci.pc = pc;
+          if ((i & 0x8000) !== 0) closeUpvals(L, base);
+          let f = stack[ra];
+          while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
+            tryfuncTM(L, ra);
+            b++;
+            f = stack[ra];
           }
-          L.top = ra + n;
+          if (f instanceof LuaClosure) {
+            // Reuse this frame: move the function and arguments down to ci.func.
+            const func = ci.func - delta;
+            for (let j = 0; j < b; j++) stack[func + j] = stack[ra + j];
+            L.top = func + b;
+            checkFrameRoom(L, func, f);
+            setupLuaFrame(L, ci, func, f);
+            ci.callstatus |= CIST_TAIL;
+            break reload;
+          }
+          // A host function: call it, then return its results from this frame.
+          precall(L, ra, -1);
+          if (L.status === LUA_YIELD) {
+            // The RETURN after this instruction returns the results on resume.
+            if (isBase) return;
+            throw YieldSignal.instance;
+          }
+          ci.func -= delta;
+          poscall(L, ci, L.top - ra);
+          if (ci.callstatus & CIST_FRESH) return;
+          if (ci.callstatus & CIST_MM) finishMM(L);
+          break reload;
         }
-        for (let j = 0; j < n; j++) stack[ra + j] = j < nextra ? stack[from + j] : undefined;
-        continue;
+        case Op.RETURN: {
+          let n = ((i >>> 16) & 0xff) - 1;
+          if (n < 0) n = L.top - ra;
+          const nparams1 = i >>> 24;
+          if ((i & 0x8000) !== 0) {
+            ci.pc = pc;
+            ci.nres = n;
+            if (L.top < ci.top) L.top = ci.top;
+            closeAll(L, base, CLOSEKTOP, undefined, true);
+          }
+          if (nparams1 !== 0) ci.func -= ci.nextraargs + nparams1;
+          L.top = ra + n;
+          poscall(L, ci, n);
+          if (ci.callstatus & CIST_FRESH) return;
+          if (ci.callstatus & CIST_MM) finishMM(L);
+          break reload;
+        }
+        case Op.RETURN0: {
+          const res = ci.func;
+          let wanted = ci.nresults;
+          L.ci = ci.previous!;
+          if (wanted < 0) wanted = 0;
+          for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
+          L.top = res + wanted;
+          if (ci.callstatus & CIST_FRESH) return;
+          if (ci.callstatus & CIST_MM) finishMM(L);
+          break reload;
+        }
+        case Op.RETURN1: {
+          const res = ci.func;
+          const wanted = ci.nresults;
+          L.ci = ci.previous!;
+          if (wanted === 0) {
+            L.top = res;
+          } else {
+            stack[res] = stack[ra];
+            for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
+            L.top = res + (wanted < 0 ? 1 : wanted);
+          }
+          if (ci.callstatus & CIST_FRESH) return;
+          if (ci.callstatus & CIST_MM) finishMM(L);
+          break reload;
+        }
+
+        // ---- loops
+        case Op.FORLOOP: {
+          const step = stack[ra + 2];
+          const count = stack[ra + 1];
+          const idx0 = stack[ra];
+          if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
+            // an integer loop (float loops box their step) in the safe range
+            if (count > 0) {
+              const idx = idx0 + step;
+              if (idx <= MAX_SAFE && idx >= MIN_SAFE) {
+                stack[ra + 1] = count - 1;
+                stack[ra] = idx;
+                stack[ra + 3] = idx;
+                pc -= i >>> 15;
+                continue;
+              }
+            } else {
+              continue;
+            }
+          }
+          if (forloopSlow(stack, ra)) pc -= i >>> 15;
+          continue;
+        }
+        case Op.FORPREP:
+          ci.pc = pc;
+          if (forprep(L, ra)) pc += (i >>> 15) + 1;
+          continue;
+        case Op.TFORPREP:
+          ci.pc = pc;
+          newtbcupval(L, ra + 3);
+          pc += i >>> 15;
+          continue;
+        case Op.TFORCALL: {
+          stack[ra + 4] = stack[ra];
+          stack[ra + 5] = stack[ra + 1];
+          stack[ra + 6] = stack[ra + 2];
+          L.top = ra + 7;
+          ci.pc = pc;
+          const f = stack[ra + 4];
+          const nresults = i >>> 24;
+          if (f instanceof LuaClosure) pushLuaFrame(L, ra + 4, nresults, f);
+          else if (precall(L, ra + 4, nresults) === null) {
+            // a host function ran to completion, or yielded
+            if (L.status === LUA_YIELD) {
+              if (isBase) return;
+              throw YieldSignal.instance;
+            }
+            continue;
+          }
+          break reload;
+        }
+        case Op.TFORLOOP: {
+          const v = stack[ra + 4];
+          if (v !== undefined) {
+            stack[ra + 2] = v;
+            pc -= i >>> 15;
+          }
+          continue;
+        }
+
+        case Op.SETLIST: {
+          let n = (i >>> 16) & 0xff;
+          let last = i >>> 24;
+          if (n === 0) n = L.top - ra - 1;
+          if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (MAXARG_C + 1);
+          (stack[ra] as LuaTable).setList(last, stack, ra + 1, n);
+          continue;
+        }
+        case Op.CLOSURE: {
+          const p = cl.p.p[i >>> 15];
+          const descs = p.upvalues;
+          const ncl = new LuaClosure(p, descs.length);
+          for (let j = 0; j < descs.length; j++) {
+            const d = descs[j];
+            ncl.upvals[j] = d.instack ? findupval(L, base + d.idx) : upvals[d.idx];
+          }
+          stack[ra] = ncl;
+          continue;
+        }
+        case Op.VARARG: {
+          let n = (i >>> 24) - 1;
+          const nextra = ci.nextraargs;
+          const from = ci.func - nextra;
+          if (n < 0) {
+            n = nextra;
+            if (ra + n > L.stackLimit) {
+              ci.pc = pc;
+              stackOverflow(L);
+            }
+            L.top = ra + n;
+          }
+          for (let j = 0; j < n; j++) stack[ra + j] = j < nextra ? stack[from + j] : undefined;
+          continue;
+        }
+        case Op.VARARGPREP: {
+          adjustVarargs(L, ci, (i >>> 7) & 0xff);
+          base = ci.base;
+          continue;
+        }
+        case Op.EXTRAARG:
+        default:
+          ci.pc = pc;
+          runerror(L, `invalid instruction ${i & 0x7f}`);
       }
-      case Op.VARARGPREP: {
-        adjustVarargs(L, ci, (i >>> 7) & 0xff);
-        base = ci.base;
-        continue;
-      }
-      case Op.EXTRAARG:
-      default:
-        ci.pc = pc;
-        runerror(L, `invalid instruction ${i & 0x7f}`);
     }
+    ci = L.ci;
+    cl = ci.closure!;
+    k = cl.p.k;
+    code = cl.p.code;
+    hints = slotHintsOf(cl.p);
+    upvals = cl.upvals;
+    base = ci.base;
+    pc = ci.pc;
   }
 }
 
@@ -884,6 +858,96 @@ function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
   ci.base = ci.func + 1;
   ci.top += actual + 1;
   L.top = top;
+}
+
+// ---------------------------------------------------------------------------
+// Metamethods without recursion
+
+/*
+ * A metamethod that is a Lua function runs in the same execute() loop as a
+ * Lua call, in a frame marked CIST_MM, instead of through callValue's JS
+ * recursion (which costs a fresh execute() invocation per call: operator-
+ * and __index-heavy code spends most of its time there). When the frame
+ * returns, finishMM completes the caller's instruction with finishOp, exactly
+ * as when a coroutine resumes after a metamethod yielded. The call still
+ * counts as a C call, so depth limits and 'C stack overflow' match the
+ * reference. Each helper returns true when it pushed a frame; anything else
+ * (host-function metamethods, no metamethod, errors) takes the generic path.
+ */
+
+function pushMM(L: LuaState, ci: CallInfo, pc: number, tm: LuaClosure, nargs: number, a: LuaValue, b: LuaValue, c: LuaValue, nres: number): void {
+  ci.pc = pc;
+  const stack = L.stack;
+  const func = ci.top;
+  stack[func] = tm;
+  stack[func + 1] = a;
+  stack[func + 2] = b;
+  if (nargs === 3) stack[func + 3] = c;
+  L.top = func + 1 + nargs;
+  if (++L.nCcalls >= LUAI_MAXCCALLS) checkCstack(L);
+  pushLuaFrame(L, func, nres, tm).callstatus |= CIST_MM;
+}
+
+/** The caller of a returning CIST_MM frame is L.ci: finish its instruction. */
+function finishMM(L: LuaState): void {
+  L.nCcalls--;
+  finishOp(L, L.ci);
+}
+
+/** `t[key]` missed in table `t` (which has a metatable): call a Lua `__index` inline. */
+function indexMM(L: LuaState, ci: CallInfo, pc: number, t: LuaValue, key: LuaValue): boolean {
+  if (!(t instanceof LuaTable)) return false;
+  const tm = fasttm(t.metatable, TM.INDEX);
+  if (!(tm instanceof LuaClosure)) return false;
+  pushMM(L, ci, pc, tm, 2, t, key, undefined, 1);
+  return true;
+}
+
+/** `t[key] = v` for an absent key of a table with a metatable: call a Lua `__newindex` inline. */
+function newindexMM(L: LuaState, ci: CallInfo, pc: number, t: LuaValue, key: LuaValue, v: LuaValue): boolean {
+  if (!(t instanceof LuaTable)) return false;
+  const tm = fasttm(t.metatable, TM.NEWINDEX);
+  if (!(tm instanceof LuaClosure) || t.get(key) !== undefined) return false;
+  pushMM(L, ci, pc, tm, 3, t, key, v, 0);
+  return true;
+}
+
+function isObject(v: LuaValue): boolean {
+  return v instanceof LuaTable || v instanceof LuaUserdata;
+}
+
+/** The binary metamethod for an event, first operand first (luaT_trybinTM's lookup). */
+function binTM(L: LuaState, a: LuaValue, b: LuaValue, event: TM): LuaValue {
+  const tm = gettm(L, a, event);
+  return tm !== undefined ? tm : gettm(L, b, event);
+}
+
+/** Arithmetic with a table or userdata operand whose metamethod is a Lua function. */
+function arithMM(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, a: LuaValue, b: LuaValue): boolean {
+  if (!isObject(a) && !isObject(b)) return false;
+  const tm = binTM(L, a, b, ARITH_EVENT[op]);
+  if (!(tm instanceof LuaClosure)) return false;
+  pushMM(L, ci, pc, tm, 2, a, b, undefined, 1);
+  return true;
+}
+
+/** `<` / `<=` on objects with a Lua `__lt` / `__le` (the `__le`-from-`__lt` fallback stays generic). */
+function orderMM(L: LuaState, ci: CallInfo, pc: number, event: TM, a: LuaValue, b: LuaValue): boolean {
+  if (!isObject(a) && !isObject(b)) return false;
+  const tm = binTM(L, a, b, event);
+  if (!(tm instanceof LuaClosure)) return false;
+  pushMM(L, ci, pc, tm, 2, a, b, undefined, 1);
+  return true;
+}
+
+/** `==` on two distinct tables (or two userdata) with a Lua `__eq` (luaV_equalobj's lookup). */
+function eqMM(L: LuaState, ci: CallInfo, pc: number, a: LuaValue, b: LuaValue): boolean {
+  if (!(a instanceof LuaTable && b instanceof LuaTable || a instanceof LuaUserdata && b instanceof LuaUserdata)) return false;
+  let tm = fasttm(a.metatable, TM.EQ);
+  if (tm === undefined) tm = fasttm(b.metatable, TM.EQ);
+  if (!(tm instanceof LuaClosure)) return false;
+  pushMM(L, ci, pc, tm, 2, a, b, undefined, 1);
+  return true;
 }
 
 // ---------------------------------------------------------------------------

@@ -164,7 +164,8 @@ export function rawset(L: LuaState, t: LuaTable, key: LuaValue, v: LuaValue): vo
 // ---------------------------------------------------------------------------
 // Arithmetic and bitwise fallbacks
 
-const ARITH_EVENT: readonly TM[] = [
+/** The metamethod event of each ArithOp. */
+export const ARITH_EVENT: readonly TM[] = [
   TM.ADD, TM.SUB, TM.MUL, TM.MOD, TM.POW, TM.DIV, TM.IDIV,
   TM.BAND, TM.BOR, TM.BXOR, TM.SHL, TM.SHR, TM.UNM, TM.BNOT,
 ];

@@ -27,6 +27,11 @@ export const CIST_TRAN = 1 << 7; // frame has transfer information (hooks)
 export const CIST_LEQ = 1 << 9;
 /** Frame is a Lua function (`closure` is set). */
 export const CIST_LUA = 1 << 8;
+/**
+ * Frame is a Lua metamethod the interpreter called without recursing: when it
+ * returns, the caller's interrupted instruction is completed by finishOp.
+ */
+export const CIST_MM = 1 << 10;
 
 /** Thread status codes, as lua.h's. */
 export const LUA_OK = 0;
