@@ -52,9 +52,10 @@ const FORWARD = -2;
 
 /** Resume `co` with `narg` values from L's top; pushes results on L. Returns count, or -1 with the error on top. */
 function auxresume(L: LuaState, co: LuaState, narg: number): number {
-  if (co.top + narg > co.stackLimit || hostWaits.has(co)) {
+  const waiting = co.status === LUA_YIELD && hostWaits.has(co); // a waiting thread is always suspended
+  if (co.top + narg > co.stackLimit || waiting) {
     L.top -= narg;
-    L.stack[L.top++] = hostWaits.has(co) ? 'cannot resume a coroutine waiting for the host' : 'too many arguments to resume';
+    L.stack[L.top++] = waiting ? 'cannot resume a coroutine waiting for the host' : 'too many arguments to resume';
     return -1;
   }
   xmove(L, co, narg);
