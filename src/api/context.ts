@@ -7,7 +7,7 @@
 import { tolstring, traceback } from '../lib/auxlib.js';
 import { tostringNumber } from '../value/number.js';
 import { LuaFloat, type LuaUserdata, type LuaValue } from '../value/value.js';
-import { checkstack, pcall } from '../vm/call.js';
+import { checkstack, closeUpvals, pcall } from '../vm/call.js';
 import { HostFunction } from '../vm/function.js';
 import { typeName } from '../vm/meta.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
@@ -101,7 +101,7 @@ export class Context {
     L.stack[L.top++] = f;
     for (const a of args) L.stack[L.top++] = a;
     tracebacks.delete(L);
-    const status = pcall(L, func, -1, h);
+    const status = this.pcallOrAbort(L, func, h);
     if (status !== LUA_OK) {
       const err = L.stack[func];
       const hostError = L.hostError;
@@ -112,6 +112,22 @@ export class Context {
     const results = L.stack.slice(func, L.top);
     L.top = h;
     return results;
+  }
+
+  /**
+   * pcall, restoring the thread when a host abort (os.exit, a sandbox
+   * limit) passes through every protected call, so the state stays usable.
+   */
+  private pcallOrAbort(L: LuaState, func: number, h: number): number {
+    const { ci, nny, nCcalls, errfunc, allowhook } = L;
+    try {
+      return pcall(L, func, -1, h);
+    } catch (e) {
+      closeUpvals(L, h);
+      while (L.tbclist.length > 0 && L.tbclist[L.tbclist.length - 1] >= h) L.tbclist.pop();
+      Object.assign(L, { ci, nny, nCcalls, errfunc, allowhook, top: h, status: LUA_OK });
+      throw e;
+    }
   }
 
   /** Run `body` as a host function in protected mode (for metamethod-honouring table access). */

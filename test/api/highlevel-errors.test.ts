@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Lua, LuaError } from '../../src/index.js';
+import { LuaExit } from '../../src/lib/platform.js';
 
 function luaError(f: () => unknown): LuaError {
   try {
@@ -135,4 +136,14 @@ test('to-be-closed variables are closed when a run fails', () => {
   lua.run('closed = false');
   assert.throws(() => lua.run('local t <close> = setmetatable({}, {__close = function() closed = true end}) error("x")'));
   assert.equal(lua.get('closed'), true);
+});
+
+test('os.exit (a host abort) reaches the host uncaught and leaves the state usable', async () => {
+  const lua = new Lua();
+  assert.throws(() => lua.run('local function f() pcall(os.exit, 3) end f()'), (e: unknown) => e instanceof LuaExit && e.code === 3);
+  assert.equal(lua.state.top, 1);
+  assert.equal(lua.state.ci, lua.state.baseCi);
+  assert.equal(lua.run('local t = {} for i = 1, 3 do t[i] = i end return #t'), 3);
+  await assert.rejects(lua.runAsync('os.exit(4)'), LuaExit);
+  assert.equal(await lua.runAsync('return 5'), 5);
 });
