@@ -17,3 +17,12 @@ export { LuaClosure, HostFunction, type HostFn } from './vm/function.js';
 export { LuaState } from './vm/state.js';
 export { compile, LuaSyntaxError } from './frontend/compile.js';
 export { main as cliMain, type CliHost } from './cli/main.js';
+
+// high-level API
+export { Lua, type LuaOptions, type RunOptions, type RunMultiOptions } from './api/lua.js';
+export { LuaThread, type ResumeResult, type ThreadStatus } from './api/thread.js';
+export { LuaMulti, type ToJsOptions } from './api/convert.js';
+export type { LuaTableProxy } from './api/proxy.js';
+export type { LuaFunctionProxy } from './api/callable.js';
+export type { AsyncHooks, StringMode } from './api/context.js';
+export { createNodePlatform } from './platform/node.js';

@@ -2,9 +2,9 @@
  * The coroutine library (the reference's lcorolib.c).
  */
 
-import type { LuaValue } from '../value/value.js';
+import { LightUserdata, type LuaValue } from '../value/value.js';
 import { closeprotected, resume, throwValue, yieldk } from '../vm/call.js';
-import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
+import { HostFunction, LuaClosure, type HostCont, type HostFn } from '../vm/function.js';
 import { newThread } from '../vm/lstate.js';
 import { LUA_OK, LUA_YIELD, LuaState } from '../vm/state.js';
 import { luaError, newLib, ret, typeError, whereLevel, type LibTable } from './auxlib.js';
@@ -23,17 +23,50 @@ function xmove(from: LuaState, to: LuaState, n: number): void {
   from.top = src;
 }
 
+/**
+ * A yield addressed to the host, not to the Lua code resuming the
+ * coroutine: an embedding's async host function waiting for a Promise
+ * yields one of these as its only value. `coroutine.resume` and
+ * `coroutine.wrap` never hand it to their caller: they yield it onwards
+ * from their own thread and, when that thread is resumed, resume the inner
+ * coroutine with the same values. So the wait reaches the host's driver
+ * however deeply the script nests coroutines, and the script sees nothing.
+ * `blocked` gives the error to raise where the yield cannot travel further
+ * (a resumer that cannot yield).
+ */
+export class HostYield extends LightUserdata {
+  constructor(value: unknown, readonly blocked: (L: LuaState) => string) {
+    super(value);
+  }
+}
+
+/**
+ * Threads suspended in a host wait (set by whoever yields or forwards a
+ * HostYield, cleared by whoever resumes them for it). Lua code cannot
+ * resume such a thread: only the wait's owner may.
+ */
+export const hostWaits = new WeakMap<LuaState, HostYield>();
+
+/** auxresume's result when the coroutine yielded a HostYield that L must forward. */
+const FORWARD = -2;
+
 /** Resume `co` with `narg` values from L's top; pushes results on L. Returns count, or -1 with the error on top. */
 function auxresume(L: LuaState, co: LuaState, narg: number): number {
-  if (co.top + narg > co.stackLimit) {
+  const waiting = co.status === LUA_YIELD && hostWaits.has(co); // a waiting thread is always suspended
+  if (co.top + narg > co.stackLimit || waiting) {
     L.top -= narg;
-    L.stack[L.top++] = 'too many arguments to resume';
+    L.stack[L.top++] = waiting ? 'cannot resume a coroutine waiting for the host' : 'too many arguments to resume';
     return -1;
   }
   xmove(L, co, narg);
-  const status = resume(co, L, narg);
+  return resumed(L, co, resume(co, L, narg));
+}
+
+/** Collect the outcome of resuming `co` (the second half of auxresume). */
+function resumed(L: LuaState, co: LuaState, status: number): number {
   if (status === LUA_OK || status === LUA_YIELD) {
     const nres = status === LUA_YIELD ? co.nyield : co.top - 1;
+    if (status === LUA_YIELD && nres === 1 && co.stack[co.top - 1] instanceof HostYield) return forward(L, co);
     if (L.top + nres + 1 > L.stackLimit) {
       co.top -= nres;
       L.stack[L.top++] = 'too many results to resume';
@@ -44,6 +77,30 @@ function auxresume(L: LuaState, co: LuaState, narg: number): number {
   }
   xmove(co, L, 1); // the error object
   return -1;
+}
+
+/** Pass co's HostYield on to L's top (the caller then yields it), or raise where L cannot yield. */
+function forward(L: LuaState, co: LuaState): number {
+  const hy = co.stack[--co.top] as HostYield;
+  hostWaits.set(co, hy);
+  if (L.nny > 0) return luaError(L, hy.blocked(L));
+  L.stack[L.top++] = hy;
+  hostWaits.set(L, hy);
+  return FORWARD;
+}
+
+/** Yield the HostYield on L's top; `k` resumes the inner coroutine when L is resumed. */
+function yieldForward(L: LuaState, k: HostCont): number {
+  // ctx: where the values L will be resumed with start, relative to the frame
+  return yieldk(L, 1, L.top - 1 - L.ci.func, k);
+}
+
+/** In a continuation after forwarding: resume `co` with the values L was resumed with. */
+function resumeForwarded(L: LuaState, co: LuaState, ctx: number): number {
+  const n = L.top - (L.ci.func + ctx);
+  hostWaits.delete(co);
+  xmove(L, co, n);
+  return resumed(L, co, resume(co, L, n));
 }
 
 const create: HostFn = (L, base, nargs) => {
@@ -57,7 +114,15 @@ const create: HostFn = (L, base, nargs) => {
 
 const resumeFn: HostFn = (L, base, nargs) => {
   const co = getco(L, base, nargs);
-  const r = auxresume(L, co, nargs - 1);
+  return finishResume(L, auxresume(L, co, nargs - 1));
+};
+
+const resumeCont: HostCont = (L, _status, ctx) =>
+  finishResume(L, resumeForwarded(L, L.stack[L.ci.func + 1] as LuaState, ctx));
+
+/** coroutine.resume's results from auxresume's: true and the values, or false and the error. */
+function finishResume(L: LuaState, r: number): number {
+  if (r === FORWARD) return yieldForward(L, resumeCont);
   if (r < 0) {
     // false, error object
     const err = L.stack[L.top - 1];
@@ -71,12 +136,19 @@ const resumeFn: HostFn = (L, base, nargs) => {
   L.stack[first] = true;
   L.top++;
   return r + 1;
-};
+}
 
-const auxwrap: HostFn = (L, base, nargs) => {
-  const co = (L.stack[L.ci.func] as HostFunction).upvalues[0] as LuaState;
-  const r = auxresume(L, co, nargs);
+const wrapped = (L: LuaState): LuaState => (L.stack[L.ci.func] as HostFunction).upvalues[0] as LuaState;
+
+const auxwrap: HostFn = (L, base, nargs) => finishWrap(L, auxresume(L, wrapped(L), nargs));
+
+const wrapCont: HostCont = (L, _status, ctx) => finishWrap(L, resumeForwarded(L, wrapped(L), ctx));
+
+/** A wrap function's results from auxresume's: the values, or the error raised again. */
+function finishWrap(L: LuaState, r: number): number {
+  if (r === FORWARD) return yieldForward(L, wrapCont);
   if (r >= 0) return r;
+  const co = wrapped(L);
   let err: LuaValue = L.stack[L.top - 1];
   if (co.status !== LUA_OK && co.status !== LUA_YIELD) {
     // error in the coroutine: close its pending variables
@@ -86,7 +158,7 @@ const auxwrap: HostFn = (L, base, nargs) => {
   if (typeof err === 'string') err = whereLevel(L, 1) + err;
   L.top--;
   return throwValue(L, err);
-};
+}
 
 const wrap: HostFn = (L, base, nargs) => {
   create(L, base, nargs);
@@ -148,6 +220,7 @@ const close: HostFn = (L, base, nargs) => {
   const st = auxstatus(L, co);
   if (st !== 'dead' && st !== 'suspended') return luaError(L, `cannot close a ${st} coroutine`);
   const err = co.status > LUA_YIELD ? co.errorValue : undefined;
+  hostWaits.delete(co); // closing a waiting coroutine abandons its wait
   const [s, e] = resetThread(co, err);
   if (s === LUA_OK) return ret(L, true);
   return ret(L, false, e);

@@ -1,0 +1,192 @@
+/**
+ * The state behind one `Lua` instance: its Lua universe, identity caches
+ * for converted values, which thread host code runs on, and protected
+ * entry into Lua. Everything in src/api that touches Lua goes through here.
+ */
+
+import { tolstring, traceback } from '../lib/auxlib.js';
+import { tostringNumber } from '../value/number.js';
+import { LuaFloat, type LuaUserdata, type LuaValue } from '../value/value.js';
+import { checkstack, closeUpvals, pcall } from '../vm/call.js';
+import { HostFunction } from '../vm/function.js';
+import { typeName } from '../vm/meta.js';
+import { LUA_OK, type LuaState } from '../vm/state.js';
+import type { LuaTable } from '../vm/table.js';
+import { LuaError } from './errors.js';
+import { decodeUtf8 } from './utf8.js';
+
+/** How Lua strings reach JS: decoded as UTF-8 (default) or as raw bytes. */
+export type StringMode = 'utf8' | 'bytes';
+
+/**
+ * Callbacks around every wait of an async run for a host Promise: the hook
+ * for time limits (stop a clock in `onSuspend`, restart it in `onResume`
+ * so that waiting is not counted, or ignore them to count it).
+ */
+export interface AsyncHooks {
+  /** The Lua thread `thread` starts waiting for a host Promise. */
+  onSuspend?: (thread: LuaState) => void;
+  /** The Promise settled: `thread` is about to continue. */
+  onResume?: (thread: LuaState) => void;
+}
+
+/** Converts a thrown Lua error into what the host sees (set by convert.ts). */
+export type ValueToJs = (ctx: Context, v: LuaValue) => unknown;
+
+const tracebacks = new WeakMap<LuaState, string>();
+
+/** Message handler of every protected entry: keeps the traceback while the failing frames exist. */
+const traceHandler = new HostFunction((L, base) => {
+  tracebacks.set(L, traceback(L, L, undefined, 1));
+  L.stack[L.top++] = L.stack[base];
+  return 1;
+}, 'traceback');
+
+export class Context {
+  closed = false;
+  /** Threads running a host function right now, innermost last. */
+  readonly hostCalls: LuaState[] = [];
+  /** Async runs (drivers) currently waiting or running. */
+  pendingRuns = 0;
+  /** JS function -> its Lua host function, and back. */
+  readonly hostFns = new WeakMap<object, HostFunction>();
+  readonly jsOfHost = new WeakMap<HostFunction, object>();
+  /** Lua function -> its JS callable. */
+  readonly callables = new WeakMap<object, object>();
+  /** Lua table -> its live proxy. */
+  readonly proxies = new WeakMap<LuaTable, object>();
+  /** JS object -> the userdata standing for it. */
+  readonly userdata = new WeakMap<object, LuaUserdata>();
+  /** Lua thread -> its host handle. */
+  readonly threads = new WeakMap<LuaState, object>();
+  /** Any JS-side handle (callable, proxy, thread handle) -> the Lua value behind it. */
+  readonly luaOf = new WeakMap<object, LuaValue>();
+  /** Errors this instance created (rethrowing one raises its Lua value again). */
+  readonly ownErrors = new WeakSet<object>();
+
+  constructor(
+    readonly L: LuaState,
+    readonly strings: StringMode,
+    readonly hooks: AsyncHooks,
+    readonly toJs: ValueToJs,
+  ) {}
+
+  /** Throw if close() was called. */
+  checkOpen(): void {
+    if (this.closed) throw new Error('the Lua state is closed');
+  }
+
+  /** Where host code calling into Lua runs: the thread of the innermost host call, else the main thread. */
+  current(): LuaState {
+    const n = this.hostCalls.length;
+    return n > 0 ? this.hostCalls[n - 1] : this.L;
+  }
+
+  /** The thread of the innermost host call, or undefined when no Lua code is running. */
+  innerHostCall(): LuaState | undefined {
+    return this.hostCalls[this.hostCalls.length - 1];
+  }
+
+  /**
+   * Call `f` with `args` on the current thread in protected mode (with a
+   * traceback message handler): the results, or the host-facing error thrown.
+   */
+  pcall(f: LuaValue, args: readonly LuaValue[]): LuaValue[] {
+    this.checkOpen();
+    const L = this.current();
+    if (!checkstack(L, args.length + 2 + 20)) throw new LuaError('stack overflow', 'stack overflow', undefined);
+    const h = L.top;
+    L.stack[L.top++] = traceHandler;
+    const func = L.top;
+    L.stack[L.top++] = f;
+    for (const a of args) L.stack[L.top++] = a;
+    tracebacks.delete(L);
+    const status = this.pcallOrAbort(L, func, h);
+    if (status !== LUA_OK) {
+      const err = L.stack[func];
+      const hostError = L.hostError;
+      const tb = tracebacks.get(L);
+      L.top = h;
+      throw this.errorFor(err, tb, hostError);
+    }
+    const results = L.stack.slice(func, L.top);
+    L.top = h;
+    return results;
+  }
+
+  /**
+   * pcall, restoring the thread when a host abort (os.exit, a sandbox
+   * limit) passes through every protected call, so the state stays usable.
+   */
+  private pcallOrAbort(L: LuaState, func: number, h: number): number {
+    const { ci, nny, nCcalls, errfunc, allowhook } = L;
+    try {
+      return pcall(L, func, -1, h);
+    } catch (e) {
+      closeUpvals(L, h);
+      while (L.tbclist.length > 0 && L.tbclist[L.tbclist.length - 1] >= h) L.tbclist.pop();
+      Object.assign(L, { ci, nny, nCcalls, errfunc, allowhook, top: h, status: LUA_OK });
+      throw e;
+    }
+  }
+
+  /** Run `body` as a host function in protected mode (for metamethod-honouring table access). */
+  protect<T>(body: (L: LuaState) => T): T {
+    let result: T | undefined;
+    const fn = new HostFunction((L) => {
+      result = body(L);
+      return 0;
+    }, '?');
+    this.pcall(fn, []);
+    return result as T;
+  }
+
+  /**
+   * The exception the host sees for a Lua error: the host's own exception
+   * when a host function threw it and no Lua code caught it, else a LuaError.
+   */
+  errorFor(err: LuaValue, tb: string | undefined, hostError: unknown): unknown {
+    if (hostError !== undefined) return hostError;
+    const e = new LuaError(this.messageOf(err), err, tb === undefined ? undefined : decodeUtf8(tb), this.safeToJs(err));
+    this.ownErrors.add(e);
+    return e;
+  }
+
+  /** The message of an error object (lua.c's msghandler: tostring with __tostring, else a description). */
+  messageOf(err: LuaValue): string {
+    if (typeof err === 'string') return decodeUtf8(err);
+    if (typeof err === 'number' || typeof err === 'bigint' || err instanceof LuaFloat) return tostringNumber(err);
+    if (!this.closed && (typeof err === 'object' && err !== null)) {
+      try {
+        const s = this.protectQuiet((L) => tolstring(L, err));
+        if (s !== undefined) return decodeUtf8(s);
+      } catch {
+        // fall through to the description
+      }
+    }
+    return `(error object is a ${typeName(err)} value)`;
+  }
+
+  /** protect() that returns undefined instead of throwing, and never builds an error. */
+  private protectQuiet<T>(body: (L: LuaState) => T): T | undefined {
+    const L = this.current();
+    let result: T | undefined;
+    const fn = new HostFunction((L1) => {
+      result = body(L1);
+      return 0;
+    }, '?');
+    const func = L.top;
+    L.stack[L.top++] = fn;
+    const status = pcall(L, func, 0, 0);
+    L.top = func;
+    return status === LUA_OK ? result : undefined;
+  }
+
+  private safeToJs(v: LuaValue): unknown {
+    try {
+      return this.toJs(this, v);
+    } catch {
+      return v;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * JS objects that are not plain data (class instances, Maps, Dates...) as
+ * Lua userdata: fields and methods are reached through `__index`, set
+ * through `__newindex`. `obj:method(x)` and `obj.method(x)` both call the
+ * method with `this` bound to the object.
+ *
+ * Scripts are untrusted, so only the object's own properties and those of
+ * its prototypes below `Object.prototype` are visible, and never
+ * `constructor`, `__proto__` or `prototype`: no path leads from a host object
+ * to `Function` or to the prototypes shared with the rest of the host.
+ */
+
+import { luaError } from '../lib/auxlib.js';
+import { LuaUserdata, type LuaValue } from '../value/value.js';
+import { HostFunction } from '../vm/function.js';
+import { addressOf } from '../vm/identity.js';
+import type { LuaState } from '../vm/state.js';
+import { LuaTable } from '../vm/table.js';
+import type { Context } from './context.js';
+import { toJS, toLua } from './convert.js';
+import { hostFunction } from './hostfn.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
+
+const HIDDEN = new Set([
+  'constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/** The userdata standing for `obj` (one per object, so identity is preserved). */
+export function userdataOf(ctx: Context, obj: object): LuaUserdata {
+  let ud = ctx.userdata.get(obj);
+  if (ud === undefined) {
+    ud = new LuaUserdata(obj);
+    ud.metatable = metatableFor(ctx, obj);
+    ctx.userdata.set(obj, ud);
+  }
+  return ud;
+}
+
+/** Is `key` a property scripts may see on `obj`? */
+function visible(obj: object, key: string): boolean {
+  if (HIDDEN.has(key)) return false;
+  for (let o: object | null = obj; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, key)) return true;
+  }
+  return false;
+}
+
+const metatables = new WeakMap<Context, WeakMap<object, LuaTable>>();
+const NO_PROTO = {};
+
+/** One metatable per prototype, named after its class (`__name`, for tostring and error messages). */
+function metatableFor(ctx: Context, obj: object): LuaTable {
+  let byProto = metatables.get(ctx);
+  if (byProto === undefined) metatables.set(ctx, byProto = new WeakMap());
+  const proto = (Object.getPrototypeOf(obj) as object | null) ?? NO_PROTO;
+  let mt = byProto.get(proto);
+  if (mt === undefined) {
+    mt = buildMetatable(ctx, className(proto));
+    byProto.set(proto, mt);
+  }
+  return mt;
+}
+
+function className(proto: object): string {
+  const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
+  const name = typeof ctor === 'function' ? ctor.name : '';
+  return name === '' ? 'object' : name;
+}
+
+function objectOf(L: LuaState, v: LuaValue): object {
+  if (!(v instanceof LuaUserdata) || typeof v.data !== 'object' || v.data === null) return luaError(L, 'host object expected');
+  return v.data;
+}
+
+function buildMetatable(ctx: Context, name: string): LuaTable {
+  const mt = new LuaTable();
+  mt.setStr('__name', encodeUtf8(name));
+  mt.setStr('__metatable', false); // scripts may not reach (and change) the shared metatable
+  mt.setStr('__index', new HostFunction((L, base) => {
+    const ud = L.stack[base] as LuaUserdata;
+    const obj = objectOf(L, ud);
+    const key = L.stack[base + 1];
+    if (typeof key !== 'string') return pushValue(L, undefined);
+    const prop = decodeUtf8(key);
+    if (!visible(obj, prop)) return pushValue(L, undefined);
+    const value = (obj as Record<string, unknown>)[prop];
+    if (typeof value === 'function') return pushValue(L, methodOf(ctx, ud, obj, value as Method, prop));
+    return pushValue(L, toLua(ctx, value));
+  }, '__index'));
+  mt.setStr('__newindex', new HostFunction((L, base) => {
+    const obj = objectOf(L, L.stack[base]);
+    const key = L.stack[base + 1];
+    const prop = typeof key === 'string' ? decodeUtf8(key) : undefined;
+    if (prop === undefined || HIDDEN.has(prop)) return luaError(L, `cannot set field '${String(prop ?? key)}' of a ${name}`);
+    (obj as Record<string, unknown>)[prop] = toJS(ctx, L.stack[base + 2]);
+    return 0;
+  }, '__newindex'));
+  mt.setStr('__tostring', new HostFunction((L, base) => {
+    const ud = L.stack[base] as LuaUserdata;
+    const obj = objectOf(L, ud);
+    const own = visible(obj, 'toString');
+    return pushValue(L, own ? encodeUtf8(String(obj)) : `${encodeUtf8(name)}: ${addressOf(ud)}`);
+  }, '__tostring'));
+  return mt;
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+/** A method bound to its object; a first argument that is the object itself (the `:` call) is dropped. */
+function methodOf(ctx: Context, ud: LuaUserdata, obj: object, method: Method, name: string): LuaValue {
+  return hostFunction(ctx, (...args: unknown[]) => method.apply(obj, args), name, ud);
+}
+
+function pushValue(L: LuaState, v: LuaValue): number {
+  L.stack[L.top++] = v;
+  return 1;
+}
