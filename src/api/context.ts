@@ -7,7 +7,7 @@
 import { tolstring, traceback } from '../lib/auxlib.js';
 import { tostringNumber } from '../value/number.js';
 import { LuaFloat, type LuaUserdata, type LuaValue } from '../value/value.js';
-import { checkstack, closeUpvals, pcall } from '../vm/call.js';
+import { checkstack, pcall } from '../vm/call.js';
 import { HostFunction } from '../vm/function.js';
 import { typeName } from '../vm/meta.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
@@ -115,17 +115,15 @@ export class Context {
   }
 
   /**
-   * pcall, restoring the thread when a host abort (os.exit, a sandbox
-   * limit) passes through every protected call, so the state stays usable.
+   * pcall; when a host abort (os.exit, a sandbox limit) passes through, the
+   * core has already restored frames, upvalues and tbc variables down to the
+   * called function: drop the message handler below it too.
    */
   private pcallOrAbort(L: LuaState, func: number, h: number): number {
-    const { ci, nny, nCcalls, errfunc, allowhook } = L;
     try {
       return pcall(L, func, -1, h);
     } catch (e) {
-      closeUpvals(L, h);
-      while (L.tbclist.length > 0 && L.tbclist[L.tbclist.length - 1] >= h) L.tbclist.pop();
-      Object.assign(L, { ci, nny, nCcalls, errfunc, allowhook, top: h, status: LUA_OK });
+      L.top = h;
       throw e;
     }
   }

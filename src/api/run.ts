@@ -57,7 +57,13 @@ export function runString(L: LuaState, code: string, chunkname = code): LuaValue
   const func = L.top;
   L.stack[L.top++] = f;
   tracebacks.delete(L);
-  const status = pcall(L, func, -1, h);
+  let status: number;
+  try {
+    status = pcall(L, func, -1, h);
+  } catch (e) {
+    L.top = h; // a host abort passed through: leave the stack as found
+    throw e;
+  }
   if (status !== LUA_OK) {
     const err = L.stack[L.top - 1];
     L.top = h;

@@ -315,12 +315,19 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
     return LUA_OK;
   } catch (e) {
     if (e === YieldSignal.instance) throw e;
-    const err = toLuaThrow(e);
-    L.hostError = err.hostError;
     L.ci = oldCi;
     L.nny = oldNny;
     L.nCcalls = oldCcalls;
     L.allowhook = oldAllowhook;
+    if (e instanceof HostAbort) {
+      // No Lua code may run (not even __close), but the thread must be left
+      // consistent for the host: frames, upvalues and tbc list back to `func`.
+      L.errfunc = oldErrfunc;
+      abandonAbove(L, func);
+      throw e;
+    }
+    const err = toLuaThrow(e);
+    L.hostError = err.hostError;
     // __close handlers run under this call's own message handler, as in the reference.
     const [status, value] = closeprotected(L, func, err.status, err.value);
     L.errfunc = oldErrfunc;
@@ -354,6 +361,14 @@ export function pcallk(
   ci.k = null;
   L.errfunc = ci.oldErrfunc;
   return LUA_OK;
+}
+
+/** Drop everything from stack level `level` up without running Lua code (after a host abort). */
+function abandonAbove(L: LuaState, level: number): void {
+  closeUpvals(L, level);
+  const list = L.tbclist;
+  while (list.length > 0 && list[list.length - 1] >= level) list.pop();
+  L.top = level;
 }
 
 function shrinkstack(L: LuaState): void {
@@ -483,9 +498,20 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
   if (baseCcalls >= LUAI_MAXCCALLS) return resumeError(co, overflowMessage(co, 'C stack overflow'), nargs);
   co.nCcalls = baseCcalls + 1;
   co.nny = 0;
-  let status = runProtected(co, () => resumeBody(co, nargs));
-  while (status > LUA_YIELD && recover(co, status)) {
-    status = runProtected(co, () => unroll(co));
+  let status: number;
+  try {
+    status = runProtected(co, () => resumeBody(co, nargs));
+    while (status > LUA_YIELD && recover(co, status)) {
+      status = runProtected(co, () => unroll(co));
+    }
+  } catch (e) {
+    // A host abort ends the coroutine: it is dead (not left 'normal' forever).
+    if (e instanceof HostAbort) {
+      co.status = LUA_ERRRUN;
+      co.errorValue = 'coroutine aborted by the host';
+      co.nny = 1;
+    }
+    throw e;
   }
   if (status > LUA_YIELD) {
     co.status = status; // mark thread as dead; its frames stay for inspection
