@@ -133,9 +133,9 @@ export class MatchState {
   level = 0;
   private depth = MAXCCALLS;
   /** Start offset of each capture. */
-  private readonly capInit = new Int32Array(MAXCAPTURES);
+  private readonly capInit: number[] = [];
   /** Length of each capture, or CAP_UNFINISHED / CAP_POSITION. */
-  private readonly capLen = new Int32Array(MAXCAPTURES);
+  private readonly capLen: number[] = [];
   private readonly srcEnd: number;
   private readonly pEnd: number;
   private readonly meter: StepMeter;
