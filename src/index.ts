@@ -17,3 +17,13 @@ export { LuaClosure, HostFunction, type HostFn } from './vm/function.js';
 export { LuaState } from './vm/state.js';
 export { compile, LuaSyntaxError } from './frontend/compile.js';
 export { main as cliMain, type CliHost } from './cli/main.js';
+
+// low-level stack API
+export { LuaApi, type ResumeResult } from './api/lua-api.js';
+export { CheckedLuaApi, LuaApiError } from './api/api-check.js';
+export { newApiState, type ApiStateOptions } from './api/api-state.js';
+export { AuxApi, REFNIL, NOREF, type ApiLib } from './api/auxiliary.js';
+export {
+  StackApi, LuaType, LuaStatus, LuaArith, LuaCompare, REGISTRYINDEX, MULTRET, defaultPanic,
+  type LuaTypeCode, type ApiFunction, type ApiContinuation, type PanicHandler,
+} from './api/stack-api.js';
