@@ -248,12 +248,16 @@ const needs = (n: Count): Rule => (api, a) => {
   return need <= have ? undefined : `not enough elements in the stack (${need} needed, ${have} present)`;
 };
 
-const argN = (pos: number) => (a: Args): number => a[pos] as number;
+/** Argument `pos` as a number, `def` when omitted (the method's default parameter). */
+const argN = (pos: number, def = 0) => (a: Args): number => (a[pos] ?? def) as number;
 
-const count = (pos: number, min = 0): Rule => (_api, a) =>
-  typeof a[pos] === 'number' && Number.isInteger(a[pos]) && (a[pos] as number) >= min
+/** An integer count >= min at `pos` (`def` when omitted, or required if no default). */
+const count = (pos: number, min = 0, def?: number): Rule => (_api, a) => {
+  const n = a[pos] ?? def;
+  return typeof n === 'number' && Number.isInteger(n) && n >= min
     ? undefined
-    : `bad argument: expected an integer count >= ${min} (got ${String(a[pos])})`;
+    : `bad argument: expected an integer count >= ${min} (got ${String(n)})`;
+};
 
 const TYPE_ARTICLE: Readonly<Record<number, string>> = {
   [LuaType.TABLE]: 'a table', [LuaType.USERDATA]: 'a full userdata', [LuaType.FUNCTION]: 'a function',
@@ -333,17 +337,17 @@ const topTableOrNil: Rule = (api) => {
 
 /** Calls: counts, the function and its arguments present, room for the results, a normal thread. */
 const callRules: readonly Rule[] = [
-  count(0), count(1, MULTRET), needs((a) => (a[0] as number) + 1),
+  count(0), count(1, MULTRET, 0), needs((a) => (a[0] as number) + 1),
   (api, a) => {
     const L = api.state;
-    const nres = a[1] as number;
+    const nres = argN(1)(a);
     const nargs = a[0] as number;
     if (nres !== MULTRET && L.ci.top - L.top < nres - nargs) return `no room for ${nres} results (use checkStack)`;
     return L.status === LUA_OK ? undefined : 'cannot call on a suspended or dead thread';
   },
 ];
 
-const msghRule: Rule = (api, a) => (a[2] === 0 ? undefined : stackIndex(2)(api, a));
+const msghRule: Rule = (api, a) => (a[2] === undefined || a[2] === 0 ? undefined : stackIndex(2)(api, a));
 
 /** lua_resume: this coroutine can run and has its arguments (and function, on a fresh start). */
 const resumeRule: Rule = (api, a) => {
@@ -375,7 +379,7 @@ const arithOperands: Rule = (api, a) => {
 const RULES: { readonly [K in keyof LuaApi]?: readonly Rule[] } = {
   absIndex: [acceptable(0)],
   setTop: [newTop],
-  pop: [count(0), needs(argN(0))],
+  pop: [count(0, 0, 1), needs(argN(0, 1))],
   pushValue: [valid(0), room(1)],
   rotate: [stackIndex(0), rotateN],
   insert: [stackIndex(0)],
@@ -392,7 +396,7 @@ const RULES: { readonly [K in keyof LuaApi]?: readonly Rule[] } = {
   pushByteString: [byteString(0), room(1)],
   pushFunction: [
     jsArg(0, 'function'), jsArg(1, 'string'), (api, a) => (a[2] === undefined ? undefined : inRange(2, 0, MAXUPVAL, 'upvalue count')(api, a)),
-    needs((a) => (a[2] as number | undefined) ?? 0), room((a) => 1 - ((a[2] as number | undefined) ?? 0)),
+    needs(argN(2)), room((a) => 1 - argN(2)(a)),
   ],
   pushLightUserdata: [room(1)],
   pushGlobalTable: [room(1)],
