@@ -349,14 +349,11 @@ const callRules: readonly Rule[] = [
 
 const msghRule: Rule = (api, a) => (a[2] === undefined || a[2] === 0 ? undefined : stackIndex(2)(api, a));
 
-/** lua_resume: this coroutine can run and has its arguments (and function, on a fresh start). */
+/** lua_resume: the arguments are present (a missing body function is resume's own "cannot resume dead coroutine"). */
 const resumeRule: Rule = (api, a) => {
-  const co = api.state;
   const from = a[0];
-  if (from !== undefined && (!(from instanceof LuaApi) || from.state.g !== co.g)) return 'bad argument #1: expected a thread of the same Lua state';
-  if (co.status !== LUA_OK && co.status !== LUA_YIELD) return undefined; // resume reports "cannot resume dead coroutine"
-  const fresh = co.status === LUA_OK && co.ci === co.baseCi;
-  return count(1)(api, a) ?? needs((x) => (x[1] as number) + (fresh ? 1 : 0))(api, a);
+  if (from !== undefined && (!(from instanceof LuaApi) || from.state.g !== api.state.g)) return 'bad argument #1: expected a thread of the same Lua state';
+  return count(1)(api, a) ?? needs(argN(1))(api, a);
 };
 
 /** lua_xmove: values present here, room on the destination, same universe. */
