@@ -168,8 +168,9 @@ function verifyBalance(L: LuaState, name: string, n: number, base: number, nargs
     `(top was ${nargs} at entry, ${L.top - base} at return)`);
 }
 
-/** Frames of moonbox's own API are skipped when naming the host code. */
-const INTERNAL_FRAME = /[\\/]src[\\/]api[\\/]/;
+/** Frames of moonbox's own API (this directory) are skipped when naming the host code. */
+const OWN_DIR_URL = new URL('.', import.meta.url);
+const isInternalFrame = (line: string): boolean => line.includes(OWN_DIR_URL.href) || line.includes(OWN_DIR_URL.pathname);
 
 /** The host code path calling into Lua: its JS stack (the key) and its innermost function (the name). */
 function hostCallSite(): { key: string; name: string } {
@@ -177,7 +178,7 @@ function hostCallSite(): { key: string; name: string } {
   Error.stackTraceLimit = 30;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = limit;
-  const frames = stack.split('\n').slice(1).filter((l) => !INTERNAL_FRAME.test(l));
+  const frames = stack.split('\n').slice(1).filter((l) => !isInternalFrame(l));
   const first = frames[0]?.trim() ?? '';
   const m = /^at (?:async )?(?:new )?([^\s(]+) \(/.exec(first);
   const name = m !== null ? m[1] : first.replace(/^at /, '').replace(/:\d+\)?$/, '');

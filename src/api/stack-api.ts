@@ -462,9 +462,13 @@ export class StackApi {
     return undefined;
   }
 
+  /** lua_isnone: no value at this index. */
   isNone(idx: number): boolean { return this.type(idx) === LuaType.NONE; }
+  /** lua_isnil. */
   isNil(idx: number): boolean { return this.type(idx) === LuaType.NIL; }
+  /** lua_isnoneornil. */
   isNoneOrNil(idx: number): boolean { return this.type(idx) <= LuaType.NIL; }
+  /** lua_isboolean. */
   isBoolean(idx: number): boolean { return this.type(idx) === LuaType.BOOLEAN; }
   /** lua_isnumber: a number or a string convertible to one. */
   isNumber(idx: number): boolean { return tonumber(this.value(idx)) !== undefined; }
@@ -475,7 +479,9 @@ export class StackApi {
     const t = this.type(idx);
     return t === LuaType.STRING || t === LuaType.NUMBER;
   }
+  /** lua_istable. */
   isTable(idx: number): boolean { return this.type(idx) === LuaType.TABLE; }
+  /** lua_isfunction: a Lua or host function. */
   isFunction(idx: number): boolean { return this.type(idx) === LuaType.FUNCTION; }
   /** lua_iscfunction: a host (TypeScript) function. */
   isHostFunction(idx: number): boolean { return this.value(idx) instanceof HostFunction; }
@@ -484,7 +490,9 @@ export class StackApi {
     const t = this.type(idx);
     return t === LuaType.USERDATA || t === LuaType.LIGHTUSERDATA;
   }
+  /** lua_islightuserdata. */
   isLightUserdata(idx: number): boolean { return this.type(idx) === LuaType.LIGHTUSERDATA; }
+  /** lua_isthread. */
   isThread(idx: number): boolean { return this.type(idx) === LuaType.THREAD; }
 
   /** lua_rawlen: length of a string or table without `__len` (0 for other values). */
