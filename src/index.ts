@@ -26,3 +26,13 @@ export type { LuaTableProxy } from './api/proxy.js';
 export type { LuaFunctionProxy } from './api/callable.js';
 export type { AsyncHooks, StringMode } from './api/context.js';
 export { createNodePlatform } from './platform/node.js';
+
+// low-level stack API
+export { LuaApi, type ResumeResult as ApiResumeResult } from './api/lua-api.js';
+export { CheckedLuaApi, LuaApiError } from './api/api-check.js';
+export { newApiState, type ApiStateOptions } from './api/api-state.js';
+export { AuxApi, REFNIL, NOREF, type ApiLib } from './api/auxiliary.js';
+export {
+  StackApi, LuaType, LuaStatus, LuaArith, LuaCompare, REGISTRYINDEX, MULTRET, defaultPanic,
+  type LuaTypeCode, type ApiFunction, type ApiContinuation, type PanicHandler,
+} from './api/stack-api.js';

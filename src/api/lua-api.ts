@@ -1,0 +1,179 @@
+/**
+ * `LuaApi`: moonbox's low-level stack API, a TypeScript mirror of the Lua
+ * C API (lua_* and luaL_*) for hosts that want full control.
+ *
+ * One `LuaApi` object per Lua thread; its methods are the C functions
+ * without the prefix, in camelCase (`lua_getfield` is `getField`,
+ * `luaL_checkinteger` is `checkInteger`). The core (indices, push/to,
+ * tables, calls, the panic path) is in `stack-api.ts`, the auxiliary
+ * helpers in `auxiliary.ts`; this layer adds coroutines, stack guards and
+ * the ways to obtain an API object. Checked mode (`api-check.ts`) is a
+ * subclass, chosen once per Lua universe, so unchecked mode pays nothing.
+ *
+ * See docs/api-lowlevel.md for the rules and a table of every method.
+ */
+
+import { resetThread } from '../lib/coroutine.js';
+import { openLibs as vmOpenLibs } from '../lib/init.js';
+import { resume as vmResume, yieldk } from '../vm/call.js';
+import { HostAbort } from '../vm/errors.js';
+import { newThread as vmNewThread } from '../vm/lstate.js';
+import { LUA_ERRRUN, LUA_MINSTACK, LUA_OK, LUA_YIELD, LuaState } from '../vm/state.js';
+import { apiOf, setApiClass } from './api-registry.js';
+import { AuxApi, NOREF, REFNIL } from './auxiliary.js';
+import { MULTRET, REGISTRYINDEX, type ApiContinuation } from './stack-api.js';
+
+/** What `resume` returns: the status and how many values are on top of the coroutine's stack. */
+export interface ResumeResult {
+  /** LuaStatus.OK (finished), LuaStatus.YIELD (suspended) or an error status. */
+  status: number;
+  /** Results (OK), yielded values (YIELD), or 1 (the error object). */
+  nresults: number;
+}
+
+/** The low-level stack API over one Lua thread (see the module comment). */
+export class LuaApi extends AuxApi {
+  /** The registry's pseudo-index (LUA_REGISTRYINDEX). */
+  static readonly REGISTRYINDEX = REGISTRYINDEX;
+  /** "All results" (LUA_MULTRET). */
+  static readonly MULTRET = MULTRET;
+  /** Free slots guaranteed to a host function and at the base of a thread (LUA_MINSTACK). */
+  static readonly MINSTACK = LUA_MINSTACK;
+  /** Registry key of the main thread (LUA_RIDX_MAINTHREAD). */
+  static readonly RIDX_MAINTHREAD = 1;
+  /** Registry key of the global table (LUA_RIDX_GLOBALS). */
+  static readonly RIDX_GLOBALS = 2;
+  /** `ref` of nil (LUA_REFNIL). */
+  static readonly REFNIL = REFNIL;
+  /** A reference never returned by `ref` (LUA_NOREF). */
+  static readonly NOREF = NOREF;
+
+  /**
+   * The API object of an existing thread (for example one made with
+   * `createState`). The first class used for a Lua universe is kept for all
+   * its threads: `CheckedLuaApi.forState(L)` before any other use selects
+   * checked mode.
+   */
+  static forState<T extends LuaApi>(this: new (L: LuaState) => T, L: LuaState): T {
+    setApiClass(L, this);
+    return apiOf<T>(L);
+  }
+
+  /** luaL_openlibs: open the standard libraries (`names`: only those). */
+  openLibs(names?: readonly string[]): void {
+    vmOpenLibs(this.L, names);
+  }
+
+  // -------------------------------------------------------------------------
+  // Threads
+
+  /** lua_newthread: push a new coroutine and return its API object. */
+  newThread(): LuaApi {
+    const co = vmNewThread(this.L);
+    this.push(co);
+    return apiOf<LuaApi>(co);
+  }
+
+  /** lua_tothread: the API object of the thread at `idx`, or undefined. */
+  toThread(idx: number): LuaApi | undefined {
+    const v = this.value(idx);
+    return v instanceof LuaState ? apiOf<LuaApi>(v) : undefined;
+  }
+
+  /** lua_pushthread: push this thread; true if it is the main thread. */
+  pushThread(): boolean {
+    this.push(this.L);
+    return this.L === this.L.g.mainThread;
+  }
+
+  /**
+   * lua_resume: start or continue this coroutine. To start it, push the
+   * body function and then `nargs` arguments on it; to continue it after a
+   * yield, pop the yielded values and push `nargs` values for `yield` to
+   * return. `from` is the thread doing the resume (or undefined).
+   */
+  resume(from: LuaApi | undefined, nargs: number): ResumeResult {
+    const co = this.L;
+    let status: number;
+    try {
+      status = vmResume(co, from === undefined ? null : from.L, nargs);
+    } catch (e) {
+      // A host abort (failed API check, os.exit) crossed the coroutine: it cannot continue.
+      if (e instanceof HostAbort) {
+        co.status = LUA_ERRRUN;
+        co.nny = 1;
+      }
+      throw e;
+    }
+    if (co.ci.top < co.top) co.ci.top = co.top;
+    const nresults = status === LUA_YIELD ? co.nyield : status === LUA_OK ? co.top - (co.ci.func + 1) : 1;
+    return { status, nresults };
+  }
+
+  /**
+   * lua_yieldk: yield the `nresults` values on top from the running host
+   * function; use as `return L.yield(n)`. Without `k` the host function
+   * returns to its Lua caller on resume (with the values passed to resume);
+   * with `k`, the continuation runs instead and returns the result count.
+   */
+  yield(nresults: number, k?: ApiContinuation<this>, ctx = 0): number {
+    return yieldk(this.L, nresults, ctx, k === undefined ? null : this.continuation(k));
+  }
+
+  /** lua_status: LuaStatus.OK, YIELD (suspended) or the error that killed the coroutine. */
+  status(): number {
+    return this.L.status;
+  }
+
+  /** lua_isyieldable. */
+  isYieldable(): boolean {
+    return this.L.nny === 0;
+  }
+
+  /**
+   * lua_closethread: reset a suspended or dead coroutine, closing its
+   * pending to-be-closed variables. Returns OK, or an error status with the
+   * error object on its stack.
+   */
+  closeThread(): number {
+    const co = this.L;
+    const err = co.status > LUA_YIELD ? co.errorValue : undefined;
+    const [status] = resetThread(co, err);
+    co.ci.top = co.top + LUA_MINSTACK;
+    return status;
+  }
+
+  /** lua_resetthread (the older name of closeThread). */
+  resetThread(): number {
+    return this.closeThread();
+  }
+
+  /** lua_xmove: pop `n` values from this thread and push them onto `to` (same universe). */
+  xmove(to: LuaApi, n: number): void {
+    const from = this.L;
+    const dst = to.L;
+    if (from === dst) return;
+    const first = from.top - n;
+    for (let i = 0; i < n; i++) dst.stack[dst.top++] = from.stack[first + i];
+    from.top = first;
+  }
+
+  // -------------------------------------------------------------------------
+  // Stack guards (checked in checked mode; here they only run the code)
+
+  /**
+   * Run `fn` as the host callback `name`: in checked mode the stack must be
+   * at the same height when it ends (normally or by an exception) as when
+   * it started, or a LuaApiError names `name` and the slots leaked.
+   * Unchecked mode just calls `fn`.
+   */
+  guard<T>(name: string, fn: () => T): T {
+    void name;
+    return fn();
+  }
+
+  /** A guarded version of a callback, for registering with timers and event emitters. */
+  guarded<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R {
+    return (...args: A) => this.guard(name, () => fn(...args));
+  }
+}
