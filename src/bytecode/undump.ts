@@ -33,6 +33,7 @@
 
 import { LuaSyntaxError } from '../frontend/errors.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
+import { internShort } from '../value/intern.js';
 import {
   CHECK_INT, CHECK_NUM, FLOAT_SIZE, FORMAT, GUARD, INSTRUCTION_SIZE, INTEGER_SIZE, LAYOUT, REVISION,
   SIGNATURE, VERSION,
@@ -166,7 +167,7 @@ const CONSTANT_READERS: readonly ((r: Reader) => LuaValue)[] = [
   /* TRUE */ () => true,
   /* INT */ (r) => normInt(r.int64()),
   /* FLOAT */ (r) => normFloat(r.float64()),
-  /* STR */ (r) => r.str(),
+  /* STR */ (r) => internShort(r.str()),
 ];
 
 function loadConstants(r: Reader): LuaValue[] {

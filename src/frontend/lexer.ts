@@ -13,6 +13,7 @@
 import { LuaFloat } from '../value/value.js';
 import { str2number } from '../value/number.js';
 import { chunkid } from './chunkid.js';
+import { internShort } from '../value/intern.js';
 import { LuaSyntaxError } from './errors.js';
 
 /** Tokens: single-character tokens are their char code; the others start at 256. */
@@ -300,7 +301,7 @@ export class Lexer {
     const start = this.p - 1;
     let p = this.p;
     while (p < src.length && isalnum(src.charCodeAt(p))) p++;
-    const name = src.slice(start, p);
+    const name = internShort(src.slice(start, p));
     this.p = p;
     this.next();
     this.buff = name;
@@ -453,7 +454,8 @@ export class Lexer {
       this.readEscape(); // c === '\\'
     }
     this.saveAndNext(); // skip the closing delimiter
-    tok.seminfo = this.buff.slice(1, -1);
+    const str = this.buff.slice(1, -1);
+    tok.seminfo = internShort(str);
   }
 
   /** Simple escapes and the character each stands for. */
