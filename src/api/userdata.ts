@@ -1,7 +1,8 @@
 /**
  * JS objects that are not plain data (class instances, Maps, Dates...) as
  * Lua userdata: fields and methods are reached through `__index`, set
- * through `__newindex`. `obj:method(x)` and `obj.method(x)` both call the
+ * through `__newindex`; `#obj` is its `length` or `size`, and `pairs(obj)`
+ * walks a Map's entries or the object's own enumerable properties. `obj:method(x)` and `obj.method(x)` both call the
  * method with `this` bound to the object.
  *
  * Scripts are untrusted, so only the object's own properties and those of
@@ -95,6 +96,29 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     (obj as Record<string, unknown>)[prop] = toJS(ctx, L.stack[base + 2]);
     return 0;
   }, '__newindex'));
+  mt.setStr('__len', new HostFunction((L, base) => {
+    const obj = objectOf(L, L.stack[base]) as { length?: unknown; size?: unknown };
+    const n = typeof obj.length === 'number' ? obj.length : obj.size;
+    if (typeof n !== 'number') return luaError(L, `attempt to get length of a ${name} value`);
+    return pushValue(L, toLua(ctx, n));
+  }, '__len'));
+  mt.setStr('__pairs', new HostFunction((L, base) => {
+    const ud = L.stack[base] as LuaUserdata;
+    const entries = entriesOf(objectOf(L, ud));
+    let i = 0;
+    // pairs(obj) returns an iterator over a snapshot of the visible entries
+    const iter = new HostFunction((L2) => {
+      if (i >= entries.length) return pushValue(L2, undefined);
+      const [k, v] = entries[i++];
+      L2.stack[L2.top++] = toLua(ctx, k);
+      L2.stack[L2.top++] = typeof v === 'function' ? methodOf(ctx, ud, ud.data as object, v as Method, String(k)) : toLua(ctx, v);
+      return 2;
+    }, 'next');
+    L.stack[L.top++] = iter;
+    L.stack[L.top++] = ud;
+    L.stack[L.top++] = undefined;
+    return 3;
+  }, '__pairs'));
   mt.setStr('__tostring', new HostFunction((L, base) => {
     const ud = L.stack[base] as LuaUserdata;
     const obj = objectOf(L, ud);
@@ -105,6 +129,12 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
 }
 
 type Method = (...args: unknown[]) => unknown;
+
+/** What `pairs` sees: a Map's entries, else the visible own enumerable string-keyed properties. */
+function entriesOf(obj: object): [unknown, unknown][] {
+  if (obj instanceof Map) return [...(obj as Map<unknown, unknown>).entries()];
+  return Object.keys(obj).filter((k) => visible(obj, k)).map((k) => [k, (obj as Record<string, unknown>)[k]]);
+}
 
 /** A method bound to its object; a first argument that is the object itself (the `:` call) is dropped. */
 function methodOf(ctx: Context, ud: LuaUserdata, obj: object, method: Method, name: string): LuaValue {

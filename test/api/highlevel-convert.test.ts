@@ -224,3 +224,19 @@ test('a closed state: methods and proxies throw', () => {
   assert.throws(() => Object.keys(t), /closed/);
   assert.throws(() => f(), /closed/);
 });
+
+test('host objects: # gives length or size, pairs walks visible entries', () => {
+  const lua = new Lua();
+  class Bag {
+    items = ['a', 'b'];
+    get length(): number { return this.items.length; }
+    add(x: string): number { return this.items.push(x); }
+  }
+  lua.set('bag', new Bag());
+  lua.set('m', new Map<string, number>([['x', 1], ['y', 2]]));
+  assert.equal(lua.run('bag:add("c") return #bag'), 3);
+  assert.equal(lua.run('local ks = {} for k, v in pairs(bag) do ks[#ks + 1] = k .. ":" .. type(v) end return table.concat(ks, ",")'), 'items:table');
+  assert.equal(lua.run('local s = 0 for k, v in pairs(m) do s = s + v end return #m * 100 + s'), 203);
+  lua.set('plain', new (class Thing { v = 1; })());
+  assert.throws(() => lua.run('return #plain'), /attempt to get length of a Thing value/);
+});
