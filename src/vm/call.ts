@@ -491,7 +491,7 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
     co.status = status; // mark thread as dead; its frames stay for inspection
     co.ci.top = co.top;
   }
-  co.nny = 1;
+  co.nny = 0; // as the reference's luaD_rawrunprotected restoring nCcalls
   return status;
 }
 
@@ -581,10 +581,11 @@ function finishpcallk(co: LuaState, ci: CallInfo): number {
   } else {
     const func = ci.extra;
     co.allowhook = ci.oldAllowHook;
-    const err = co.stack[co.top - 1];
-    const [st, value] = closeprotected(co, func, status, err);
-    status = st;
-    co.stack[func] = value;
+    // As the reference's luaF_close(L, func, status, 1): a __close here may
+    // yield (this function runs again on resume, with the error object still
+    // on top) or raise (resume recovers at this same frame with the new error).
+    closeAll(co, func, status, co.stack[co.top - 1], true);
+    co.stack[func] = co.stack[co.top - 1];
     co.top = func + 1;
     shrinkstack(co);
     ci.recoverStatus = LUA_OK;

@@ -59,7 +59,10 @@ export function globals(L: LuaState): LuaTable {
 /** A new coroutine sharing L's universe (lua_newthread). */
 export function newThread(L: LuaState): LuaState {
   const co = new LuaState(L.g, L.g.coroutineStackLimit);
-  co.nny = 1; // not yieldable until resumed
+  // The reference's lua_isyieldable is true for any coroutine that is not
+  // inside a non-yieldable call (fresh, suspended or dead alike); only the
+  // running thread can actually yield, so this never lets a yield through.
+  co.nny = 0;
   return co;
 }
 
