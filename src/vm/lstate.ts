@@ -6,6 +6,7 @@
 import { compile, LuaSyntaxError } from '../frontend/compile.js';
 import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
+import { overflowMessage } from './call.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK, LuaState, type GlobalState } from './state.js';
 import { LuaTable } from './table.js';
@@ -13,6 +14,9 @@ import { LuaTable } from './table.js';
 /** Registry indices, as the reference's LUA_RIDX_*. */
 export const RIDX_MAINTHREAD = 1;
 export const RIDX_GLOBALS = 2;
+
+/** The parser's message for too deep a nesting (the reference's wording). */
+const CSTACK_OVERFLOW = 'C stack overflow';
 
 export interface StateOptions {
   /** Stack slots of the main thread before "stack overflow" (default 1,000,000 as LUAI_MAXSTACK). */
@@ -77,9 +81,14 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
   let p;
   try {
     // undump verifies everything the interpreter relies on (see undump.ts)
-    p = binary ? undump(chunk, chunkname) : compile(chunk, chunkname);
+    // Syntactic nesting counts on top of the host calls in progress, as the
+    // reference's parser counts in L->nCcalls.
+    p = binary ? undump(chunk, chunkname) : compile(chunk, chunkname, { cstackBase: L.nCcalls });
   } catch (e) {
-    if (e instanceof LuaSyntaxError) return e.luaMessage;
+    if (e instanceof LuaSyntaxError) {
+      // too deep a nesting is this thread's overflow: name it as the VM's overflows do
+      return e.luaMessage === CSTACK_OVERFLOW ? overflowMessage(L, e.luaMessage) : e.luaMessage;
+    }
     throw e;
   }
   const cl = new LuaClosure(p, p.upvalues.length);
