@@ -21,7 +21,11 @@ const CSTACK_OVERFLOW = 'C stack overflow';
 export interface StateOptions {
   /** Stack slots of the main thread before "stack overflow" (default 1,000,000 as LUAI_MAXSTACK). */
   stackLimit?: number;
-  /** Stack slots of each coroutine before "stack overflow" (default: `stackLimit`). */
+  /**
+   * Stack slots of each coroutine before "stack overflow" (default: `stackLimit`).
+   * A slot stands for one of the reference's 16-byte stack values (TValue),
+   * so 1,000 slots is the equivalent of a 16 KB coroutine stack.
+   */
   coroutineStackLimit?: number;
   /** Where `print` and `io.write` go (bytes as a latin1 string). */
   stdout?: (s: string) => void;
