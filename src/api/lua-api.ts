@@ -138,7 +138,9 @@ export class LuaApi extends AuxApi {
   closeThread(): number {
     const co = this.L;
     const err = co.status > LUA_YIELD ? co.errorValue : undefined;
-    const [status] = resetThread(co, err);
+    const [status, errorObject] = resetThread(co, err);
+    // as lua_closethread: on error the error object is left on the (otherwise empty) stack
+    if (status !== LUA_OK) co.stack[co.top++] = errorObject;
     co.ci.top = co.top + LUA_MINSTACK;
     return status;
   }

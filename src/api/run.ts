@@ -23,13 +23,24 @@ export interface CreateOptions {
   stdout?: (s: string) => void;
   /** Receives warnings. */
   stderr?: (s: string) => void;
-  /** Stack slots per coroutine before "stack overflow" (default 1,000,000). */
+  /** Stack slots of the main thread before "stack overflow" (default 1,000,000, as Lua's LUAI_MAXSTACK). */
   stackLimit?: number;
+  /**
+   * Stack slots of each coroutine before "stack overflow" (default: `stackLimit`).
+   * A slot stands for one of the reference's 16-byte stack values, so 1,000
+   * slots is the equivalent of a 16 KB coroutine stack.
+   */
+  coroutineStackLimit?: number;
 }
 
 /** Create a Lua state with the standard libraries opened. */
 export function createState(options: CreateOptions = {}): LuaState {
-  const L = newState({ stdout: options.stdout, stderr: options.stderr, stackLimit: options.stackLimit });
+  const L = newState({
+    stdout: options.stdout,
+    stderr: options.stderr,
+    stackLimit: options.stackLimit,
+    coroutineStackLimit: options.coroutineStackLimit,
+  });
   if (options.platform !== undefined) setPlatform(L, options.platform);
   openLibs(L, options.libs);
   return L;

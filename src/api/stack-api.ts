@@ -916,7 +916,7 @@ export class StackApi {
       throw e;
     }
     const L = this.L;
-    const t = toLuaThrow(e);
+    const t = toLuaThrow(e, L);
     // The frames that raised are still linked from L.ci: take the traceback before unwinding.
     const tb = t.traceback ?? decodeUtf8(auxTraceback(L, L, undefined, 0));
     this.restoreEntry(saved);

@@ -194,24 +194,23 @@ const isyieldable: HostFn = (L, base, nargs) => {
 
 /**
  * Unwind a coroutine's frames and close its pending to-be-closed variables
- * (lua_closethread). Returns the final status and error object.
+ * (lua_resetthread). Returns the final status and error object. As in the
+ * reference, the thread is left with status OK and an empty stack, so it
+ * reads as dead and a second close succeeds.
  */
 export function resetThread(co: LuaState, err: LuaValue): [number, LuaValue] {
   let st = co.status;
   co.ci = co.baseCi;
   co.stack[0] = undefined;
   if (st === LUA_YIELD) st = LUA_OK;
-  co.status = LUA_OK;
+  co.status = LUA_OK; // so it can run __close metamethods
+  co.errorValue = undefined;
   const [status, e] = st === LUA_OK
     ? closeprotected(co, 1, -1 /* CLOSEKTOP */, undefined)
     : closeprotected(co, 1, st, err);
-  if (status !== LUA_OK && status !== -1) {
-    co.stack[1] = e;
-    co.top = 2;
-    co.status = status;
-    return [status, e];
-  }
   co.top = 1;
+  co.stack.length = 1;
+  if (status !== LUA_OK && status !== -1) return [status, e];
   return [LUA_OK, undefined];
 }
 

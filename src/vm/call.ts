@@ -21,7 +21,7 @@
  */
 
 import { isFalse, type LuaValue } from '../value/value.js';
-import { HostAbort, LuaThrow, YieldSignal } from './errors.js';
+import { HostAbort, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './errors.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
@@ -62,7 +62,18 @@ export function throwValue(L: LuaState, value: LuaValue, status = LUA_ERRRUN): n
  * errors, yields and host aborts pass through untouched.
  */
 function hostException(L: LuaState, e: unknown): never {
-  if (e instanceof LuaThrow || e === YieldSignal.instance || e instanceof HostAbort || e instanceof RangeError) throw e;
+  if (e instanceof LuaThrow || e === YieldSignal.instance || e instanceof HostAbort) throw e;
+  if (isJsStackExhausted(e)) {
+    // The JS stack ran out below this host call (recursion is counted, so
+    // only a host function recursing in JS, or a host that called in with
+    // little stack left, gets here). The JS frames are gone but the Lua
+    // frames are not: raise the Lua error here so the message handler sees
+    // them. If there is no room for that either, the exception goes on up
+    // and the enclosing protected call maps it (toLuaThrow). No position:
+    // the innermost frame may not have started running.
+    throwValue(L, overflowMessage(L, 'stack overflow'));
+  }
+  if (e instanceof RangeError) throw e;
   const msg = e instanceof Error ? e.message : String(e);
   try {
     throwValue(L, msg);
@@ -96,12 +107,12 @@ function callerror(L: LuaState, func: number): never {
 /** luaE_checkcstack: the JS-recursion limit was reached. */
 export function checkCstack(L: LuaState): void {
   if (L.nCcalls === LUAI_MAXCCALLS) runerror(L, overflowMessage(L, 'C stack overflow'));
-  else if (L.nCcalls >= (LUAI_MAXCCALLS / 10) * 11) throw new LuaThrow('error in error handling', LUA_ERRERR);
+  else if (L.nCcalls >= (LUAI_MAXCCALLS / 10) * 11) throw new LuaThrow(overflowMessage(L, 'error in error handling'), LUA_ERRERR);
 }
 
 /** The Lua stack would pass its limit: "stack overflow", with a little room to handle it. */
 export function stackOverflow(L: LuaState): never {
-  if (L.stackLimit > L.stackSize) throw new LuaThrow('error in error handling', LUA_ERRERR);
+  if (L.stackLimit > L.stackSize) throw new LuaThrow(overflowMessage(L, 'error in error handling'), LUA_ERRERR);
   L.stackLimit = L.stackSize + ERROR_STACK_EXTRA;
   return runerror(L, overflowMessage(L, 'stack overflow'));
 }
@@ -163,7 +174,7 @@ export function precall(L: LuaState, func: number, nresults: number): CallInfo |
       precallHost(L, func, nresults, f);
       return null;
     }
-    func = tryfuncTM(L, func);
+    tryfuncTM(L, func);
   }
 }
 
@@ -187,15 +198,36 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
   poscall(L, ci, n);
 }
 
-/** Insert the `__call` metamethod of stack[func] below it (luaD_tryfuncTM). */
+/**
+ * Insert the `__call` metamethods of stack[func] below it (luaD_tryfuncTM),
+ * following a chain of callable non-functions in one step; returns how many
+ * slots were inserted. The reference inserts one per retry, shifting the
+ * arguments each time: a looping chain (`mt.__call = t`) then costs
+ * quadratic time before its "stack overflow" (minutes at 1,000,000 slots).
+ * Counting the chain first and shifting once keeps it linear.
+ */
 export function tryfuncTM(L: LuaState, func: number): number {
   const stack = L.stack;
-  const tm = gettm(L, stack[func], TM.CALL);
-  if (tm === undefined) callerror(L, func);
-  for (let p = L.top; p > func; p--) stack[p] = stack[p - 1];
-  L.top++;
-  stack[func] = tm;
-  return func;
+  const room = L.stackLimit - L.top;
+  let n = 0;
+  let f = stack[func];
+  while (!(f instanceof LuaClosure || f instanceof HostFunction)) {
+    const tm = gettm(L, f, TM.CALL);
+    if (tm === undefined) break;
+    if (n === room) stackOverflow(L);
+    n++;
+    f = tm;
+  }
+  if (n === 0) callerror(L, func);
+  for (let p = L.top - 1; p >= func; p--) stack[p + n] = stack[p];
+  L.top += n;
+  // stack[func + n] holds the original value; fill the chain below it.
+  f = stack[func + n];
+  for (let i = n - 1; i >= 0; i--) {
+    f = gettm(L, f, TM.CALL);
+    stack[func + i] = f;
+  }
+  return n;
 }
 
 /**
@@ -278,16 +310,20 @@ export function callk(L: LuaState, func: number, nresults: number, ctx: number, 
 // ---------------------------------------------------------------------------
 // Protected calls
 
-/** Convert anything caught in a catch block into a Lua error (host exceptions included). */
-export function toLuaThrow(e: unknown): LuaThrow {
+/**
+ * Convert anything caught in a catch block of thread L into a Lua error
+ * (host exceptions included).
+ */
+export function toLuaThrow(e: unknown, L: LuaState): LuaThrow {
   if (e instanceof LuaThrow) return e;
   if (e instanceof HostAbort) throw e;
-  if (e instanceof RangeError) {
-    // A JS engine limit hit inside the VM or a library: report what the
-    // reference reports when the corresponding C resource runs out.
-    if (/call stack/i.test(e.message)) return new LuaThrow('stack overflow', LUA_ERRRUN); // recursion is counted: a last resort
-    if (/string length|array length|allocation failed|buffer/i.test(e.message)) return new LuaThrow('not enough memory', LUA_ERRMEM);
-  }
+  // A JS engine limit hit inside the VM or a library: report what the
+  // reference reports when the corresponding C resource runs out.
+  // Recursion is counted, so running out of JS stack is a last resort (a
+  // host that called in with little stack left, or a host function
+  // recursing in JS).
+  if (isJsStackExhausted(e)) return new LuaThrow(overflowMessage(L, 'stack overflow'), LUA_ERRRUN);
+  if (isJsMemoryLimit(e)) return new LuaThrow('not enough memory', LUA_ERRMEM);
   const msg = e instanceof Error ? e.message : String(e);
   const t = new LuaThrow(msg, LUA_ERRRUN);
   t.hostError = e;
@@ -326,7 +362,7 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
       abandonAbove(L, func);
       throw e;
     }
-    const err = toLuaThrow(e);
+    const err = toLuaThrow(e, L);
     L.hostError = err.hostError;
     // __close handlers run under this call's own message handler, as in the reference.
     const [status, value] = closeprotected(L, func, err.status, err.value);
@@ -455,7 +491,7 @@ export function closeprotected(L: LuaState, level: number, status: number, err: 
       return [status, err];
     } catch (e) {
       if (e === YieldSignal.instance) throw e;
-      const t = toLuaThrow(e);
+      const t = toLuaThrow(e, L);
       status = t.status;
       err = t.value;
       L.ci = oldCi;
@@ -517,7 +553,7 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
     co.status = status; // mark thread as dead; its frames stay for inspection
     co.ci.top = co.top;
   }
-  co.nny = 1;
+  co.nny = 0; // as the reference's luaD_rawrunprotected restoring nCcalls
   return status;
 }
 
@@ -538,7 +574,7 @@ function runProtected(co: LuaState, body: () => void): number {
     co.nCcalls = oldCcalls;
     co.nny = oldNny;
     if (e === YieldSignal.instance) return LUA_YIELD;
-    const t = toLuaThrow(e);
+    const t = toLuaThrow(e, co);
     co.hostError = t.hostError;
     co.errorValue = t.value;
     co.stack[co.top++] = t.value;
@@ -607,10 +643,11 @@ function finishpcallk(co: LuaState, ci: CallInfo): number {
   } else {
     const func = ci.extra;
     co.allowhook = ci.oldAllowHook;
-    const err = co.stack[co.top - 1];
-    const [st, value] = closeprotected(co, func, status, err);
-    status = st;
-    co.stack[func] = value;
+    // As the reference's luaF_close(L, func, status, 1): a __close here may
+    // yield (this function runs again on resume, with the error object still
+    // on top) or raise (resume recovers at this same frame with the new error).
+    closeAll(co, func, status, co.stack[co.top - 1], true);
+    co.stack[func] = co.stack[co.top - 1];
     co.top = func + 1;
     shrinkstack(co);
     ci.recoverStatus = LUA_OK;

@@ -36,3 +36,21 @@ export class YieldSignal {
  * survive, and later the sandbox's hard limits).
  */
 export class HostAbort extends Error {}
+
+/**
+ * Did the JS engine run out of stack? V8 reports it with a RangeError, or
+ * with a SyntaxError when it happens while compiling a regular expression.
+ * (No regular expression here: this runs with the stack nearly exhausted.)
+ */
+export function isJsStackExhausted(e: unknown): boolean {
+  if (e instanceof RangeError) return e.message.includes('call stack');
+  return e instanceof SyntaxError && e.message.endsWith('Stack overflow');
+}
+
+/** JS engine size limits that the reference would meet as a failed allocation. */
+const MEMORY_LIMITS = ['string length', 'array length', 'allocation failed', 'buffer'];
+
+/** Did the JS engine refuse to build something that large ("not enough memory")? */
+export function isJsMemoryLimit(e: unknown): boolean {
+  return e instanceof RangeError && MEMORY_LIMITS.some((w) => e.message.includes(w));
+}

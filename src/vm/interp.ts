@@ -623,8 +623,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if ((i & 0x8000) !== 0) closeUpvals(L, base);
           let f = stack[ra];
           while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
-            tryfuncTM(L, ra);
-            b++;
+            b += tryfuncTM(L, ra);
             f = stack[ra];
           }
           if (f instanceof LuaClosure) {

@@ -6,6 +6,7 @@
 import { compile, LuaSyntaxError } from '../frontend/compile.js';
 import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
+import { overflowMessage } from './call.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK, LuaState, type GlobalState } from './state.js';
 import { LuaTable } from './table.js';
@@ -14,10 +15,17 @@ import { LuaTable } from './table.js';
 export const RIDX_MAINTHREAD = 1;
 export const RIDX_GLOBALS = 2;
 
+/** The parser's message for too deep a nesting (the reference's wording). */
+const CSTACK_OVERFLOW = 'C stack overflow';
+
 export interface StateOptions {
   /** Stack slots of the main thread before "stack overflow" (default 1,000,000 as LUAI_MAXSTACK). */
   stackLimit?: number;
-  /** Stack slots of each coroutine before "stack overflow" (default: `stackLimit`). */
+  /**
+   * Stack slots of each coroutine before "stack overflow" (default: `stackLimit`).
+   * A slot stands for one of the reference's 16-byte stack values (TValue),
+   * so 1,000 slots is the equivalent of a 16 KB coroutine stack.
+   */
   coroutineStackLimit?: number;
   /** Where `print` and `io.write` go (bytes as a latin1 string). */
   stdout?: (s: string) => void;
@@ -59,7 +67,10 @@ export function globals(L: LuaState): LuaTable {
 /** A new coroutine sharing L's universe (lua_newthread). */
 export function newThread(L: LuaState): LuaState {
   const co = new LuaState(L.g, L.g.coroutineStackLimit);
-  co.nny = 1; // not yieldable until resumed
+  // The reference's lua_isyieldable is true for any coroutine that is not
+  // inside a non-yieldable call (fresh, suspended or dead alike); only the
+  // running thread can actually yield, so this never lets a yield through.
+  co.nny = 0;
   return co;
 }
 
@@ -74,9 +85,14 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
   let p;
   try {
     // undump verifies everything the interpreter relies on (see undump.ts)
-    p = binary ? undump(chunk, chunkname) : compile(chunk, chunkname);
+    // Syntactic nesting counts on top of the host calls in progress, as the
+    // reference's parser counts in L->nCcalls.
+    p = binary ? undump(chunk, chunkname) : compile(chunk, chunkname, { cstackBase: L.nCcalls });
   } catch (e) {
-    if (e instanceof LuaSyntaxError) return e.luaMessage;
+    if (e instanceof LuaSyntaxError) {
+      // too deep a nesting is this thread's overflow: name it as the VM's overflows do
+      return e.luaMessage === CSTACK_OVERFLOW ? overflowMessage(L, e.luaMessage) : e.luaMessage;
+    }
     throw e;
   }
   const cl = new LuaClosure(p, p.upvalues.length);

@@ -186,7 +186,11 @@ export class LuaState implements LuaThreadLike {
     return n;
   }
 
-  /** Is this thread a coroutine that can yield now? */
+  /**
+   * lua_isyieldable: false for the main thread and for a coroutine inside a
+   * non-yieldable call; true for any other coroutine (only the running one
+   * can actually yield).
+   */
   isYieldable(): boolean {
     return this.nny === 0;
   }
