@@ -17,7 +17,7 @@ import {
 import { LuaUserdata } from '../value/value.js';
 import { throwValue } from '../vm/call.js';
 import { LuaTable } from '../vm/table.js';
-import { decodeUtf8, encodeUtf8 } from './api-strings.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
 import {
   LuaStatus, LuaType, MULTRET, REGISTRYINDEX, StackApi, type ApiFunction, type LuaTypeCode,
 } from './stack-api.js';

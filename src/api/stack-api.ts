@@ -43,7 +43,7 @@ import { LUAI_MAXSTACK, LUA_ERRSYNTAX, LUA_OK, type CallInfo, type LuaState } fr
 import { LuaTable, TableKeyError } from '../vm/table.js';
 import { LuaError } from './errors.js';
 import { apiOf } from './api-registry.js';
-import { bytesToString, decodeUtf8, encodeUtf8, stringToBytes } from './api-strings.js';
+import { decodeUtf8, encodeUtf8, fromBytes as bytesToString, toBytes as stringToBytes } from './utf8.js';
 
 // ---------------------------------------------------------------------------
 // Constants (lua.h)

@@ -1,27 +1,47 @@
 /**
- * Lua strings (JS strings of bytes 0..255) to and from JS text and bytes.
+ * Lua strings (JS strings whose char codes are bytes 0..255) to and from
+ * host text and bytes, for both embedding APIs. Host text is encoded as
+ * UTF-8 on the way in and decoded (lossily: invalid sequences become
+ * U+FFFD) on the way out. ASCII, by far the common case for names and
+ * messages, is the same in both forms and passes through without copying.
+ * Only web-standard TextEncoder/TextDecoder are used, so this runs in
+ * browsers as well as Node.js.
  */
 
-const ASCII = /^[\x00-\x7f]*$/;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
 
-/** Decode a Lua string's bytes as UTF-8 (invalid sequences become U+FFFD). */
-export function decodeUtf8(bytes: string): string {
-  return ASCII.test(bytes) ? bytes : Buffer.from(bytes, 'latin1').toString('utf8');
-}
-
-/** Encode JS text as UTF-8 bytes in a Lua string (lone surrogates become U+FFFD). */
-export function encodeUtf8(text: string): string {
-  return ASCII.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1');
-}
-
-/** A Lua string's bytes as a fresh Uint8Array. */
-export function toBytes(bytes: string): Uint8Array {
-  return new Uint8Array(Buffer.from(bytes, 'latin1'));
+/** True when every char code is below 0x80 (same bytes in UTF-8 and latin1). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** Bytes as a Lua string. */
 export function fromBytes(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let s = '';
+  // String.fromCharCode takes its arguments on the JS stack: go in chunks
+  for (let i = 0; i < bytes.length; i += 8192) {
+    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192)));
+  }
+  return s;
+}
+
+/** A Lua string's bytes as a fresh Uint8Array. */
+export function toBytes(s: string): Uint8Array {
+  const u8 = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i);
+  return u8;
+}
+
+/** Encode JS text as the UTF-8 bytes of a Lua string (lone surrogates become U+FFFD). */
+export function encodeUtf8(text: string): string {
+  return isAscii(text) ? text : fromBytes(encoder.encode(text));
+}
+
+/** Decode a Lua string's bytes as UTF-8 (invalid sequences become U+FFFD). */
+export function decodeUtf8(bytes: string): string {
+  return isAscii(bytes) ? bytes : decoder.decode(toBytes(bytes));
 }
 
 /**
@@ -29,9 +49,9 @@ export function fromBytes(bytes: Uint8Array): string {
  * character split across two writes intact.
  */
 export function textSink(write: (text: string) => void): (bytes: string) => void {
-  const decoder = new TextDecoder('utf-8');
+  const streaming = new TextDecoder('utf-8');
   return (bytes) => {
-    const text = decoder.decode(Buffer.from(bytes, 'latin1'), { stream: true });
+    const text = streaming.decode(toBytes(bytes), { stream: true });
     if (text !== '') write(text);
   };
 }
