@@ -68,9 +68,15 @@ function className(proto: object): string {
   return name === '' ? 'object' : name;
 }
 
-function objectOf(L: LuaState, v: LuaValue): object {
-  if (!(v instanceof LuaUserdata) || typeof v.data !== 'object' || v.data === null) return luaError(L, 'host object expected');
-  return v.data;
+/**
+ * The host object behind `v`. Only userdata made by userdataOf for this
+ * state qualify: debug.getmetatable hands these metamethods to scripts, and
+ * other userdata (files, debug.upvalueid's handles) hold VM internals.
+ */
+function objectOf(ctx: Context, L: LuaState, v: LuaValue): object {
+  const data = v instanceof LuaUserdata ? v.data : undefined;
+  if (typeof data !== 'object' || data === null || ctx.userdata.get(data) !== v) return luaError(L, 'host object expected');
+  return data;
 }
 
 function buildMetatable(ctx: Context, name: string): LuaTable {
@@ -79,7 +85,7 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
   mt.setStr('__metatable', false); // scripts may not reach (and change) the shared metatable
   mt.setStr('__index', new HostFunction((L, base) => {
     const ud = L.stack[base] as LuaUserdata;
-    const obj = objectOf(L, ud);
+    const obj = objectOf(ctx, L, ud);
     const key = L.stack[base + 1];
     if (typeof key !== 'string') return pushValue(L, undefined);
     const prop = decodeUtf8(key);
@@ -89,7 +95,7 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     return pushValue(L, toLua(ctx, value));
   }, '__index'));
   mt.setStr('__newindex', new HostFunction((L, base) => {
-    const obj = objectOf(L, L.stack[base]);
+    const obj = objectOf(ctx, L, L.stack[base]);
     const key = L.stack[base + 1];
     const prop = typeof key === 'string' ? decodeUtf8(key) : undefined;
     if (prop === undefined || HIDDEN.has(prop)) return luaError(L, `cannot set field '${String(prop ?? key)}' of a ${name}`);
@@ -97,14 +103,14 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     return 0;
   }, '__newindex'));
   mt.setStr('__len', new HostFunction((L, base) => {
-    const obj = objectOf(L, L.stack[base]) as { length?: unknown; size?: unknown };
+    const obj = objectOf(ctx, L, L.stack[base]) as { length?: unknown; size?: unknown };
     const n = typeof obj.length === 'number' ? obj.length : obj.size;
     if (typeof n !== 'number') return luaError(L, `attempt to get length of a ${name} value`);
     return pushValue(L, toLua(ctx, n));
   }, '__len'));
   mt.setStr('__pairs', new HostFunction((L, base) => {
     const ud = L.stack[base] as LuaUserdata;
-    const entries = entriesOf(objectOf(L, ud));
+    const entries = entriesOf(objectOf(ctx, L, ud));
     let i = 0;
     // pairs(obj) returns an iterator over a snapshot of the visible entries
     const iter = new HostFunction((L2) => {
@@ -121,7 +127,7 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
   }, '__pairs'));
   mt.setStr('__tostring', new HostFunction((L, base) => {
     const ud = L.stack[base] as LuaUserdata;
-    const obj = objectOf(L, ud);
+    const obj = objectOf(ctx, L, ud);
     const own = visible(obj, 'toString');
     return pushValue(L, own ? encodeUtf8(String(obj)) : `${encodeUtf8(name)}: ${addressOf(ud)}`);
   }, '__tostring'));
