@@ -1,7 +1,8 @@
 /**
  * JS objects that are not plain data (class instances, Maps, Dates...) as
  * Lua userdata: fields and methods are reached through `__index`, set
- * through `__newindex`; `#obj` is its `length` or `size`, and `pairs(obj)`
+ * through `__newindex` (data fields only: no method replaced, no function
+ * stored); `#obj` is its `length` or `size`, and `pairs(obj)`
  * walks a Map's entries or the object's own enumerable properties. `obj:method(x)` and `obj.method(x)` both call the
  * method with `this` bound to the object.
  *
@@ -13,7 +14,7 @@
 
 import { luaError } from '../lib/auxlib.js';
 import { LuaUserdata, type LuaValue } from '../value/value.js';
-import { HostFunction } from '../vm/function.js';
+import { HostFunction, LuaClosure } from '../vm/function.js';
 import { addressOf } from '../vm/identity.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
@@ -99,7 +100,14 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     const key = L.stack[base + 1];
     const prop = typeof key === 'string' ? decodeUtf8(key) : undefined;
     if (prop === undefined || HIDDEN.has(prop)) return luaError(L, `cannot set field '${String(prop ?? key)}' of a ${name}`);
-    (obj as Record<string, unknown>)[prop] = toJS(ctx, L.stack[base + 2]);
+    const value = L.stack[base + 2];
+    // Host code calls what it finds on its objects (methods, then, toString, toJSON...): a
+    // script may change data fields, never plant or replace anything callable.
+    if (typeof (obj as Record<string, unknown>)[prop] === 'function') return luaError(L, `cannot set method '${prop}' of a ${name}`);
+    if (value instanceof LuaClosure || value instanceof HostFunction) {
+      return luaError(L, `cannot set field '${prop}' of a ${name} to a function`);
+    }
+    (obj as Record<string, unknown>)[prop] = toJS(ctx, value);
     return 0;
   }, '__newindex'));
   mt.setStr('__len', new HostFunction((L, base) => {

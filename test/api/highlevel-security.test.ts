@@ -30,3 +30,29 @@ test('host-object metamethods refuse userdata that are not host objects of this 
     assert.throws(() => lua.run(code), /host object expected/, code);
   }
 });
+
+test('scripts cannot plant functions in host objects (methods, then, toString, toJSON)', async () => {
+  const lua = new Lua();
+  const acct = new Account();
+  lua.set('acct', acct);
+  for (const code of [
+    'acct.deposit = function() return 99 end', // the host would later run script code
+    'acct.deposit = 5', // or call a number
+    'acct.toString = function() return "x" end',
+    'acct.hasOwnProperty = 1',
+    'acct["then"] = function(self, resolve) end', // the host's await would run it
+    'acct.toJSON = function() return "x" end',
+    'acct.extra = print',
+  ]) {
+    assert.throws(() => lua.run(code), /cannot set/, code);
+  }
+  assert.equal(acct.deposit(1), 2);
+  assert.equal(String(acct), '[object Object]');
+  assert.equal(JSON.stringify(acct), '{"balance":2}');
+  assert.equal('then' in acct, false);
+  assert.equal(await Promise.resolve(acct), acct);
+  // fields stay writable, new ones too
+  lua.run('acct.balance = 10 acct.note = "hi"');
+  assert.equal(acct.balance, 10);
+  assert.equal((acct as unknown as { note: string }).note, 'hi');
+});
