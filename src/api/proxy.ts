@@ -16,8 +16,9 @@ import { decodeUtf8, encodeUtf8 } from './utf8.js';
  * (with its metamethods; keys that are canonical integers such as `"1"` mean
  * the integer key 1). `Object.keys`, `in`, `delete` and `for...of` (which
  * yields `[key, value]` pairs) see the table's raw contents. `toObject()` and
- * `toArray()` copy it deeply; these two names are reserved: read Lua fields
- * of those names with `lua.call` or from Lua code.
+ * `toArray()` copy it deeply; these two names are reserved, and `then` reads
+ * as undefined (so a proxy is never a thenable): read Lua fields of those
+ * names with `lua.call` or from Lua code.
  */
 export type LuaTableProxy = Record<string | number, unknown> & {
   /** Deep copy into a plain object (every key, as strings). */
@@ -72,6 +73,9 @@ function handler(ctx: Context, t: LuaTable): ProxyHandler<object> {
     get(_target, prop) {
       if (typeof prop === 'symbol') return symbols.get(prop);
       if (Object.hasOwn(methods, prop)) return methods[prop];
+      // await and Promise.resolve call a `then` they find: a script's table must not be
+      // adopted as a Promise (its `then` would run in the host's await and may never settle)
+      if (prop === 'then') return undefined;
       ctx.checkOpen();
       const key = luaKey(prop);
       const v = t.metatable === undefined ? t.get(key) : ctx.protect((L) => index(L, t, key, undefined));

@@ -56,3 +56,24 @@ test('scripts cannot plant functions in host objects (methods, then, toString, t
   assert.equal(acct.balance, 10);
   assert.equal((acct as unknown as { note: string }).note, 'hi');
 });
+
+/** `p`, or 'timeout' if it has not settled after `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([p, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms))]);
+}
+
+test('table proxies are never thenable: awaiting a result cannot run script code or hang', async () => {
+  const lua = new Lua();
+  const code = 'ran = false return { ["then"] = function() ran = true end, x = 1 }';
+  const t = await within(lua.runAsync(code), 200);
+  assert.notEqual(t, 'timeout');
+  assert.equal((t as Record<string, unknown>).x, 1);
+  assert.equal(lua.get('ran'), false);
+  // through __index too, and for a table a host function returns to Lua
+  lua.set('id', async (x: unknown) => x);
+  const meta = 'return setmetatable({}, { __index = function(_, k) return function(_, resolve) resolve(k) end end })';
+  assert.notEqual(await within(lua.runAsync(meta), 200), 'timeout');
+  assert.equal(await within(lua.runAsync('local t = id({ ["then"] = error }) return t ~= nil'), 200), true);
+  // the field stays readable from Lua
+  assert.equal(lua.run('return ({ ["then"] = 5 })["then"]'), 5);
+});
