@@ -47,6 +47,13 @@ export class HostYield extends LightUserdata {
  */
 export const hostWaits = new WeakMap<LuaState, HostYield>();
 
+/**
+ * Thread forwarding a wait -> the coroutine it forwards for. The
+ * continuations take the coroutine from here, not from a stack slot or
+ * upvalue: debug.setlocal/setupvalue can rewrite those while L is suspended.
+ */
+const forwardedFor = new WeakMap<LuaState, LuaState>();
+
 /** auxresume's result when the coroutine yielded a HostYield that L must forward. */
 const FORWARD = -2;
 
@@ -86,6 +93,7 @@ function forward(L: LuaState, co: LuaState): number {
   if (L.nny > 0) return luaError(L, hy.blocked(L));
   L.stack[L.top++] = hy;
   hostWaits.set(L, hy);
+  forwardedFor.set(L, co);
   return FORWARD;
 }
 
@@ -93,6 +101,14 @@ function forward(L: LuaState, co: LuaState): number {
 function yieldForward(L: LuaState, k: HostCont): number {
   // ctx: where the values L will be resumed with start, relative to the frame
   return yieldk(L, 1, L.top - 1 - L.ci.func, k);
+}
+
+/** In a continuation after forwarding: the coroutine L forwarded for (no longer recorded). */
+function takeForwarded(L: LuaState): LuaState {
+  const co = forwardedFor.get(L);
+  if (co === undefined) return luaError(L, 'no coroutine to resume after a host wait');
+  forwardedFor.delete(L);
+  return co;
 }
 
 /** In a continuation after forwarding: resume `co` with the values L was resumed with. */
@@ -117,8 +133,7 @@ const resumeFn: HostFn = (L, base, nargs) => {
   return finishResume(L, auxresume(L, co, nargs - 1));
 };
 
-const resumeCont: HostCont = (L, _status, ctx) =>
-  finishResume(L, resumeForwarded(L, L.stack[L.ci.func + 1] as LuaState, ctx));
+const resumeCont: HostCont = (L, _status, ctx) => finishResume(L, resumeForwarded(L, takeForwarded(L), ctx));
 
 /** coroutine.resume's results from auxresume's: true and the values, or false and the error. */
 function finishResume(L: LuaState, r: number): number {
@@ -138,17 +153,26 @@ function finishResume(L: LuaState, r: number): number {
   return r + 1;
 }
 
-const wrapped = (L: LuaState): LuaState => (L.stack[L.ci.func] as HostFunction).upvalues[0] as LuaState;
+/** The coroutine of a wrap function (its upvalue: checked, as debug.setupvalue may have replaced it). */
+function wrapped(L: LuaState): LuaState {
+  const co = (L.stack[L.ci.func] as HostFunction).upvalues[0];
+  return co instanceof LuaState ? co : luaError(L, 'wrapped coroutine expected');
+}
 
-const auxwrap: HostFn = (L, base, nargs) => finishWrap(L, auxresume(L, wrapped(L), nargs));
+const auxwrap: HostFn = (L, base, nargs) => {
+  const co = wrapped(L);
+  return finishWrap(L, co, auxresume(L, co, nargs));
+};
 
-const wrapCont: HostCont = (L, _status, ctx) => finishWrap(L, resumeForwarded(L, wrapped(L), ctx));
+const wrapCont: HostCont = (L, _status, ctx) => {
+  const co = takeForwarded(L);
+  return finishWrap(L, co, resumeForwarded(L, co, ctx));
+};
 
 /** A wrap function's results from auxresume's: the values, or the error raised again. */
-function finishWrap(L: LuaState, r: number): number {
+function finishWrap(L: LuaState, co: LuaState, r: number): number {
   if (r === FORWARD) return yieldForward(L, wrapCont);
   if (r >= 0) return r;
-  const co = wrapped(L);
   let err: LuaValue = L.stack[L.top - 1];
   if (co.status !== LUA_OK && co.status !== LUA_YIELD) {
     // error in the coroutine: close its pending variables

@@ -20,7 +20,7 @@ import { dumpFunction } from '../bytecode/dump.js';
 import { posrelatI, StringLibError } from './string/errors.js';
 import { format, type FormatHooks } from './string/format.js';
 import { pack, packsize, unpack } from './string/pack.js';
-import { find, gmatch, gsub, match, type Capture, type GmatchIterator, type MatchState } from './string/pattern.js';
+import { find, gmatch, GmatchIterator, gsub, match, type Capture, type MatchState } from './string/pattern.js';
 
 /** Largest string the reference builds (MAX_SIZE = INT_MAX in 5.4). */
 const MAX_STRING = 0x7fffffff;
@@ -158,8 +158,11 @@ const strmatch: HostFn = (L, base, nargs) => {
 };
 
 const gmatchAux: HostFn = (L) => {
-  const it = (L.stack[L.ci.func] as HostFunction).upvalues[0] as unknown as { it: GmatchIterator };
-  const caps = engine(L, () => it.it.next());
+  const state = (L.stack[L.ci.func] as HostFunction).upvalues[0] as unknown as { it?: unknown } | undefined;
+  // checked: debug.setupvalue can replace the upvalue
+  const it = typeof state === 'object' && state !== null ? state.it : undefined;
+  if (!(it instanceof GmatchIterator)) return luaError(L, 'gmatch state expected');
+  const caps = engine(L, () => it.next());
   if (caps === null) return 0;
   return pushCaptures(L, caps);
 };

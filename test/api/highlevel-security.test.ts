@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Lua } from '../../src/index.js';
+import { Lua, LuaError } from '../../src/index.js';
 
 class Account {
   balance = 1;
@@ -76,4 +76,34 @@ test('table proxies are never thenable: awaiting a result cannot run script code
   assert.equal(await within(lua.runAsync('local t = id({ ["then"] = error }) return t ~= nil'), 200), true);
   // the field stays readable from Lua
   assert.equal(lua.run('return ({ ["then"] = 5 })["then"]'), 5);
+});
+
+test('debug.setupvalue on library closures: a Lua error, not a JS exception', () => {
+  const lua = new Lua();
+  for (const code of [
+    'local w = coroutine.wrap(function() end) debug.setupvalue(w, 1, "zz") return w()',
+    'local g = string.gmatch("abc", ".") debug.setupvalue(g, 1, {}) return g()',
+  ]) {
+    assert.throws(() => lua.run(code), LuaError, code);
+  }
+});
+
+test('a coroutine forwarding a host wait resumes the coroutine it forwarded for, whatever debug.setlocal did', async () => {
+  const lua = new Lua();
+  lua.set('wait', (ms: number) => new Promise((r) => setTimeout(() => r(ms), ms)));
+  // run a: its main coroutine waits inside coroutine.resume(co); run b rewrites resume's argument slot
+  const a = lua.runAsync('main = coroutine.running() co = coroutine.create(function() return wait(50) end) return coroutine.resume(co)',
+    { multi: true });
+  const b = lua.runAsync(`
+    wait(5)
+    other = coroutine.create(function(...) got = {...} end)
+    for _, v in ipairs{ "zz", other } do
+      for n = 1, 4 do
+        local name = debug.getlocal(main, 0, n)
+        if name then debug.setlocal(main, 0, n, v) end
+      end
+    end`);
+  await b;
+  assert.deepEqual(await a, [true, 50]);
+  assert.equal(lua.run('return coroutine.status(other), got'), 'suspended');
 });
