@@ -43,7 +43,14 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** What console.log shows for a proxy: a copy of the table's contents. */
 function inspect(ctx: Context, t: LuaTable): unknown {
-  return ctx.closed ? '[LuaTable of a closed state]' : tableToObject(ctx, t, ctx.strings);
+  if (ctx.closed) return '[LuaTable of a closed state]';
+  try {
+    return tableToObject(ctx, t, ctx.strings);
+  } catch (e) {
+    // a script's table too deep to copy must not make the host's logging throw
+    if (e instanceof RangeError) return `[LuaTable: ${e.message}]`;
+    throw e;
+  }
 }
 
 /** The live proxy of `t` (one per table, so identity is preserved). */

@@ -107,3 +107,10 @@ test('a coroutine forwarding a host wait resumes the coroutine it forwarded for,
   assert.deepEqual(await a, [true, 50]);
   assert.equal(lua.run('return coroutine.status(other), got'), 'suspended');
 });
+
+test('inspecting (console.log) a proxy of a very deep table does not throw in the host', async () => {
+  const { inspect } = await import('node:util');
+  const lua = new Lua();
+  const t = lua.run('local t = {} for i = 1, 5000 do t = {t} end return t');
+  assert.match(inspect(t), /nested too deeply/);
+});
