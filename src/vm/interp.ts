@@ -2,11 +2,12 @@
  * The interpreter loop (the reference's luaV_execute).
  *
  * One JS invocation of `execute` runs Lua frames until the frame it was
- * entered with returns: Lua-to-Lua calls, tail calls, returns and generic-for
- * iterator calls switch frames inside the loop. Each opcode has an inline
- * fast path for the common types; everything else (metamethods, coercions,
- * errors) goes through the slow paths in meta.ts, after saving `pc` so that
- * errors and the debug library see the right line.
+ * entered with returns: Lua-to-Lua calls, tail calls, returns, generic-for
+ * iterator calls and Lua metamethods (see "Metamethods without recursion")
+ * switch frames inside the loop. Each opcode has an inline fast path for the
+ * common types; everything else (host metamethods, coercions, errors) goes
+ * through the slow paths in meta.ts, after saving `pc` so that errors and
+ * the debug library see the right line.
  *
  * Register file: the thread's stack array; R[x] is stack[base + x].
  */
