@@ -28,8 +28,8 @@ import {
   LightUserdata, LuaFloat, LuaUserdata, isFalse, isInteger, mkfloat, type LuaValue,
 } from '../value/value.js';
 import {
-  callValue, callk as coreCallk, closeprotected, closeUpvals, pcall as corePcall, pcallk as corePcallk, runerror,
-  throwValue, toLuaThrow,
+  abandonAbove, callValue, callk as coreCallk, closeprotected, pcall as corePcall, pcallk as corePcallk,
+  runerror, shrinkstack, throwValue, toLuaThrow,
 } from '../vm/call.js';
 import { HostAbort, YieldSignal } from '../vm/errors.js';
 import { HostFunction, LuaClosure, type HostCont } from '../vm/function.js';
@@ -904,10 +904,8 @@ export class StackApi {
   private abortEntry(e: Entry, level: number): void {
     const L = this.L;
     this.restoreEntry(e);
-    closeUpvals(L, level);
-    while (L.tbclist.length > 0 && L.tbclist[L.tbclist.length - 1] >= level) L.tbclist.pop();
-    L.top = level;
-    if (L.stackLimit > L.stackSize && L.top < L.stackSize) L.stackLimit = L.stackSize;
+    abandonAbove(L, level);
+    shrinkstack(L);
   }
 
   private unprotectedError(e: unknown, saved: Entry, level: number): never {
@@ -922,7 +920,7 @@ export class StackApi {
     this.restoreEntry(saved);
     const [, value] = closeprotected(L, level, t.status, t.value);
     L.top = level;
-    if (L.stackLimit > L.stackSize && L.top < L.stackSize) L.stackLimit = L.stackSize;
+    shrinkstack(L);
     L.hostError = t.hostError;
     const err = new LuaError(this.errorText(value), value, tb);
     if (t.hostError !== undefined) err.cause = t.hostError;

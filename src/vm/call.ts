@@ -400,14 +400,15 @@ export function pcallk(
 }
 
 /** Drop everything from stack level `level` up without running Lua code (after a host abort). */
-function abandonAbove(L: LuaState, level: number): void {
+export function abandonAbove(L: LuaState, level: number): void {
   closeUpvals(L, level);
   const list = L.tbclist;
   while (list.length > 0 && list[list.length - 1] >= level) list.pop();
   L.top = level;
 }
 
-function shrinkstack(L: LuaState): void {
+/** Give back the extra room granted while a stack overflow was handled, once it is no longer used. */
+export function shrinkstack(L: LuaState): void {
   if (L.stackLimit > L.stackSize && L.top < L.stackSize) L.stackLimit = L.stackSize;
 }
 
