@@ -25,7 +25,7 @@ import {
   checkCstack, closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
 } from './call.js';
 import {
-  ARITH_EVENT, arith, concat, equalobj, fasttm, gettm, index, len, lessequal, lessthan, objtypename, setindex,
+  ARITH_EVENT, arith, binTM, concat, equalobj, fasttm, index, len, lessequal, lessthan, objtypename, setindex,
   rawequal, TM, rawset,
 } from './meta.js';
 import { upvalLoc } from './debuginfo.js';
@@ -914,12 +914,6 @@ function newindexMM(L: LuaState, ci: CallInfo, pc: number, t: LuaValue, key: Lua
 
 function isObject(v: LuaValue): boolean {
   return v instanceof LuaTable || v instanceof LuaUserdata;
-}
-
-/** The binary metamethod for an event, first operand first (luaT_trybinTM's lookup). */
-function binTM(L: LuaState, a: LuaValue, b: LuaValue, event: TM): LuaValue {
-  const tm = gettm(L, a, event);
-  return tm !== undefined ? tm : gettm(L, b, event);
 }
 
 /** Arithmetic with a table or userdata operand whose metamethod is a Lua function. */

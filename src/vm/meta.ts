@@ -60,6 +60,12 @@ export function fasttm(mt: LuaTable | undefined, event: TM): LuaValue {
   return tm;
 }
 
+/** The metamethod of a binary operation: the first operand's, else the second's (luaT_trybinTM's lookup). */
+export function binTM(L: LuaState, a: LuaValue, b: LuaValue, event: TM): LuaValue {
+  const tm = gettm(L, a, event);
+  return tm !== undefined ? tm : gettm(L, b, event);
+}
+
 /** The metamethod of a value for an event (luaT_gettmbyobj). */
 export function gettm(L: LuaState, v: LuaValue, event: TM): LuaValue {
   const mt = getmetatable(L, v);
@@ -190,9 +196,7 @@ export function arith(L: LuaState, op: ArithOp, a: LuaValue, b: LuaValue, la: Va
 
 /** luaT_trybinTM: call the operands' metamethod or raise the right error. */
 export function arithTM(L: LuaState, op: ArithOp, a: LuaValue, b: LuaValue, la: VarLoc, lb: VarLoc): LuaValue {
-  const event = ARITH_EVENT[op];
-  let tm = gettm(L, a, event);
-  if (tm === undefined) tm = gettm(L, b, event);
+  const tm = binTM(L, a, b, ARITH_EVENT[op]);
   if (tm !== undefined) return callTMres(L, tm, a, b);
   if (op >= ArithOp.BAND && op <= ArithOp.SHR || op === ArithOp.BNOT) {
     if (isNum(a) && isNum(b)) {
@@ -253,8 +257,7 @@ export function lessequal(L: LuaState, a: LuaValue, b: LuaValue): boolean {
 }
 
 function orderTM(L: LuaState, a: LuaValue, b: LuaValue, event: TM): boolean {
-  let tm = gettm(L, a, event);
-  if (tm === undefined) tm = gettm(L, b, event);
+  let tm = binTM(L, a, b, event);
   if (tm !== undefined) return !isFalse(callTMres(L, tm, a, b));
   if (event === TM.LE) {
     // The reference is built with LUA_COMPAT_LT_LE: try 'not (b < a)' for 'a <= b'.
