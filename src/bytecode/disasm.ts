@@ -4,11 +4,7 @@
  * replaced by stable names (0x1, 0x2, ... in listing order).
  */
 
-import {
-  Op, OPINFO, MAXARG_C,
-  GET_OPCODE, GETARG_A, GETARG_B, GETARG_C, GETARG_k, GETARG_Bx, GETARG_sBx,
-  GETARG_Ax, GETARG_sJ, GETARG_sB, GETARG_sC,
-} from './opcodes.js';
+import { Op, OPINFO, GET_OPCODE, GETARG_A, GETARG_B, GETARG_C, GETARG_k, GETARG_Bx, GETARG_sBx, GETARG_Ax, GETARG_sJ, GETARG_sB, GETARG_sC, Instr } from './opcodes.js';
 import type { Proto } from './proto.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import { tostringNumber } from '../value/number.js';
@@ -151,7 +147,7 @@ export function instructionText(p: Proto, pc: number, addr: (p: Proto) => string
     case Op.SETTABUP: return `${a} ${b} ${c}${isk}\t; ${up(a)} ${K(b)}${k ? ' ' + K(c) : ''}`;
     case Op.SETTABLE: case Op.SETI: return `${a} ${b} ${c}${isk}${k ? '\t; ' + K(c) : ''}`;
     case Op.SETFIELD: return `${a} ${b} ${c}${isk}\t; ${K(b)}${k ? ' ' + K(c) : ''}`;
-    case Op.NEWTABLE: return `${a} ${b} ${c}\t; ${k ? c + extra() * (MAXARG_C + 1) : c}`;
+    case Op.NEWTABLE: return `${a} ${b} ${c}\t; ${k ? c + extra() * (Instr.MAXARG_C + 1) : c}`;
     case Op.SELF: return `${a} ${b} ${c}${isk}${k ? '\t; ' + K(c) : ''}`;
     // k on ADDI/SHRI: compiled from 'x - k' / 'x << k' (negated immediate)
     case Op.ADDI: case Op.SHRI: case Op.SHLI: return `${a} ${b} ${sc}${GETARG_k(i) ? 'k' : ''}`;
@@ -180,7 +176,7 @@ export function instructionText(p: Proto, pc: number, addr: (p: Proto) => string
     case Op.TFORPREP: return `${a} ${bx}\t; to ${pc + bx + 2}`;
     case Op.TFORCALL: return `${a} ${c}`;
     case Op.TFORLOOP: return `${a} ${bx}\t; to ${pc - bx + 2}`;
-    case Op.SETLIST: return `${a} ${b} ${c}${k ? `\t; ${c + extra() * (MAXARG_C + 1)}` : ''}`;
+    case Op.SETLIST: return `${a} ${b} ${c}${k ? `\t; ${c + extra() * (Instr.MAXARG_C + 1)}` : ''}`;
     case Op.CLOSURE: {
       const sub = p.p[bx];
       return `${a} ${bx}\t; ${sub !== undefined ? addr(sub) : '?'}`;

@@ -40,7 +40,7 @@
  */
 
 import { LuaFloat, type LuaValue } from '../value/value.js';
-import { SIZE_A, SIZE_Ax, SIZE_B, SIZE_Bx, SIZE_C, SIZE_OP } from './opcodes.js';
+import { Instr } from './opcodes.js';
 import { Proto } from './proto.js';
 
 export const SIGNATURE = '\x1bLua';
@@ -49,7 +49,7 @@ export const FORMAT = 0x6d;
 export const REVISION = 1;
 export const GUARD = '\r\n\x1a\n';
 export const INSTRUCTION_SIZE = 4;
-export const LAYOUT: readonly number[] = [SIZE_OP, SIZE_A, SIZE_B, SIZE_C, SIZE_Bx, SIZE_Ax];
+export const LAYOUT: readonly number[] = [Instr.SIZE_OP, Instr.SIZE_A, Instr.SIZE_B, Instr.SIZE_C, Instr.SIZE_Bx, Instr.SIZE_Ax];
 export const INTEGER_SIZE = 8;
 export const FLOAT_SIZE = 8;
 /** Detects a different integer width or byte order. */

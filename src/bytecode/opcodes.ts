@@ -13,43 +13,51 @@
  *
  *   iABC   C(8) | B(8) | k(1) | A(8) | op(7)
  *   iABx   Bx(17)      | A(8) | op(7)
- *   iAsBx  sBx(17)     | A(8) | op(7)      sBx = Bx - OFFSET_sBx
+ *   iAsBx  sBx(17)     | A(8) | op(7)      sBx = Bx - Instr.OFFSET_sBx
  *   iAx    Ax(25)             | op(7)
- *   isJ    sJ(25)             | op(7)      sJ = Ax - OFFSET_sJ
+ *   isJ    sJ(25)             | op(7)      sJ = Ax - Instr.OFFSET_sJ
  *
  * Notation: R[x] register x of the frame; K[x] constant x; RK(x) is K[x]
  * when the instruction's k bit is set, else R[x]. sB/sC are signed
- * immediates (B - OFFSET_sC, C - OFFSET_sC).
+ * immediates (B - Instr.OFFSET_sC, C - Instr.OFFSET_sC).
  */
 
 export const enum OpMode { iABC, iABx, iAsBx, iAx, isJ }
 
-export const SIZE_OP = 7;
-export const SIZE_A = 8;
-export const SIZE_B = 8;
-export const SIZE_C = 8;
-export const SIZE_Bx = 17;
-export const SIZE_Ax = 25;
+/**
+ * Instruction field layout and limits. A const enum, so that tsc writes the
+ * numbers into the code that uses them: an exported `const` is read through a
+ * module cell, with a TDZ check, on every use, which costs the interpreter loop
+ * several dependent loads per instruction.
+ */
+export const enum Instr {
+  SIZE_OP = 7,
+  SIZE_A = 8,
+  SIZE_B = 8,
+  SIZE_C = 8,
+  SIZE_Bx = 17,
+  SIZE_Ax = 25,
 
-export const POS_A = 7;
-export const POS_k = 15;
-export const POS_B = 16;
-export const POS_C = 24;
-export const POS_Bx = 15;
-export const POS_Ax = 7;
+  POS_A = 7,
+  POS_k = 15,
+  POS_B = 16,
+  POS_C = 24,
+  POS_Bx = 15,
+  POS_Ax = 7,
 
-export const MAXARG_A = (1 << SIZE_A) - 1;
-export const MAXARG_B = (1 << SIZE_B) - 1;
-export const MAXARG_C = (1 << SIZE_C) - 1;
-export const MAXARG_Bx = (1 << SIZE_Bx) - 1;
-export const MAXARG_Ax = (1 << SIZE_Ax) - 1;
-export const OFFSET_sBx = MAXARG_Bx >> 1;
-export const OFFSET_sJ = MAXARG_Ax >> 1;
-export const OFFSET_sC = MAXARG_C >> 1;
-/** Maximum registers in a frame (Lua's MAXREGS). */
-export const MAXREGS = 255;
-/** Items flushed per SETLIST while building a table constructor (LFIELDS_PER_FLUSH). */
-export const LFIELDS_PER_FLUSH = 50;
+  MAXARG_A = (1 << SIZE_A) - 1,
+  MAXARG_B = (1 << SIZE_B) - 1,
+  MAXARG_C = (1 << SIZE_C) - 1,
+  MAXARG_Bx = (1 << SIZE_Bx) - 1,
+  MAXARG_Ax = (1 << SIZE_Ax) - 1,
+  OFFSET_sBx = MAXARG_Bx >> 1,
+  OFFSET_sJ = MAXARG_Ax >> 1,
+  OFFSET_sC = MAXARG_C >> 1,
+  /** Maximum registers in a frame (Lua's MAXREGS). */
+  MAXREGS = 255,
+  /** Items flushed per SETLIST while building a table constructor (LFIELDS_PER_FLUSH). */
+  LFIELDS_PER_FLUSH = 50,
+}
 
 /**
  * Opcodes. The comment on each is its exact semantics; the compiler and the
@@ -79,7 +87,7 @@ export const enum Op {
   SETFIELD,   // A B C k  R[A][K[B]:string] := RK(C)
 
   NEWTABLE,   // A B C k  R[A] := {}  B: hash size (0, or log2(size)+1); C: array size;
-              //          always followed by EXTRAARG; if k, the array size is C + EXTRAARG * (MAXARG_C + 1)
+              //          always followed by EXTRAARG; if k, the array size is C + EXTRAARG * (Instr.MAXARG_C + 1)
 
   SELF,       // A B C k  R[A+1] := R[B]; R[A] := R[B][RK(C):string]
 
@@ -154,7 +162,7 @@ export const enum Op {
   TFORLOOP,   // A Bx     if R[A+4] ~= nil then { R[A+2] := R[A+4]; pc -= Bx }
 
   SETLIST,    // A B C k  R[A][C+i] := R[A+i], 1 <= i <= B  (B = 0: up to top)
-              //          if k, the real C is C + EXTRAARG * (MAXARG_C + 1)
+              //          if k, the real C is C + EXTRAARG * (Instr.MAXARG_C + 1)
 
   CLOSURE,    // A Bx     R[A] := closure(KPROTO[Bx])
 
@@ -276,30 +284,30 @@ export const OPINFO: readonly OpInfo[] = [
 // ---- decoding (the interpreter inlines these; they are here for everyone else)
 
 export const GET_OPCODE = (i: number): Op => i & 0x7f;
-export const GETARG_A = (i: number): number => (i >>> POS_A) & 0xff;
-export const GETARG_B = (i: number): number => (i >>> POS_B) & 0xff;
-export const GETARG_C = (i: number): number => i >>> POS_C;
-export const GETARG_k = (i: number): number => (i >>> POS_k) & 1;
-export const GETARG_Bx = (i: number): number => i >>> POS_Bx;
-export const GETARG_sBx = (i: number): number => (i >>> POS_Bx) - OFFSET_sBx;
-export const GETARG_Ax = (i: number): number => i >>> POS_Ax;
-export const GETARG_sJ = (i: number): number => (i >>> POS_Ax) - OFFSET_sJ;
-export const GETARG_sB = (i: number): number => ((i >>> POS_B) & 0xff) - OFFSET_sC;
-export const GETARG_sC = (i: number): number => (i >>> POS_C) - OFFSET_sC;
+export const GETARG_A = (i: number): number => (i >>> Instr.POS_A) & 0xff;
+export const GETARG_B = (i: number): number => (i >>> Instr.POS_B) & 0xff;
+export const GETARG_C = (i: number): number => i >>> Instr.POS_C;
+export const GETARG_k = (i: number): number => (i >>> Instr.POS_k) & 1;
+export const GETARG_Bx = (i: number): number => i >>> Instr.POS_Bx;
+export const GETARG_sBx = (i: number): number => (i >>> Instr.POS_Bx) - Instr.OFFSET_sBx;
+export const GETARG_Ax = (i: number): number => i >>> Instr.POS_Ax;
+export const GETARG_sJ = (i: number): number => (i >>> Instr.POS_Ax) - Instr.OFFSET_sJ;
+export const GETARG_sB = (i: number): number => ((i >>> Instr.POS_B) & 0xff) - Instr.OFFSET_sC;
+export const GETARG_sC = (i: number): number => (i >>> Instr.POS_C) - Instr.OFFSET_sC;
 
 // ---- encoding (used by the compiler; results are stored into an Int32Array)
 
 export function CREATE_ABCk(o: Op, a: number, b: number, c: number, k: number): number {
-  return (o | (a << POS_A) | (k << POS_k) | (b << POS_B) | (c << POS_C)) | 0;
+  return (o | (a << Instr.POS_A) | (k << Instr.POS_k) | (b << Instr.POS_B) | (c << Instr.POS_C)) | 0;
 }
 export function CREATE_ABx(o: Op, a: number, bx: number): number {
-  return (o | (a << POS_A) | (bx << POS_Bx)) | 0;
+  return (o | (a << Instr.POS_A) | (bx << Instr.POS_Bx)) | 0;
 }
 export function CREATE_Ax(o: Op, ax: number): number {
-  return (o | (ax << POS_Ax)) | 0;
+  return (o | (ax << Instr.POS_Ax)) | 0;
 }
 export function CREATE_sJ(o: Op, j: number): number {
-  return (o | ((j + OFFSET_sJ) << POS_Ax)) | 0;
+  return (o | ((j + Instr.OFFSET_sJ) << Instr.POS_Ax)) | 0;
 }
 /** Replace one field of an encoded instruction. */
 export function SETARG(i: number, pos: number, size: number, v: number): number {

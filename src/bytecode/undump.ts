@@ -38,7 +38,7 @@ import {
   CHECK_INT, CHECK_NUM, FLOAT_SIZE, FORMAT, GUARD, INSTRUCTION_SIZE, INTEGER_SIZE, LAYOUT, REVISION,
   SIGNATURE, VERSION,
 } from './dump.js';
-import { MAXREGS, NUM_OPCODES, OFFSET_sJ, Op } from './opcodes.js';
+import { NUM_OPCODES, Op, Instr } from './opcodes.js';
 import { Proto, type LocVar, type UpvalDesc } from './proto.js';
 
 /** Deepest function nesting accepted; the compiler stops far earlier (C stack overflow at 200 levels). */
@@ -183,7 +183,7 @@ function loadConstants(r: Reader): LuaValue[] {
 
 function loadUpvalues(r: Reader): UpvalDesc[] {
   const n = r.count(3);
-  if (n > MAXREGS) r.error('too many upvalues'); // GETUPVAL's B has 8 bits
+  if (n > Instr.MAXREGS) r.error('too many upvalues'); // GETUPVAL's B has 8 bits
   const ups: UpvalDesc[] = [];
   for (let i = 0; i < n; i++) {
     const instack = r.bool();
@@ -279,7 +279,7 @@ export function verifyTree(main: Proto, fail: Fail): void {
 
 function verifyProto(p: Proto, fail: Fail): void {
   // Frame layout: the VM sizes frames by maxstacksize and fills numparams slots.
-  if (p.maxstacksize > MAXREGS) fail('bad maxstacksize');
+  if (p.maxstacksize > Instr.MAXREGS) fail('bad maxstacksize');
   if (p.numparams > p.maxstacksize) fail('bad numparams');
   if (p.code.length === 0) fail('empty code');
   if (p.lineinfo.length !== 0 && p.lineinfo.length !== p.code.length) fail('lineinfo size mismatch');
@@ -485,7 +485,7 @@ const SPECIAL: Partial<Record<Op, (ins: Ins, e: Effect) => void>> = {
     e.special = (s) => { s.tbc |= bit(ins.a); };
   },
   [Op.JMP]: (ins, e) => {
-    e.succ = [ins.pc + 1 + (ins.i >>> 7) - OFFSET_sJ];
+    e.succ = [ins.pc + 1 + (ins.i >>> 7) - Instr.OFFSET_sJ];
   },
   [Op.TESTSET]: (ins, e) => {
     e.reads.push(ins.b);

@@ -15,12 +15,7 @@
  * original operand when it needs a metamethod.
  */
 
-import {
-  Op, OPINFO, CREATE_ABCk, CREATE_ABx, CREATE_Ax, CREATE_sJ, SETARG,
-  GET_OPCODE, GETARG_A, GETARG_B, GETARG_k, GETARG_sJ,
-  POS_A, POS_B, POS_C, POS_k, POS_Bx, SIZE_A, SIZE_B, SIZE_C, SIZE_Bx,
-  MAXARG_A, MAXARG_B, MAXARG_C, MAXARG_Bx, MAXARG_Ax, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXREGS,
-} from '../bytecode/opcodes.js';
+import { Op, OPINFO, CREATE_ABCk, CREATE_ABx, CREATE_Ax, CREATE_sJ, SETARG, GET_OPCODE, GETARG_A, GETARG_B, GETARG_k, GETARG_sJ, Instr } from '../bytecode/opcodes.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import { arith, floatToInteger, floatToIntegerMode, tointegerNS, F2I, type LuaInteger } from '../value/number.js';
 import { ExpDesc, VK, NO_JUMP, hasjumps } from './expdesc.js';
@@ -39,31 +34,31 @@ export const enum BinOpr {
 export const enum UnOpr { MINUS, BNOT, NOT, LEN, NOUNOPR }
 
 /** Register index meaning "no register" (TESTSET that is turned into TEST). */
-const NO_REG = MAXARG_A;
+const NO_REG = Instr.MAXARG_A;
 /** Maximum index of a constant usable as an RK operand. */
-const MAXINDEXRK = MAXARG_B;
+const MAXINDEXRK = Instr.MAXARG_B;
 /** Longest string the reference treats as a "short" string (GETFIELD keys). */
 const LUAI_MAXSHORTLEN = 40;
 /** luaK_setreturns' "all results". */
 export const LUA_MULTRET = -1;
 
-const MAXARG_sJ = MAXARG_Ax;
+const MAXARG_sJ = Instr.MAXARG_Ax;
 
 // ---------------------------------------------------------------------------
 // Instruction fields
 
-const setA = (i: number, v: number): number => SETARG(i, POS_A, SIZE_A, v);
-const setB = (i: number, v: number): number => SETARG(i, POS_B, SIZE_B, v);
-const setC = (i: number, v: number): number => SETARG(i, POS_C, SIZE_C, v);
-const setk = (i: number, v: number): number => SETARG(i, POS_k, 1, v);
-const setBx = (i: number, v: number): number => SETARG(i, POS_Bx, SIZE_Bx, v);
+const setA = (i: number, v: number): number => SETARG(i, Instr.POS_A, Instr.SIZE_A, v);
+const setB = (i: number, v: number): number => SETARG(i, Instr.POS_B, Instr.SIZE_B, v);
+const setC = (i: number, v: number): number => SETARG(i, Instr.POS_C, Instr.SIZE_C, v);
+const setk = (i: number, v: number): number => SETARG(i, Instr.POS_k, 1, v);
+const setBx = (i: number, v: number): number => SETARG(i, Instr.POS_Bx, Instr.SIZE_Bx, v);
 const setOp = (i: number, op: Op): number => ((i & ~0x7f) | op) | 0;
 
 const fitsC = (i: LuaInteger): boolean =>
-  typeof i === 'number' && i >= -OFFSET_sC && i <= MAXARG_C - OFFSET_sC;
+  typeof i === 'number' && i >= -Instr.OFFSET_sC && i <= Instr.MAXARG_C - Instr.OFFSET_sC;
 const fitsBx = (i: LuaInteger): boolean =>
-  typeof i === 'number' && i >= -OFFSET_sBx && i <= MAXARG_Bx - OFFSET_sBx;
-const int2sC = (i: number): number => i + OFFSET_sC;
+  typeof i === 'number' && i >= -Instr.OFFSET_sBx && i <= Instr.MAXARG_Bx - Instr.OFFSET_sBx;
+const int2sC = (i: number): number => i + Instr.OFFSET_sC;
 
 function getinstruction(fs: FuncState, e: ExpDesc): number {
   return fs.code[e.info] as number;
@@ -96,7 +91,7 @@ export function codeABx(fs: FuncState, o: Op, a: number, bx: number): number {
 }
 
 function codeAsBx(fs: FuncState, o: Op, a: number, sbx: number): number {
-  return code(fs, CREATE_ABx(o, a, sbx + OFFSET_sBx));
+  return code(fs, CREATE_ABx(o, a, sbx + Instr.OFFSET_sBx));
 }
 
 function codesJ(fs: FuncState, o: Op, sj: number): number {
@@ -120,7 +115,7 @@ function removelastinstruction(fs: FuncState): void {
 
 /** LOADK, or LOADKX + EXTRAARG for constants beyond Bx's range. */
 function codek(fs: FuncState, reg: number, k: number): number {
-  if (k <= MAXARG_Bx) return codeABx(fs, Op.LOADK, reg, k);
+  if (k <= Instr.MAXARG_Bx) return codeABx(fs, Op.LOADK, reg, k);
   const p = codeABx(fs, Op.LOADKX, reg, 0);
   codeextraarg(fs, k);
   return p;
@@ -158,7 +153,7 @@ function getjump(fs: FuncState, pc: number): number {
 
 function fixjump(fs: FuncState, pc: number, dest: number): void {
   const offset = dest - (pc + 1);
-  if (!(-OFFSET_sJ <= offset && offset <= MAXARG_sJ - OFFSET_sJ)) {
+  if (!(-Instr.OFFSET_sJ <= offset && offset <= MAXARG_sJ - Instr.OFFSET_sJ)) {
     fs.ls.syntaxerror('control structure too long');
   }
   const i = fs.code[pc] as number;
@@ -259,7 +254,7 @@ export function jumpto(fs: FuncState, target: number): void {
 export function checkstack(fs: FuncState, n: number): void {
   const newstack = fs.freereg + n;
   if (newstack > fs.f.maxstacksize) {
-    if (newstack >= MAXREGS) fs.ls.syntaxerror('function or expression needs too many registers');
+    if (newstack >= Instr.MAXREGS) fs.ls.syntaxerror('function or expression needs too many registers');
     fs.f.maxstacksize = newstack;
   }
 }
@@ -749,14 +744,14 @@ function codenot(fs: FuncState, e: ExpDesc): void {
 
 /** Is `e` a constant string usable as a GETFIELD/SETFIELD key? */
 function isKstr(fs: FuncState, e: ExpDesc): boolean {
-  if (e.k !== VK.K || hasjumps(e) || e.info > MAXARG_B) return false;
+  if (e.k !== VK.K || hasjumps(e) || e.info > Instr.MAXARG_B) return false;
   const v = fs.f.k[e.info];
   return typeof v === 'string' && v.length <= LUAI_MAXSHORTLEN;
 }
 
 const isKint = (e: ExpDesc): boolean => e.k === VK.KINT && !hasjumps(e);
 const isCint = (e: ExpDesc): boolean =>
-  isKint(e) && typeof e.ival === 'number' && e.ival >= 0 && e.ival <= MAXARG_C;
+  isKint(e) && typeof e.ival === 'number' && e.ival >= 0 && e.ival <= Instr.MAXARG_C;
 const isSCint = (e: ExpDesc): boolean => isKint(e) && fitsC(e.ival);
 
 /** A numeral fitting an sC operand: its immediate form, and whether it is a float. */
@@ -1078,11 +1073,11 @@ export function posfix(fs: FuncState, opr: BinOpr, e1: ExpDesc, e2: ExpDesc, lin
 /** Store `tostore` list items (0: up to top) into the table at `base`, after `nelems` already stored. */
 export function setlist(fs: FuncState, base: number, nelems: number, tostore: number): void {
   if (tostore === LUA_MULTRET) tostore = 0;
-  if (nelems <= MAXARG_C) {
+  if (nelems <= Instr.MAXARG_C) {
     codeABC(fs, Op.SETLIST, base, tostore, nelems);
   } else {
-    const extra = Math.floor(nelems / (MAXARG_C + 1));
-    codeABCk(fs, Op.SETLIST, base, tostore, nelems % (MAXARG_C + 1), 1);
+    const extra = Math.floor(nelems / (Instr.MAXARG_C + 1));
+    codeABCk(fs, Op.SETLIST, base, tostore, nelems % (Instr.MAXARG_C + 1), 1);
     codeextraarg(fs, extra);
   }
   fs.freereg = base + 1; // free registers with list values
@@ -1096,8 +1091,8 @@ function ceillog2(x: number): number {
 /** Fill in the sizes of a NEWTABLE (and its EXTRAARG) once the constructor is read. */
 export function settablesize(fs: FuncState, pc: number, ra: number, asize: number, hsize: number): void {
   const rb = hsize !== 0 ? ceillog2(hsize) + 1 : 0;
-  const extra = Math.floor(asize / (MAXARG_C + 1));
-  const rc = asize % (MAXARG_C + 1);
+  const extra = Math.floor(asize / (Instr.MAXARG_C + 1));
+  const rc = asize % (Instr.MAXARG_C + 1);
   fs.code[pc] = CREATE_ABCk(Op.NEWTABLE, ra, rb, rc, extra > 0 ? 1 : 0);
   fs.code[pc + 1] = CREATE_Ax(Op.EXTRAARG, extra);
 }

@@ -8,7 +8,7 @@
  * raises "C stack overflow" long before the JS stack could overflow.
  */
 
-import { Op, MAXARG_Bx, LFIELDS_PER_FLUSH } from '../bytecode/opcodes.js';
+import { Op, Instr } from '../bytecode/opcodes.js';
 import type { Proto } from '../bytecode/proto.js';
 import type { LuaValue } from '../value/value.js';
 import { LuaFloat } from '../value/value.js';
@@ -558,7 +558,7 @@ export class Parser {
     const fs = this.fs;
     K.exp2nextreg(fs, cc.v);
     cc.v.k = VK.VOID;
-    if (cc.tostore === LFIELDS_PER_FLUSH) {
+    if (cc.tostore === Instr.LFIELDS_PER_FLUSH) {
       K.setlist(fs, cc.t.info, cc.na, cc.tostore); // flush
       cc.na += cc.tostore;
       cc.tostore = 0;
@@ -1000,7 +1000,7 @@ export class Parser {
     const fs = this.fs;
     let offset = dest - (pc + 1);
     if (back) offset = -offset;
-    if (offset > MAXARG_Bx) this.ls.syntaxerror('control structure too long');
+    if (offset > Instr.MAXARG_Bx) this.ls.syntaxerror('control structure too long');
     fs.code[pc] = K.setBx(fs.code[pc] as number, offset);
   }
 

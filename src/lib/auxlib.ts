@@ -17,7 +17,7 @@ import {
 } from '../vm/debuginfo.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
 import { typeName } from '../vm/meta.js';
-import { CIST_LUA, CIST_TAIL, type CallInfo, type LuaState } from '../vm/state.js';
+import { CIST, type CallInfo, type LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { addressOf } from '../vm/identity.js';
 
@@ -248,13 +248,13 @@ export function traceback(L: LuaState, L1: LuaState, msg: string | undefined, le
       continue;
     }
     const ci = frames[j];
-    if (ci.callstatus & CIST_LUA) {
+    if (ci.callstatus & CIST.LUA) {
       const line = currentline(ci);
       out += `\n\t${shortSrc(ci.closure!.p)}:${line > 0 ? `${line}:` : ''} in ${funcDescription(L1, ci)}`;
     } else {
       out += `\n\t[C]: in ${funcDescription(L1, ci)}`;
     }
-    if (ci.callstatus & CIST_TAIL) out += '\n\t(...tail calls...)';
+    if (ci.callstatus & CIST.TAIL) out += '\n\t(...tail calls...)';
   }
   return out;
 }

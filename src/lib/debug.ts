@@ -11,7 +11,7 @@ import { LuaFloat, LuaUserdata, type LuaValue } from '../value/value.js';
 import { currentline, getfuncname, getlocalname, shortSrc } from '../vm/debuginfo.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
 import { typeName } from '../vm/meta.js';
-import { CIST_LUA, CIST_TAIL, LuaState, type CallInfo } from '../vm/state.js';
+import { CIST, LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import {
   argError, checkInteger, getstack, newLib, optInteger, ret, toStringOrUndefined, traceback, typeError,
@@ -70,7 +70,7 @@ function fillInfo(L: LuaState, L1: LuaState, t: LuaTable, what: string, f: LuaVa
         break;
       }
       case 'l':
-        t.setStr('currentline', ci !== null && ci.callstatus & CIST_LUA ? currentline(ci) : -1);
+        t.setStr('currentline', ci !== null && ci.callstatus & CIST.LUA ? currentline(ci) : -1);
         break;
       case 'u':
         t.setStr('nups', lua !== undefined ? lua.upvals.length : f instanceof HostFunction ? f.upvalues.length : 0);
@@ -84,7 +84,7 @@ function fillInfo(L: LuaState, L1: LuaState, t: LuaTable, what: string, f: LuaVa
         break;
       }
       case 't':
-        t.setStr('istailcall', ci !== null && (ci.callstatus & CIST_TAIL) !== 0);
+        t.setStr('istailcall', ci !== null && (ci.callstatus & CIST.TAIL) !== 0);
         break;
       case 'r':
         t.setStr('ftransfer', ci?.ftransfer ?? 0);
@@ -134,7 +134,7 @@ const getinfo: HostFn = (L, base, nargs) => {
 
 /** Name and stack slot of local `n` of frame `ci` (luaG_findlocal), or undefined. */
 function findlocal(L1: LuaState, ci: CallInfo, n: number): [string, number] | undefined {
-  const lua = ci.callstatus & CIST_LUA ? ci.closure! : undefined;
+  const lua = ci.callstatus & CIST.LUA ? ci.closure! : undefined;
   if (lua !== undefined && n < 0) {
     // varargs: -1 is the first extra argument
     const nextra = lua.p.isVararg ? ci.nextraargs : 0;

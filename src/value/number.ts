@@ -39,8 +39,12 @@ export const enum F2I { EQ = 0, FLOOR = 1, CEIL = 2 }
 
 export const MAXINTEGER = 0x7fffffffffffffffn;
 export const MININTEGER = -0x8000000000000000n;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const MAX_SAFE_B = BigInt(MAX_SAFE);
+/**
+ * The range of integers held as JS numbers (±(2^53 - 1)). A const enum so
+ * that hot paths compare with literals (see Instr in opcodes.ts).
+ */
+export const enum SafeInt { MAX = 9007199254740991, MIN = -9007199254740991 }
+const MAX_SAFE_B = BigInt(SafeInt.MAX);
 const TWO63 = 2 ** 63;
 
 /** The NaN x86-64 produces for invalid operations (0/0, inf-inf): sign bit set. */
@@ -77,7 +81,7 @@ export function toDouble(v: LuaNumber): number {
 /** Integer with exactly the value of `f`, if `f` is integral and in int64 range (2^63 is not). */
 export function floatToInteger(f: number): LuaInteger | undefined {
   if (!Number.isInteger(f)) return undefined;
-  if (f >= -MAX_SAFE && f <= MAX_SAFE) return f + 0; // +0 turns -0 into 0
+  if (f >= SafeInt.MIN && f <= SafeInt.MAX) return f + 0; // +0 turns -0 into 0
   if (f >= -TWO63 && f < TWO63) return BigInt(f);
   return undefined;
 }
@@ -138,7 +142,7 @@ const big = (x: LuaInteger): bigint => (typeof x === 'bigint' ? x : BigInt(x));
 export function iadd(a: LuaInteger, b: LuaInteger): LuaInteger {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b; // exact whenever the true sum is safe
-    if (r >= -MAX_SAFE && r <= MAX_SAFE) return r;
+    if (r >= SafeInt.MIN && r <= SafeInt.MAX) return r;
   }
   return normInt(big(a) + big(b));
 }
@@ -146,7 +150,7 @@ export function iadd(a: LuaInteger, b: LuaInteger): LuaInteger {
 export function isub(a: LuaInteger, b: LuaInteger): LuaInteger {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
-    if (r >= -MAX_SAFE && r <= MAX_SAFE) return r + 0;
+    if (r >= SafeInt.MIN && r <= SafeInt.MAX) return r + 0;
   }
   return normInt(big(a) - big(b));
 }
@@ -154,7 +158,7 @@ export function isub(a: LuaInteger, b: LuaInteger): LuaInteger {
 export function imul(a: LuaInteger, b: LuaInteger): LuaInteger {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b; // a rounded product is never in the safe range
-    if (r >= -MAX_SAFE && r <= MAX_SAFE) return r + 0; // 0 * -5 is -0 in JS
+    if (r >= SafeInt.MIN && r <= SafeInt.MAX) return r + 0; // 0 * -5 is -0 in JS
   }
   return normInt(big(a) * big(b));
 }

@@ -17,7 +17,7 @@
  *    continuation) and continues.
  *  - A protected call inside a coroutine runs unprotected when it has a
  *    continuation: an error unwinds to `resume`, which finds the frame
- *    marked CIST_YPCALL and recovers there. So pcall never blocks a yield.
+ *    marked CIST.YPCALL and recovers there. So pcall never blocks a yield.
  */
 
 import { isFalse, type LuaValue } from '../value/value.js';
@@ -27,10 +27,7 @@ import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
 import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
-import {
-  CIST_FRESH, CIST_LUA, CIST_YPCALL, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK,
-  LUA_OK, LUA_YIELD, type CallInfo, type LuaState,
-} from './state.js';
+import { CIST, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 
 /** Status used by luaF_close for a normal (non-error) close. */
 export const CLOSEKTOP = -1;
@@ -97,7 +94,7 @@ export function typeerror(L: LuaState, v: LuaValue, op: string, info: string): n
 function callerror(L: LuaState, func: number): never {
   const ci = L.ci;
   let info = '';
-  if (ci.callstatus & CIST_LUA) {
+  if (ci.callstatus & CIST.LUA) {
     const named = funcnamefromcode(ci.closure!.p, ci.pc - 1);
     if (named !== undefined) info = ` (${named[0]} '${named[1]}')`;
   }
@@ -162,7 +159,7 @@ export function precall(L: LuaState, func: number, nresults: number): CallInfo |
       ci.base = func + 1;
       ci.top = func + 1 + fsize;
       ci.nresults = nresults;
-      ci.callstatus = CIST_LUA;
+      ci.callstatus = CIST.LUA;
       ci.closure = f;
       ci.pc = 0;
       const np = p.numparams;
@@ -270,12 +267,12 @@ export function callValue(L: LuaState, func: number, nresults: number): void {
   // after a yield (its JS frames would be gone): make it non-yieldable, as
   // the reference's lua_call does. Calls from Lua frames (metamethods) and
   // from host functions with a continuation stay yieldable.
-  const noYield = (caller.callstatus & CIST_LUA) === 0 && caller.k === null;
+  const noYield = (caller.callstatus & CIST.LUA) === 0 && caller.k === null;
   if (noYield) L.nny++;
   if (++L.nCcalls >= LUAI_MAXCCALLS) checkCstack(L);
   const ci = precall(L, func, nresults);
   if (ci !== null) {
-    ci.callstatus |= CIST_FRESH;
+    ci.callstatus |= CIST.FRESH;
     execute(L, ci, false);
   } else if (L.status === LUA_YIELD) {
     throw YieldSignal.instance;
@@ -377,7 +374,7 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
 /**
  * Protected call with a continuation (lua_pcallk). Inside a yieldable
  * coroutine the call is not wrapped at all: errors unwind to `resume`, which
- * recovers at this frame (marked CIST_YPCALL). Returns LUA_OK or an error
+ * recovers at this frame (marked CIST.YPCALL). Returns LUA_OK or an error
  * status; with an error the error object is at the top.
  */
 export function pcallk(
@@ -391,9 +388,9 @@ export function pcallk(
   ci.oldErrfunc = L.errfunc;
   ci.oldAllowHook = L.allowhook;
   L.errfunc = errfunc;
-  ci.callstatus |= CIST_YPCALL;
+  ci.callstatus |= CIST.YPCALL;
   callValue(L, func, nresults);
-  ci.callstatus &= ~CIST_YPCALL;
+  ci.callstatus &= ~CIST.YPCALL;
   ci.k = null;
   L.errfunc = ci.oldErrfunc;
   return LUA_OK;
@@ -447,7 +444,7 @@ export function newtbcupval(L: LuaState, level: number): void {
   if (isFalse(v)) return; // false and nil need no closing
   if (gettm(L, v, TM.CLOSE) === undefined) {
     const ci = L.ci;
-    const name = ci.callstatus & CIST_LUA
+    const name = ci.callstatus & CIST.LUA
       ? getlocalname(ci.closure!.p, level - ci.base + 1, ci.pc - 1) ?? '?'
       : '?';
     runerror(L, `variable '${name}' got a non-closable value`);
@@ -589,7 +586,7 @@ function resumeBody(co: LuaState, nargs: number): void {
     // Starting the coroutine: call its body function.
     const ci = precall(co, firstArg - 1, -1);
     if (ci !== null) {
-      ci.callstatus |= CIST_FRESH;
+      ci.callstatus |= CIST.FRESH;
       execute(co, ci, true);
     }
     return;
@@ -597,7 +594,7 @@ function resumeBody(co: LuaState, nargs: number): void {
   // Resuming from a yield.
   co.status = LUA_OK;
   const ci = co.ci;
-  if (ci.callstatus & CIST_LUA) {
+  if (ci.callstatus & CIST.LUA) {
     // yielded inside a hook: just continue its execution
     co.top = firstArg;
     execute(co, ci, true);
@@ -618,7 +615,7 @@ function unroll(co: LuaState): void {
     const ci = co.ci;
     if (ci === co.baseCi) return;
     if (co.status === LUA_YIELD) return;
-    if (ci.callstatus & CIST_LUA) {
+    if (ci.callstatus & CIST.LUA) {
       finishOp(co, ci);
       execute(co, ci, true);
     } else {
@@ -630,7 +627,7 @@ function unroll(co: LuaState): void {
 /** Complete a host frame interrupted by a yield or recovering from an error. */
 function finishCcall(co: LuaState, ci: CallInfo): void {
   let status = LUA_YIELD;
-  if (ci.callstatus & CIST_YPCALL) status = finishpcallk(co, ci);
+  if (ci.callstatus & CIST.YPCALL) status = finishpcallk(co, ci);
   const n = ci.k!(co, status, ci.ctx);
   if (n === YIELD) return;
   poscall(co, ci, n);
@@ -653,7 +650,7 @@ function finishpcallk(co: LuaState, ci: CallInfo): number {
     shrinkstack(co);
     ci.recoverStatus = LUA_OK;
   }
-  ci.callstatus &= ~CIST_YPCALL;
+  ci.callstatus &= ~CIST.YPCALL;
   co.errfunc = ci.oldErrfunc;
   return status;
 }
@@ -661,7 +658,7 @@ function finishpcallk(co: LuaState, ci: CallInfo): number {
 /** After an error inside a coroutine, find a yieldable pcall to recover at. */
 function recover(co: LuaState, status: number): boolean {
   for (let ci: CallInfo | null = co.ci; ci !== null; ci = ci.previous) {
-    if (ci.callstatus & CIST_YPCALL) {
+    if (ci.callstatus & CIST.YPCALL) {
       co.ci = ci;
       ci.recoverStatus = status;
       return true;

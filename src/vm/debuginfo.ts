@@ -12,7 +12,7 @@ import type { Proto } from '../bytecode/proto.js';
 import { chunkid } from '../frontend/chunkid.js';
 import type { LuaValue } from '../value/value.js';
 import { LuaClosure } from './function.js';
-import { CIST_FIN, CIST_HOOKED, CIST_LUA, CIST_TAIL, type CallInfo, type LuaState } from './state.js';
+import { CIST, type CallInfo, type LuaState } from './state.js';
 
 /** Where a value came from: register r (>= 0), upvalue u (encoded -1 - u), or unknown (undefined). */
 export type VarLoc = number | undefined;
@@ -40,7 +40,7 @@ export function currentpc(ci: CallInfo): number {
 
 /** Current source line of a frame, or -1 for host frames and stripped code. */
 export function currentline(ci: CallInfo): number {
-  if (!(ci.callstatus & CIST_LUA)) return -1;
+  if (!(ci.callstatus & CIST.LUA)) return -1;
   const p = ci.closure!.p;
   const pc = currentpc(ci);
   return pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : -1;
@@ -53,7 +53,7 @@ export function currentline(ci: CallInfo): number {
  * for stripped code, as the reference prints); "" for host frames.
  */
 export function where(ci: CallInfo): string {
-  if (!(ci.callstatus & CIST_LUA)) return '';
+  if (!(ci.callstatus & CIST.LUA)) return '';
   return `${shortSrc(ci.closure!.p)}:${currentline(ci)}: `;
 }
 
@@ -175,7 +175,7 @@ export function getobjname(p: Proto, lastpc: number, reg: number): [string, stri
 /** " (kind 'name')" for an offending value, or "" (varinfo in ldebug.c). */
 export function varinfo(L: LuaState, loc: VarLoc): string {
   const ci = L.ci;
-  if (loc === undefined || !(ci.callstatus & CIST_LUA)) return '';
+  if (loc === undefined || !(ci.callstatus & CIST.LUA)) return '';
   const p = ci.closure!.p;
   let r: [string, string] | undefined;
   if (loc < 0) r = ['upvalue', upvalname(p, -1 - loc)];
@@ -185,11 +185,11 @@ export function varinfo(L: LuaState, loc: VarLoc): string {
 
 /** [namewhat, name] of the function running in `ci`, from its caller's code (funcnamefromcall). */
 export function getfuncname(L: LuaState, ci: CallInfo | null): [string, string] | undefined {
-  if (ci === null || ci.callstatus & CIST_TAIL) return undefined;
-  if (ci.callstatus & CIST_HOOKED) return ['hook', '?'];
-  if (ci.callstatus & CIST_FIN) return ['metamethod', '__gc'];
+  if (ci === null || ci.callstatus & CIST.TAIL) return undefined;
+  if (ci.callstatus & CIST.HOOKED) return ['hook', '?'];
+  if (ci.callstatus & CIST.FIN) return ['metamethod', '__gc'];
   const caller = ci.previous;
-  if (caller === null || !(caller.callstatus & CIST_LUA)) return undefined;
+  if (caller === null || !(caller.callstatus & CIST.LUA)) return undefined;
   return funcnamefromcode(caller.closure!.p, currentpc(caller));
 }
 

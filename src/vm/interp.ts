@@ -13,9 +13,9 @@
  */
 
 import type { Proto } from '../bytecode/proto.js';
-import { Op, OFFSET_sBx, OFFSET_sC, OFFSET_sJ, MAXARG_C } from '../bytecode/opcodes.js';
+import { Op, Instr } from '../bytecode/opcodes.js';
 import {
-  arith as rawArith, ArithOp, F2I, fpow, iadd, imul, ishl, ishr, isub, tointeger, tonumber, toDouble,
+  arith as rawArith, ArithOp, F2I, fpow, SafeInt, iadd, imul, ishl, ishr, isub, tointeger, tonumber, toDouble,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
 import { LuaFloat, LuaUserdata, isFalse, mkfloat, type LuaValue } from '../value/value.js';
@@ -29,17 +29,13 @@ import {
   rawequal, TM, rawset,
 } from './meta.js';
 import { upvalLoc } from './debuginfo.js';
-import {
-  CIST_FRESH, CIST_LEQ, CIST_LUA, CIST_MM, CIST_TAIL, LUAI_MAXCCALLS, LUA_YIELD, type CallInfo, type LuaState,
-} from './state.js';
+import { CIST, LUAI_MAXCCALLS, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const MIN_SAFE = -MAX_SAFE;
 
 /**
  * Run Lua frames starting at `ci` (which must be L.ci, a Lua frame) until
- * the frame marked CIST_FRESH returns. `isBase` is true when called by
+ * the frame marked CIST.FRESH returns. `isBase` is true when called by
  * resume itself: a yield then just returns; from any deeper JS context it
  * must unwind the JS stack with YieldSignal.
  */
@@ -64,10 +60,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           stack[ra] = stack[base + ((i >>> 16) & 0xff)];
           continue;
         case Op.LOADI:
-          stack[ra] = (i >>> 15) - OFFSET_sBx;
+          stack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
           continue;
         case Op.LOADF:
-          stack[ra] = smallFloat((i >>> 15) - OFFSET_sBx);
+          stack[ra] = smallFloat((i >>> 15) - Instr.OFFSET_sBx);
           continue;
         case Op.LOADK:
           stack[ra] = k[i >>> 15];
@@ -268,11 +264,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.ADDI: {
           const b = (i >>> 16) & 0xff;
           const x = stack[base + b];
-          const imm = (i >>> 24) - OFFSET_sC;
+          const imm = (i >>> 24) - Instr.OFFSET_sC;
           if (typeof x === 'number') {
             const r = x + imm;
             if (Number.isInteger(x)) {
-              if (r <= MAX_SAFE && r >= MIN_SAFE) {
+              if (r <= SafeInt.MAX && r >= SafeInt.MIN) {
                 stack[ra] = r;
                 continue;
               }
@@ -304,7 +300,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.SHRI: {
           const b = (i >>> 16) & 0xff;
           const x = stack[base + b];
-          const imm = (i >>> 24) - OFFSET_sC;
+          const imm = (i >>> 24) - Instr.OFFSET_sC;
           if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
           else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
           else stack[ra] = negatedImm(L, ci, pc, ArithOp.SHR, ArithOp.SHL, x, imm, b);
@@ -313,7 +309,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.SHLI: {
           const b = (i >>> 16) & 0xff;
           const x = stack[base + b];
-          const imm = (i >>> 24) - OFFSET_sC;
+          const imm = (i >>> 24) - Instr.OFFSET_sC;
           if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
           else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
           continue;
@@ -330,7 +326,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             // A non-integral result can only come from float operands: the common float case costs one test.
             if (!Number.isInteger(r)) stack[ra] = r;
             else if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : iadd(x, y);
+              stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : iadd(x, y);
             } else {
               stack[ra] = new LuaFloat(r);
             }
@@ -359,7 +355,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             // A non-integral result can only come from float operands: the common float case costs one test.
             if (!Number.isInteger(r)) stack[ra] = r;
             else if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r : isub(x, y);
+              stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : isub(x, y);
             } else {
               stack[ra] = new LuaFloat(r);
             }
@@ -388,7 +384,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             // A non-integral result can only come from float operands: the common float case costs one test.
             if (!Number.isInteger(r)) stack[ra] = r;
             else if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[ra] = r <= MAX_SAFE && r >= MIN_SAFE ? r + 0 : imul(x, y);
+              stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r + 0 : imul(x, y);
             } else {
               stack[ra] = new LuaFloat(r);
             }
@@ -495,7 +491,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           newtbcupval(L, ra);
           continue;
         case Op.JMP:
-          pc += (i >>> 7) - OFFSET_sJ;
+          pc += (i >>> 7) - Instr.OFFSET_sJ;
           continue;
 
         // ---- comparisons: each is followed by a JMP taken when the test holds
@@ -512,7 +508,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = equalobj(L, x, y);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.LT: {
@@ -528,7 +524,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = lessthan(L, x, y);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.LE: {
@@ -544,7 +540,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = lessequal(L, x, y);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.EQK: {
@@ -552,20 +548,20 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const y = k[(i >>> 16) & 0xff];
           const cond = x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.EQI: {
           const x = stack[ra];
-          const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
+          const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
           const cond = x === imm || (x instanceof LuaFloat && x.n === imm);
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
           const x = stack[ra];
-          const imm = ((i >>> 16) & 0xff) - OFFSET_sC;
+          const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
           const op = i & 0x7f;
           let cond: boolean;
           if (typeof x === 'number' || typeof x === 'bigint') {
@@ -576,14 +572,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.TEST: {
           const x = stack[ra];
           const cond = x !== undefined && x !== false;
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
         }
         case Op.TESTSET: {
@@ -591,7 +587,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
           else {
             stack[ra] = x;
-            pc += (code[pc] >>> 7) - OFFSET_sJ + 1;
+            pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           }
           continue;
         }
@@ -634,7 +630,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             L.top = func + b;
             checkFrameRoom(L, func, f);
             setupLuaFrame(L, ci, func, f);
-            ci.callstatus |= CIST_TAIL;
+            ci.callstatus |= CIST.TAIL;
             break reload;
           }
           // A host function: call it, then return its results from this frame.
@@ -646,8 +642,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           }
           ci.func -= delta;
           poscall(L, ci, L.top - ra);
-          if (ci.callstatus & CIST_FRESH) return;
-          if (ci.callstatus & CIST_MM) finishMM(L);
+          if (ci.callstatus & CIST.FRESH) return;
+          if (ci.callstatus & CIST.MM) finishMM(L);
           break reload;
         }
         case Op.RETURN: {
@@ -663,8 +659,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (nparams1 !== 0) ci.func -= ci.nextraargs + nparams1;
           L.top = ra + n;
           poscall(L, ci, n);
-          if (ci.callstatus & CIST_FRESH) return;
-          if (ci.callstatus & CIST_MM) finishMM(L);
+          if (ci.callstatus & CIST.FRESH) return;
+          if (ci.callstatus & CIST.MM) finishMM(L);
           break reload;
         }
         case Op.RETURN0: {
@@ -674,8 +670,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (wanted < 0) wanted = 0;
           for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
           L.top = res + wanted;
-          if (ci.callstatus & CIST_FRESH) return;
-          if (ci.callstatus & CIST_MM) finishMM(L);
+          if (ci.callstatus & CIST.FRESH) return;
+          if (ci.callstatus & CIST.MM) finishMM(L);
           break reload;
         }
         case Op.RETURN1: {
@@ -689,8 +685,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
             L.top = res + (wanted < 0 ? 1 : wanted);
           }
-          if (ci.callstatus & CIST_FRESH) return;
-          if (ci.callstatus & CIST_MM) finishMM(L);
+          if (ci.callstatus & CIST.FRESH) return;
+          if (ci.callstatus & CIST.MM) finishMM(L);
           break reload;
         }
 
@@ -703,7 +699,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             // an integer loop (float loops box their step) in the safe range
             if (count > 0) {
               const idx = idx0 + step;
-              if (idx <= MAX_SAFE && idx >= MIN_SAFE) {
+              if (idx <= SafeInt.MAX && idx >= SafeInt.MIN) {
                 stack[ra + 1] = count - 1;
                 stack[ra] = idx;
                 stack[ra + 3] = idx;
@@ -758,7 +754,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           let n = (i >>> 16) & 0xff;
           let last = i >>> 24;
           if (n === 0) n = L.top - ra - 1;
-          if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (MAXARG_C + 1);
+          if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (Instr.MAXARG_C + 1);
           (stack[ra] as LuaTable).setList(last, stack, ra + 1, n);
           continue;
         }
@@ -815,7 +811,7 @@ function pushLuaFrame(L: LuaState, func: number, nresults: number, f: LuaClosure
   checkFrameRoom(L, func, f);
   const ci = L.nextCi();
   ci.nresults = nresults;
-  ci.callstatus = CIST_LUA;
+  ci.callstatus = CIST.LUA;
   setupLuaFrame(L, ci, func, f);
   return ci;
 }
@@ -865,7 +861,7 @@ function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
 
 /*
  * A metamethod that is a Lua function runs in the same execute() loop as a
- * Lua call, in a frame marked CIST_MM, instead of through callValue's JS
+ * Lua call, in a frame marked CIST.MM, instead of through callValue's JS
  * recursion (which costs a fresh execute() invocation per call: operator-
  * and __index-heavy code spends most of its time there). When the frame
  * returns, finishMM completes the caller's instruction with finishOp, exactly
@@ -885,10 +881,10 @@ function pushMM(L: LuaState, ci: CallInfo, pc: number, tm: LuaClosure, nargs: nu
   if (nargs === 3) stack[func + 3] = c;
   L.top = func + 1 + nargs;
   if (++L.nCcalls >= LUAI_MAXCCALLS) checkCstack(L);
-  pushLuaFrame(L, func, nres, tm).callstatus |= CIST_MM;
+  pushLuaFrame(L, func, nres, tm).callstatus |= CIST.MM;
 }
 
-/** The caller of a returning CIST_MM frame is L.ci: finish its instruction. */
+/** The caller of a returning CIST.MM frame is L.ci: finish its instruction. */
 function finishMM(L: LuaState): void {
   L.nCcalls--;
   finishOp(L, L.ci);
@@ -1112,7 +1108,7 @@ function forprep(L: LuaState, ra: number): boolean {
     stack[ra + 3] = init;
     if (step > 0 ? init > plimit : init < plimit) return true;
     const diff = step > 0 ? plimit - init : init - plimit;
-    if (diff <= MAX_SAFE) {
+    if (diff <= SafeInt.MAX) {
       stack[ra + 1] = Math.floor(diff / Math.abs(step));
       return false;
     }
@@ -1133,7 +1129,7 @@ function forprep(L: LuaState, ra: number): boolean {
     const count = st > 0 ? (bl - bi) / bs : (bi - bl) / -bs;
     // The count is unsigned in the reference; ours is never above 2^64 - 1 and only
     // compared with 0 and decremented, so a (canonical) integer of any size will do.
-    stack[ra + 1] = count <= BigInt(MAX_SAFE) ? Number(count) : count;
+    stack[ra + 1] = count <= BigInt(SafeInt.MAX) ? Number(count) : count;
     return false;
   }
   // float loop
@@ -1230,9 +1226,9 @@ export function finishOp(L: LuaState, ci: CallInfo): void {
       break;
     case Op.LT: case Op.LE: case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: case Op.EQ: {
       let res = !isFalse(stack[--L.top]);
-      if (ci.callstatus & CIST_LEQ) {
+      if (ci.callstatus & CIST.LEQ) {
         // '<=' was computed as 'not (b < a)'
-        ci.callstatus &= ~CIST_LEQ;
+        ci.callstatus &= ~CIST.LEQ;
         res = !res;
       }
       // the next instruction is the jump: skip it when the test fails

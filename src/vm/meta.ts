@@ -10,7 +10,7 @@ import { LightUserdata, LuaFloat, LuaUserdata, isFalse, type LuaValue } from '..
 import { HostFunction, LuaClosure } from './function.js';
 import { callValue, runerror, typeerror } from './call.js';
 import { varinfo, type VarLoc } from './debuginfo.js';
-import { CIST_LEQ, type LuaState } from './state.js';
+import { CIST, type LuaState } from './state.js';
 import { LuaTable, TableKeyError } from './table.js';
 
 /** Metamethod events, in the reference's order (ltm.h). */
@@ -265,9 +265,9 @@ function orderTM(L: LuaState, a: LuaValue, b: LuaValue, event: TM): boolean {
     if (tm === undefined) tm = gettm(L, a, TM.LT);
     if (tm !== undefined) {
       // Mark the frame so a yield inside the metamethod finishes with the negation (finishOp).
-      L.ci.callstatus |= CIST_LEQ;
+      L.ci.callstatus |= CIST.LEQ;
       const r = isFalse(callTMres(L, tm, b, a));
-      L.ci.callstatus &= ~CIST_LEQ;
+      L.ci.callstatus &= ~CIST.LEQ;
       return r;
     }
   }

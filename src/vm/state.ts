@@ -14,24 +14,30 @@ import type { LuaThreadLike, LuaValue } from '../value/value.js';
 import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
 
-/** Frame status bits (CallInfo.callstatus), as in lstate.h. */
-export const CIST_FRESH = 1 << 0; // entry frame of an execute() invocation: returning from it leaves execute
-export const CIST_YPCALL = 1 << 1; // host frame doing a yieldable protected call
-export const CIST_TAIL = 1 << 2; // frame was tail called
-export const CIST_HOOKED = 1 << 3; // frame is running a debug hook
-export const CIST_FIN = 1 << 4; // frame is running a finalizer
-export const CIST_CLSRET = 1 << 5; // frame is closing to-be-closed variables while returning
-export const CIST_HOOKYIELD = 1 << 6;
-export const CIST_TRAN = 1 << 7; // frame has transfer information (hooks)
-/** Frame is running '__lt' for '__le' (its result must be negated; LUA_COMPAT_LT_LE). */
-export const CIST_LEQ = 1 << 9;
-/** Frame is a Lua function (`closure` is set). */
-export const CIST_LUA = 1 << 8;
 /**
- * Frame is a Lua metamethod the interpreter called without recursing: when it
- * returns, the caller's interrupted instruction is completed by finishOp.
+ * Frame status bits (CallInfo.callstatus), as lstate.h's CIST_* flags. A const
+ * enum so that the interpreter tests them against literals (see Instr in
+ * opcodes.ts for why that matters).
  */
-export const CIST_MM = 1 << 10;
+export const enum CIST {
+  FRESH = 1 << 0, // entry frame of an execute() invocation: returning from it leaves execute
+  YPCALL = 1 << 1, // host frame doing a yieldable protected call
+  TAIL = 1 << 2, // frame was tail called
+  HOOKED = 1 << 3, // frame is running a debug hook
+  FIN = 1 << 4, // frame is running a finalizer
+  CLSRET = 1 << 5, // frame is closing to-be-closed variables while returning
+  HOOKYIELD = 1 << 6,
+  TRAN = 1 << 7, // frame has transfer information (hooks)
+  /** Frame is running '__lt' for '__le' (its result must be negated; LUA_COMPAT_LT_LE). */
+  LEQ = 1 << 9,
+  /** Frame is a Lua function (`closure` is set). */
+  LUA = 1 << 8,
+  /**
+   * Frame is a Lua metamethod the interpreter called without recursing: when it
+   * returns, the caller's interrupted instruction is completed by finishOp.
+   */
+  MM = 1 << 10,
+}
 
 /** Thread status codes, as lua.h's. */
 export const LUA_OK = 0;

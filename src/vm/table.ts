@@ -18,11 +18,11 @@
  */
 
 import { LuaFloat, type LuaValue } from '../value/value.js';
+import { SafeInt } from '../value/number.js';
 
 /** Thrown for keys Lua rejects; the caller turns it into a Lua error with position. */
 export class TableKeyError extends Error {}
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Hash parts up to this many slots are searched linearly. */
 const SMALL = 8;
 const TWO63 = 2 ** 63;
@@ -32,7 +32,7 @@ export function normKey(key: LuaValue): LuaValue {
   if (key instanceof LuaFloat) {
     const n = key.n;
     if (n >= -TWO63 && n < TWO63) {
-      if (n >= -MAX_SAFE && n <= MAX_SAFE) return n + 0; // + 0 turns -0 into 0
+      if (n >= SafeInt.MIN && n <= SafeInt.MAX) return n + 0; // + 0 turns -0 into 0
       return BigInt(n);
     }
     return n; // float too large for int64: raw number, never an integer value
@@ -43,7 +43,7 @@ export function normKey(key: LuaValue): LuaValue {
 
 /** Turn a stored key back into a Lua value (the inverse of normKey for raw big floats). */
 function denormKey(key: LuaValue): LuaValue {
-  if (typeof key === 'number' && Number.isInteger(key) && (key > MAX_SAFE || key < -MAX_SAFE)) {
+  if (typeof key === 'number' && Number.isInteger(key) && (key > SafeInt.MAX || key < SafeInt.MIN)) {
     return new LuaFloat(key);
   }
   return key;
@@ -146,7 +146,7 @@ export class LuaTable {
     if (key === undefined) throw new TableKeyError('index is nil');
     const nk = normKey(key);
     if (nk === undefined) throw new TableKeyError('index is NaN');
-    if (typeof nk === 'number' && Number.isInteger(nk) && nk <= MAX_SAFE && nk >= -MAX_SAFE) {
+    if (typeof nk === 'number' && Number.isInteger(nk) && nk <= SafeInt.MAX && nk >= SafeInt.MIN) {
       this.setInt(nk, value);
       return;
     }
@@ -283,7 +283,7 @@ export class LuaTable {
     let j = i * 2;
     while (this.getInt(j) !== undefined) {
       i = j;
-      if (j > MAX_SAFE / 2) {
+      if (j > SafeInt.MAX / 2) {
         // Pathological table: fall back to a linear scan as Lua does.
         let k = 1;
         while (this.getInt(k) !== undefined) k++;

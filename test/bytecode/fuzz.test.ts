@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dump } from '../../src/bytecode/dump.js';
-import { Op, OFFSET_sJ } from '../../src/bytecode/opcodes.js';
+import { Op, Instr } from '../../src/bytecode/opcodes.js';
 import type { Proto } from '../../src/bytecode/proto.js';
 import { undump, verifyTree } from '../../src/bytecode/undump.js';
 import { compile } from '../../src/frontend/compile.js';
@@ -53,7 +53,7 @@ function mayNotTerminate(p: Proto, nested = false): boolean {
   for (const i of p.code) {
     const op = i & 0x7f;
     if (op === Op.FORLOOP || op === Op.TFORLOOP) return true;
-    if (op === Op.JMP && (i >>> 7) - OFFSET_sJ < 0) return true;
+    if (op === Op.JMP && (i >>> 7) - Instr.OFFSET_sJ < 0) return true;
     if (nested && CALLS.has(op)) return true;
   }
   return p.p.some((c) => mayNotTerminate(c, true));

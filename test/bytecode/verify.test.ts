@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dump } from '../../src/bytecode/dump.js';
-import { CREATE_ABCk, CREATE_ABx, CREATE_sJ, OFFSET_sBx, Op } from '../../src/bytecode/opcodes.js';
+import { CREATE_ABCk, CREATE_ABx, CREATE_sJ, Op, Instr } from '../../src/bytecode/opcodes.js';
 import type { Proto } from '../../src/bytecode/proto.js';
 import { undump } from '../../src/bytecode/undump.js';
 import { compile } from '../../src/frontend/compile.js';
@@ -71,7 +71,7 @@ test('data flow: uninitialized reads, open results, loop state, tables', () => {
   reject(q, /open results expected/);
   const r = compile('local s = 0; for i = 1, 3 do s = s + i end; return s', '=v');
   const body = find(r, Op.FORPREP) + 1;
-  r.code[body] = CREATE_ABx(Op.LOADI, 2, OFFSET_sBx); // overwrite the loop count (R[A+1]) with 0
+  r.code[body] = CREATE_ABx(Op.LOADI, 2, Instr.OFFSET_sBx); // overwrite the loop count (R[A+1]) with 0
   reject(r, /FORLOOP without intact loop state/);
   const s = compile('local t = {1, 2, 3}; return t', '=v');
   const nt = find(s, Op.NEWTABLE);
