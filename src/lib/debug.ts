@@ -13,6 +13,7 @@ import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
 import { typeName } from '../vm/meta.js';
 import { CIST, LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
+import { slotValue } from '../vm/floatregs.js';
 import {
   argError, checkInteger, getstack, newLib, optInteger, ret, toStringOrUndefined, traceback, typeError,
   type LibTable,
@@ -165,7 +166,7 @@ const getlocal: HostFn = (L, base, nargs) => {
   if (ci === null || level < 0) return argError(L, a + 1, 'level out of range');
   const found = findlocal(L1, ci, n);
   if (found === undefined) return ret(L, undefined);
-  return ret(L, found[0], L1.stack[found[1]]);
+  return ret(L, found[0], slotValue(L1, found[1]));
 };
 
 const setlocal: HostFn = (L, base, nargs) => {

@@ -27,6 +27,7 @@ import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
 import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
+import { growFloatRegs, materialize } from './floatregs.js';
 import { CIST, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 
 /** Status used by luaF_close for a normal (non-error) close. */
@@ -162,6 +163,7 @@ export function precall(L: LuaState, func: number, nresults: number): CallInfo |
       ci.callstatus = CIST.LUA;
       ci.closure = f;
       ci.pc = 0;
+      if (L.fstack.length < ci.top) growFloatRegs(L, ci.top);
       const np = p.numparams;
       for (let i = nargs; i < np; i++) stack[func + 1 + i] = undefined;
       if (nargs < np) L.top = func + 1 + np;
@@ -176,6 +178,7 @@ export function precall(L: LuaState, func: number, nresults: number): CallInfo |
 }
 
 function precallHost(L: LuaState, func: number, nresults: number, f: HostFunction): void {
+  materialize(L, func + 1, L.top);
   if (L.top + LUA_MINSTACK > L.stackLimit) stackOverflow(L);
   const ci = L.nextCi();
   ci.func = func;
@@ -205,8 +208,10 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
  */
 export function tryfuncTM(L: LuaState, func: number): number {
   const stack = L.stack;
+  const fstack = L.fstack;
   const room = L.stackLimit - L.top;
   let n = 0;
+  materialize(L, func, func + 1);
   let f = stack[func];
   while (!(f instanceof LuaClosure || f instanceof HostFunction)) {
     const tm = gettm(L, f, TM.CALL);
@@ -216,7 +221,12 @@ export function tryfuncTM(L: LuaState, func: number): number {
     f = tm;
   }
   if (n === 0) callerror(L, func);
-  for (let p = L.top - 1; p >= func; p--) stack[p + n] = stack[p];
+  if (fstack.length < L.top + n) growFloatRegs(L, L.top + n);
+  for (let p = L.top - 1; p >= func; p--) {
+    const v = stack[p];
+    stack[p + n] = v;
+    if ((v as LuaValue | null) === null) fstack[p + n] = fstack[p];
+  }
   L.top += n;
   // stack[func + n] holds the original value; fill the chain below it.
   f = stack[func + n];
@@ -234,24 +244,39 @@ export function tryfuncTM(L: LuaState, func: number): number {
 export function poscall(L: LuaState, ci: CallInfo, nres: number): void {
   const wanted = ci.nresults;
   const stack = L.stack;
+  const fstack = L.fstack;
   const res = ci.func;
   const first = L.top - nres;
+  // A float register moves with its number (see floatregs.ts).
   switch (wanted) {
     case 0:
       L.top = res;
       break;
-    case 1:
-      stack[res] = nres === 0 ? undefined : stack[first];
+    case 1: {
+      const v = nres === 0 ? undefined : stack[first];
+      stack[res] = v;
+      if ((v as LuaValue | null) === null) fstack[res] = fstack[first];
       L.top = res + 1;
       break;
+    }
     case -1:
-      for (let i = 0; i < nres; i++) stack[res + i] = stack[first + i];
+      for (let i = 0; i < nres; i++) {
+        const v = stack[first + i];
+        stack[res + i] = v;
+        if ((v as LuaValue | null) === null) fstack[res + i] = fstack[first + i];
+      }
       L.top = res + nres;
       break;
     default:
-      for (let i = 0; i < wanted; i++) stack[res + i] = i < nres ? stack[first + i] : undefined;
+      for (let i = 0; i < wanted; i++) {
+        const v = i < nres ? stack[first + i] : undefined;
+        stack[res + i] = v;
+        if ((v as LuaValue | null) === null) fstack[res + i] = fstack[first + i];
+      }
       L.top = res + wanted;
   }
+  // Results for host code, or for finishOp after a metamethod, are ordinary values.
+  if (ci.callstatus & (CIST.FRESH | CIST.MM)) materialize(L, res, L.top);
   L.ci = ci.previous!;
 }
 
@@ -421,7 +446,7 @@ export function findupval(L: LuaState, level: number): UpVal {
     prev = p;
     p = p.next;
   }
-  const uv = new UpVal(L.stack, level);
+  const uv = new UpVal(L.stack, L.fstack, level);
   uv.next = p;
   if (prev === null) L.openupval = uv;
   else prev.next = uv;

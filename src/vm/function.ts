@@ -3,7 +3,7 @@
  */
 
 import type { Proto } from '../bytecode/proto.js';
-import type { LuaFunctionLike, LuaValue } from '../value/value.js';
+import { mkfloat, type LuaFunctionLike, type LuaValue } from '../value/value.js';
 import type { LuaState } from './state.js';
 
 /**
@@ -14,22 +14,29 @@ import type { LuaState } from './state.js';
 export class UpVal {
   arr: LuaValue[];
   idx: number;
+  /**
+   * The thread's float registers while open: a slot holding `null` has its
+   * float in `farr[idx]` (see floatregs.ts). A closed upvalue never holds `null`.
+   */
+  farr: number[];
   /** Next open upvalue of the same thread (sorted by decreasing stack index). */
   next: UpVal | null = null;
-  constructor(stack: LuaValue[], idx: number) {
+  constructor(stack: LuaValue[], fstack: number[], idx: number) {
     this.arr = stack;
+    this.farr = fstack;
     this.idx = idx;
   }
   /** False once closed. While open, `idx` is the stack slot it aliases. */
   isOpen = true;
   /** Detach from the stack, keeping the current value. */
   close(): void {
-    this.arr = [this.arr[this.idx]];
+    this.arr = [this.get()];
     this.idx = 0;
     this.isOpen = false;
   }
   get(): LuaValue {
-    return this.arr[this.idx];
+    const v = this.arr[this.idx];
+    return (v as LuaValue | null) === null ? mkfloat(this.farr[this.idx]) : v;
   }
   set(v: LuaValue): void {
     this.arr[this.idx] = v;

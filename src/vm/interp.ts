@@ -9,7 +9,12 @@
  * through the slow paths in meta.ts, after saving `pc` so that errors and
  * the debug library see the right line.
  *
- * Register file: the thread's stack array; R[x] is stack[base + x].
+ * Register file: the thread's stack array; R[x] is stack[base + x]. A
+ * register holding `null` is a float register: its number is in
+ * fstack[base + x] (see floatregs.ts). Arithmetic writes its float results
+ * there, and every value that leaves the register file (into a table, an
+ * upvalue, a host function, a slow path) goes through `val`, which turns
+ * the marker back into a Lua float.
  */
 
 import type { Proto } from '../bytecode/proto.js';
@@ -31,6 +36,7 @@ import {
 import { upvalLoc } from './debuginfo.js';
 import { CIST, LUAI_MAXCCALLS, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
+import { growFloatRegs, materialize, type Slot } from './floatregs.js';
 
 
 /**
@@ -40,7 +46,9 @@ import { LuaTable } from './table.js';
  * must unwind the JS stack with YieldSignal.
  */
 export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
-  const stack = L.stack;
+  // Registers may hold float-register markers (null): see floatregs.ts.
+  const stack = L.stack as Slot[];
+  const fstack = L.fstack;
   let cl = ci.closure!;
   let k = cl.p.k;
   let code = cl.p.code;
@@ -56,14 +64,19 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
       const i = code[pc++];
       const ra = base + ((i >>> 7) & 0xff);
       switch (i & 0x7f) {
-        case Op.MOVE:
-          stack[ra] = stack[base + ((i >>> 16) & 0xff)];
+        case Op.MOVE: {
+          const rb = base + ((i >>> 16) & 0xff);
+          const v = stack[rb];
+          stack[ra] = v;
+          if (v === null) fstack[ra] = fstack[rb];
           continue;
+        }
         case Op.LOADI:
           stack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
           continue;
         case Op.LOADF:
-          stack[ra] = smallFloat((i >>> 15) - Instr.OFFSET_sBx);
+          fstack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
+          stack[ra] = null;
           continue;
         case Op.LOADK:
           stack[ra] = k[i >>> 15];
@@ -87,18 +100,20 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETUPVAL: {
           const uv = upvals[(i >>> 16) & 0xff];
-          stack[ra] = uv.arr[uv.idx];
+          const v = uv.arr[uv.idx] as Slot;
+          stack[ra] = v;
+          if (v === null) fstack[ra] = uv.farr[uv.idx];
           continue;
         }
         case Op.SETUPVAL: {
           const uv = upvals[(i >>> 16) & 0xff];
-          uv.arr[uv.idx] = stack[ra];
+          uv.arr[uv.idx] = val(stack, fstack, ra);
           continue;
         }
         case Op.GETTABUP: {
           const b = (i >>> 16) & 0xff;
           const uv = upvals[b];
-          const t = uv.arr[uv.idx];
+          const t = uv.get();
           const key = k[i >>> 24] as string;
           if (t instanceof LuaTable) {
             const v = hintedGet(t, key, hints, pc);
@@ -115,8 +130,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETTABLE: {
           const b = (i >>> 16) & 0xff;
-          const t = stack[base + b];
-          const key = stack[base + (i >>> 24)];
+          const t = val(stack, fstack, base + b);
+          const key = val(stack, fstack, base + (i >>> 24));
           if (t instanceof LuaTable) {
             const v = t.get(key);
             if (v !== undefined || t.metatable === undefined) {
@@ -132,7 +147,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETI: {
           const b = (i >>> 16) & 0xff;
-          const t = stack[base + b];
+          const t = val(stack, fstack, base + b);
           const key = i >>> 24;
           if (t instanceof LuaTable) {
             const v = t.getInt(key);
@@ -149,7 +164,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETFIELD: {
           const b = (i >>> 16) & 0xff;
-          const t = stack[base + b];
+          const t = val(stack, fstack, base + b);
           const key = k[i >>> 24] as string;
           if (t instanceof LuaTable) {
             const v = hintedGet(t, key, hints, pc);
@@ -166,10 +181,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.SETTABUP: {
           const uv = upvals[(i >>> 7) & 0xff];
-          const t = uv.arr[uv.idx];
+          const t = uv.get();
           const key = k[(i >>> 16) & 0xff] as string;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
           if (t instanceof LuaTable) {
             if (hintedSet(t, key, v, hints, pc)) continue;
             if (t.metatable === undefined) {
@@ -184,10 +199,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.SETTABLE: {
-          const t = stack[ra];
-          const key = stack[base + ((i >>> 16) & 0xff)];
+          const t = val(stack, fstack, ra);
+          const key = val(stack, fstack, base + ((i >>> 16) & 0xff));
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
           if (t instanceof LuaTable && (t.metatable === undefined || t.get(key) !== undefined)) {
             if (typeof key === 'number' && Number.isInteger(key)) t.setInt(key, v);
             else if (typeof key === 'string') t.setStr(key, v);
@@ -204,10 +219,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.SETI: {
-          const t = stack[ra];
+          const t = val(stack, fstack, ra);
           const key = (i >>> 16) & 0xff;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
           if (t instanceof LuaTable && (t.metatable === undefined || t.getInt(key) !== undefined)) {
             t.setInt(key, v);
             continue;
@@ -219,10 +234,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.SETFIELD: {
-          const t = stack[ra];
+          const t = val(stack, fstack, ra);
           const key = k[(i >>> 16) & 0xff] as string;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
           if (t instanceof LuaTable) {
             if (hintedSet(t, key, v, hints, pc)) continue;
             if (t.metatable === undefined) {
@@ -242,9 +257,9 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         case Op.SELF: {
           const b = (i >>> 16) & 0xff;
-          const t = stack[base + b];
+          const t = val(stack, fstack, base + b);
           const c = i >>> 24;
-          const key = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const key = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
           stack[ra + 1] = t;
           if (t instanceof LuaTable) {
             const v = t.get(key);
@@ -263,24 +278,30 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         // ---- arithmetic: inline number paths, everything else via arithSlow
         case Op.ADDI: {
           const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
+          const xr = stack[base + b];
           const imm = (i >>> 24) - Instr.OFFSET_sC;
-          if (typeof x === 'number') {
-            const r = x + imm;
-            if (Number.isInteger(x)) {
+          if (typeof xr === 'number') {
+            const r = xr + imm;
+            if (Number.isInteger(xr)) {
               if (r <= SafeInt.MAX && r >= SafeInt.MIN) {
                 stack[ra] = r;
                 continue;
               }
             } else {
-              stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+              fstack[ra] = r;
+              stack[ra] = null;
               continue;
             }
-          } else if (x instanceof LuaFloat) {
-            const r = x.n + imm;
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          } else if (xr === null) {
+            fstack[ra] = fstack[base + b] + imm;
+            stack[ra] = null;
+            continue;
+          } else if (xr instanceof LuaFloat) {
+            fstack[ra] = xr.n + imm;
+            stack[ra] = null;
             continue;
           }
+          const x = xr as LuaValue;
           if ((i & 0x8000) === 0 && arithMM(L, ci, pc, ArithOp.ADD, x, imm)) break reload;
           stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
             : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
@@ -289,7 +310,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.MODK: case Op.POWK: case Op.IDIVK:
         case Op.BANDK: case Op.BORK: case Op.BXORK: {
           const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
+          const x = val(stack, fstack, base + b);
           const y = k[i >>> 24];
           const op = (i & 0x7f) - Op.ADDK;
           if (typeof x === 'number' && typeof y === 'number') stack[ra] = numArith(op, x, y, L, ci, pc, b, undefined);
@@ -299,7 +320,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.SHRI: {
           const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
+          const x = val(stack, fstack, base + b);
           const imm = (i >>> 24) - Instr.OFFSET_sC;
           if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
           else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
@@ -308,7 +329,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.SHLI: {
           const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
+          const x = val(stack, fstack, base + b);
           const imm = (i >>> 24) - Instr.OFFSET_sC;
           if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
           else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
@@ -321,25 +342,44 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const x = stack[base + b];
           const isK = (i & 0x7f) === Op.ADDK;
           const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number' && typeof y === 'number') {
-            const r = x + y;
-            // A non-integral result can only come from float operands: the common float case costs one test.
-            if (!Number.isInteger(r)) stack[ra] = r;
-            else if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : iadd(x, y);
-            } else {
-              stack[ra] = new LuaFloat(r);
+          if (typeof x === 'number') {
+            if (typeof y === 'number') {
+              if (Number.isInteger(x) && Number.isInteger(y)) {
+                const r = x + y;
+                stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : iadd(x, y);
+              } else {
+                fstack[ra] = x + y;
+                stack[ra] = null;
+              }
+              continue;
             }
-            continue;
+            if (y === null) {
+              fstack[ra] = x + fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+          } else if (x === null) {
+            if (y === null) {
+              fstack[ra] = fstack[base + b] + fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+            if (typeof y === 'number') {
+              fstack[ra] = fstack[base + b] + y;
+              stack[ra] = null;
+              continue;
+            }
           }
-          const fx = floatOf(x);
-          const fy = floatOf(y);
+          const vx = val(stack, fstack, base + b);
+          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
+          const fx = floatOf(vx);
+          const fy = floatOf(vy);
           if (fx !== undefined && fy !== undefined) {
-            const r = fx + fy;
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            fstack[ra] = fx + fy;
+            stack[ra] = null;
           } else {
-            if (arithMM(L, ci, pc, ArithOp.ADD, x, y)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, x, y, b, isK ? undefined : c);
+            if (arithMM(L, ci, pc, ArithOp.ADD, vx, vy)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, vx, vy, b, isK ? undefined : c);
           }
           continue;
         }
@@ -350,25 +390,44 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const x = stack[base + b];
           const isK = (i & 0x7f) === Op.SUBK;
           const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number' && typeof y === 'number') {
-            const r = x - y;
-            // A non-integral result can only come from float operands: the common float case costs one test.
-            if (!Number.isInteger(r)) stack[ra] = r;
-            else if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : isub(x, y);
-            } else {
-              stack[ra] = new LuaFloat(r);
+          if (typeof x === 'number') {
+            if (typeof y === 'number') {
+              if (Number.isInteger(x) && Number.isInteger(y)) {
+                const r = x - y;
+                stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : isub(x, y);
+              } else {
+                fstack[ra] = x - y;
+                stack[ra] = null;
+              }
+              continue;
             }
-            continue;
+            if (y === null) {
+              fstack[ra] = x - fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+          } else if (x === null) {
+            if (y === null) {
+              fstack[ra] = fstack[base + b] - fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+            if (typeof y === 'number') {
+              fstack[ra] = fstack[base + b] - y;
+              stack[ra] = null;
+              continue;
+            }
           }
-          const fx = floatOf(x);
-          const fy = floatOf(y);
+          const vx = val(stack, fstack, base + b);
+          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
+          const fx = floatOf(vx);
+          const fy = floatOf(vy);
           if (fx !== undefined && fy !== undefined) {
-            const r = fx - fy;
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            fstack[ra] = fx - fy;
+            stack[ra] = null;
           } else {
-            if (arithMM(L, ci, pc, ArithOp.SUB, x, y)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, x, y, b, isK ? undefined : c);
+            if (arithMM(L, ci, pc, ArithOp.SUB, vx, vy)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, vx, vy, b, isK ? undefined : c);
           }
           continue;
         }
@@ -379,25 +438,44 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const x = stack[base + b];
           const isK = (i & 0x7f) === Op.MULK;
           const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number' && typeof y === 'number') {
-            const r = x * y;
-            // A non-integral result can only come from float operands: the common float case costs one test.
-            if (!Number.isInteger(r)) stack[ra] = r;
-            else if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r + 0 : imul(x, y);
-            } else {
-              stack[ra] = new LuaFloat(r);
+          if (typeof x === 'number') {
+            if (typeof y === 'number') {
+              if (Number.isInteger(x) && Number.isInteger(y)) {
+                const r = x * y;
+                stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r + 0 : imul(x, y);
+              } else {
+                fstack[ra] = x * y;
+                stack[ra] = null;
+              }
+              continue;
             }
-            continue;
+            if (y === null) {
+              fstack[ra] = x * fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+          } else if (x === null) {
+            if (y === null) {
+              fstack[ra] = fstack[base + b] * fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+            if (typeof y === 'number') {
+              fstack[ra] = fstack[base + b] * y;
+              stack[ra] = null;
+              continue;
+            }
           }
-          const fx = floatOf(x);
-          const fy = floatOf(y);
+          const vx = val(stack, fstack, base + b);
+          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
+          const fx = floatOf(vx);
+          const fy = floatOf(vy);
           if (fx !== undefined && fy !== undefined) {
-            const r = fx * fy;
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            fstack[ra] = fx * fy;
+            stack[ra] = null;
           } else {
-            if (arithMM(L, ci, pc, ArithOp.MUL, x, y)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, x, y, b, isK ? undefined : c);
+            if (arithMM(L, ci, pc, ArithOp.MUL, vx, vy)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, vx, vy, b, isK ? undefined : c);
           }
           continue;
         }
@@ -408,27 +486,47 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const x = stack[base + b];
           const isK = (i & 0x7f) === Op.DIVK;
           const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number' && typeof y === 'number') {
-            const r = x / y;
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            continue;
+          if (typeof x === 'number') {
+            if (typeof y === 'number') {
+              fstack[ra] = x / y;
+              stack[ra] = null;
+              continue;
+            }
+            if (y === null) {
+              fstack[ra] = x / fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+          } else if (x === null) {
+            if (y === null) {
+              fstack[ra] = fstack[base + b] / fstack[base + c];
+              stack[ra] = null;
+              continue;
+            }
+            if (typeof y === 'number') {
+              fstack[ra] = fstack[base + b] / y;
+              stack[ra] = null;
+              continue;
+            }
           }
-          const fx = floatOf(x);
-          const fy = floatOf(y);
+          const vx = val(stack, fstack, base + b);
+          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
+          const fx = floatOf(vx);
+          const fy = floatOf(vy);
           if (fx !== undefined && fy !== undefined) {
-            const r = fx / fy;
-            stack[ra] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            fstack[ra] = fx / fy;
+            stack[ra] = null;
           } else {
-            if (arithMM(L, ci, pc, ArithOp.DIV, x, y)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, x, y, b, isK ? undefined : c);
+            if (arithMM(L, ci, pc, ArithOp.DIV, vx, vy)) break reload;
+            stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, vx, vy, b, isK ? undefined : c);
           }
           continue;
         }
         case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
           const b = (i >>> 16) & 0xff;
           const c = i >>> 24;
-          const x = stack[base + b];
-          const y = stack[base + c];
+          const x = val(stack, fstack, base + b);
+          const y = val(stack, fstack, base + c);
           const op = (i & 0x7f) - Op.ADD;
           if (typeof x === 'number' && typeof y === 'number') stack[ra] = numArith(op, x, y, L, ci, pc, b, c);
           else if (arithMM(L, ci, pc, op, x, y)) break reload;
@@ -439,12 +537,15 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const b = (i >>> 16) & 0xff;
           const x = stack[base + b];
           if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
-          else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
+          else if (x === null) {
+            fstack[ra] = -fstack[base + b];
+            stack[ra] = null;
+          } else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
           continue;
         }
         case Op.BNOT: {
           const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
+          const x = val(stack, fstack, base + b);
           if (typeof x === 'number' && (x | 0) === x) stack[ra] = ~x;
           else stack[ra] = slowArith(L, ci, pc, ArithOp.BNOT, x, x, b, b);
           continue;
@@ -456,7 +557,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.LEN: {
           const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
+          const x = val(stack, fstack, base + b);
           if (typeof x === 'string') stack[ra] = x.length;
           else if (x instanceof LuaTable && x.metatable === undefined) stack[ra] = x.length();
           else {
@@ -478,6 +579,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           }
           ci.pc = pc;
           L.top = ra + n;
+          materialize(L, ra, ra + n);
           concat(L, n, base);
           continue;
         }
@@ -488,6 +590,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         case Op.TBC:
           ci.pc = pc;
+          materialize(L, ra, ra + 1);
           newtbcupval(L, ra);
           continue;
         case Op.JMP:
@@ -496,12 +599,17 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
 
         // ---- comparisons: each is followed by a JMP taken when the test holds
         case Op.EQ: {
-          const x = stack[ra];
-          const y = stack[base + ((i >>> 16) & 0xff)];
+          const rb = base + ((i >>> 16) & 0xff);
+          const xr = stack[ra];
+          const yr = stack[rb];
           let cond: boolean;
-          if (x === y) cond = true;
-          else if (typeof x !== 'object' && typeof y !== 'object') cond = false;
+          if (xr === null || yr === null) {
+            cond = xr === yr ? fstack[ra] === fstack[rb] : xr === null ? floatEq(fstack[ra], yr as LuaValue) : floatEq(fstack[rb], xr as LuaValue);
+          } else if (xr === yr) cond = true;
+          else if (typeof xr !== 'object' && typeof yr !== 'object') cond = false;
           else {
+            const x = xr as LuaValue;
+            const y = yr as LuaValue;
             if (eqMM(L, ci, pc, x, y)) break reload;
             ci.pc = pc;
             L.top = ci.top;
@@ -512,12 +620,19 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.LT: {
-          const x = stack[ra];
-          const y = stack[base + ((i >>> 16) & 0xff)];
+          const rb = base + ((i >>> 16) & 0xff);
+          const xr = stack[ra];
+          const yr = stack[rb];
           let cond: boolean;
-          if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
-            cond = x < y;
+          if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) {
+            cond = xr < yr;
+          } else if (xr === null && (yr === null || typeof yr === 'number')) {
+            cond = fstack[ra] < (yr === null ? fstack[rb] : yr);
+          } else if (yr === null && typeof xr === 'number') {
+            cond = xr < fstack[rb];
           } else {
+            const x = val(stack, fstack, ra);
+            const y = val(stack, fstack, rb);
             if (orderMM(L, ci, pc, TM.LT, x, y)) break reload;
             ci.pc = pc;
             L.top = ci.top;
@@ -528,12 +643,19 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.LE: {
-          const x = stack[ra];
-          const y = stack[base + ((i >>> 16) & 0xff)];
+          const rb = base + ((i >>> 16) & 0xff);
+          const xr = stack[ra];
+          const yr = stack[rb];
           let cond: boolean;
-          if ((typeof x === 'number' && typeof y === 'number') || (typeof x === 'string' && typeof y === 'string')) {
-            cond = x <= y;
+          if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) {
+            cond = xr <= yr;
+          } else if (xr === null && (yr === null || typeof yr === 'number')) {
+            cond = fstack[ra] <= (yr === null ? fstack[rb] : yr);
+          } else if (yr === null && typeof xr === 'number') {
+            cond = xr <= fstack[rb];
           } else {
+            const x = val(stack, fstack, ra);
+            const y = val(stack, fstack, rb);
             if (orderMM(L, ci, pc, TM.LE, x, y)) break reload;
             ci.pc = pc;
             L.top = ci.top;
@@ -546,7 +668,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.EQK: {
           const x = stack[ra];
           const y = k[(i >>> 16) & 0xff];
-          const cond = x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
+          const cond = x === null ? floatEq(fstack[ra], y)
+            : x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
           if (cond !== ((i & 0x8000) !== 0)) pc++;
           else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
@@ -554,7 +677,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.EQI: {
           const x = stack[ra];
           const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
-          const cond = x === imm || (x instanceof LuaFloat && x.n === imm);
+          const cond = x === imm || (x === null ? fstack[ra] === imm : x instanceof LuaFloat && x.n === imm);
           if (cond !== ((i & 0x8000) !== 0)) pc++;
           else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           continue;
@@ -566,6 +689,9 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           let cond: boolean;
           if (typeof x === 'number' || typeof x === 'bigint') {
             cond = op === Op.LTI ? x < imm : op === Op.LEI ? x <= imm : op === Op.GTI ? x > imm : x >= imm;
+          } else if (x === null) {
+            const n = fstack[ra];
+            cond = op === Op.LTI ? n < imm : op === Op.LEI ? n <= imm : op === Op.GTI ? n > imm : n >= imm;
           } else {
             ci.pc = pc;
             L.top = ci.top;
@@ -583,10 +709,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.TESTSET: {
-          const x = stack[base + ((i >>> 16) & 0xff)];
+          const rb = base + ((i >>> 16) & 0xff);
+          const x = stack[rb];
           if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
           else {
             stack[ra] = x;
+            if (x === null) fstack[ra] = fstack[rb];
             pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
           }
           continue;
@@ -626,7 +754,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (f instanceof LuaClosure) {
             // Reuse this frame: move the function and arguments down to ci.func.
             const func = ci.func - delta;
-            for (let j = 0; j < b; j++) stack[func + j] = stack[ra + j];
+            for (let j = 0; j < b; j++) {
+              const v = stack[ra + j];
+              stack[func + j] = v;
+              if (v === null) fstack[func + j] = fstack[ra + j];
+            }
             L.top = func + b;
             checkFrameRoom(L, func, f);
             setupLuaFrame(L, ci, func, f);
@@ -681,7 +813,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (wanted === 0) {
             L.top = res;
           } else {
-            stack[res] = stack[ra];
+            const v = stack[ra];
+            if (v !== null) stack[res] = v;
+            else if (ci.callstatus & (CIST.FRESH | CIST.MM)) stack[res] = mkfloat(fstack[ra]); // for host code or finishOp
+            else {
+              stack[res] = null;
+              fstack[res] = fstack[ra];
+            }
             for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
             L.top = res + (wanted < 0 ? 1 : wanted);
           }
@@ -710,22 +848,27 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          if (forloopSlow(stack, ra)) pc -= i >>> 15;
+          if (forloopSlow(L.stack, ra)) pc -= i >>> 15;
           continue;
         }
         case Op.FORPREP:
           ci.pc = pc;
+          materialize(L, ra, ra + 3);
           if (forprep(L, ra)) pc += (i >>> 15) + 1;
           continue;
         case Op.TFORPREP:
           ci.pc = pc;
+          materialize(L, ra + 3, ra + 4);
           newtbcupval(L, ra + 3);
           pc += i >>> 15;
           continue;
         case Op.TFORCALL: {
-          stack[ra + 4] = stack[ra];
-          stack[ra + 5] = stack[ra + 1];
-          stack[ra + 6] = stack[ra + 2];
+          // the iterator, its state and the control variable (any of them a float register)
+          for (let j = 0; j < 3; j++) {
+            const v = stack[ra + j];
+            stack[ra + 4 + j] = v;
+            if (v === null) fstack[ra + 4 + j] = fstack[ra + j];
+          }
           L.top = ra + 7;
           ci.pc = pc;
           const f = stack[ra + 4];
@@ -745,6 +888,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const v = stack[ra + 4];
           if (v !== undefined) {
             stack[ra + 2] = v;
+            if (v === null) fstack[ra + 2] = fstack[ra + 4];
             pc -= i >>> 15;
           }
           continue;
@@ -755,7 +899,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           let last = i >>> 24;
           if (n === 0) n = L.top - ra - 1;
           if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (Instr.MAXARG_C + 1);
-          (stack[ra] as LuaTable).setList(last, stack, ra + 1, n);
+          materialize(L, ra + 1, ra + 1 + n);
+          (stack[ra] as LuaTable).setList(last, L.stack, ra + 1, n);
           continue;
         }
         case Op.CLOSURE: {
@@ -780,8 +925,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               stackOverflow(L);
             }
             L.top = ra + n;
+            if (fstack.length < L.top) growFloatRegs(L, L.top);
           }
-          for (let j = 0; j < n; j++) stack[ra + j] = j < nextra ? stack[from + j] : undefined;
+          for (let j = 0; j < n; j++) {
+            const v = j < nextra ? stack[from + j] : undefined;
+            stack[ra + j] = v;
+            if (v === null) fstack[ra + j] = fstack[from + j];
+          }
           continue;
         }
         case Op.VARARGPREP: {
@@ -830,6 +980,7 @@ function setupLuaFrame(L: LuaState, ci: CallInfo, func: number, f: LuaClosure): 
   ci.top = func + 1 + p.maxstacksize;
   ci.closure = f;
   ci.pc = 0;
+  if (L.fstack.length < ci.top) growFloatRegs(L, ci.top);
   const np = p.numparams;
   if (nargs < np) {
     for (let j = nargs; j < np; j++) stack[func + 1 + j] = undefined;
@@ -839,15 +990,19 @@ function setupLuaFrame(L: LuaState, ci: CallInfo, func: number, f: LuaClosure): 
 
 /** OP_VARARGPREP: move the function and fixed parameters above the extra arguments. */
 function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
-  const stack = L.stack;
+  const stack = L.stack as Slot[];
+  const fstack = L.fstack;
   const func = ci.func;
   const actual = L.top - func - 1;
   const nextra = actual - nfixparams;
   ci.nextraargs = nextra;
+  if (fstack.length < ci.top + actual + 1) growFloatRegs(L, ci.top + actual + 1);
   let top = L.top;
   stack[top++] = stack[func];
   for (let j = 1; j <= nfixparams; j++) {
-    stack[top++] = stack[func + j];
+    const v = stack[func + j];
+    if (v === null) fstack[top] = fstack[func + j];
+    stack[top++] = v;
     stack[func + j] = undefined;
   }
   ci.func += actual + 1;
@@ -975,6 +1130,19 @@ function slotHintsOf(p: Proto): Int32Array {
   return p.slotHints ?? (p.slotHints = new Int32Array(p.code.length));
 }
 
+/** `f == y` for the number f of a float register (EQ, EQK). */
+function floatEq(f: number, y: LuaValue): boolean {
+  if (typeof y === 'number') return f === y;
+  if (y instanceof LuaFloat) return f === y.n;
+  return typeof y === 'bigint' && rawequal(mkfloat(f), y);
+}
+
+/** The value of register `i`, a float register materialized (the interpreter's copy of floatregs' slotValue). */
+function val(stack: Slot[], fstack: number[], i: number): LuaValue {
+  const v = stack[i];
+  return v === null ? mkfloat(fstack[i]) : v;
+}
+
 /**
  * The value of a float-arithmetic operand: JS numbers as they are, boxed
  * integral floats unboxed; undefined (take the slow path) for bigints and
@@ -982,13 +1150,6 @@ function slotHintsOf(p: Proto): Int32Array {
  */
 function floatOf(v: LuaValue): number | undefined {
   return typeof v === 'number' ? v : v instanceof LuaFloat ? v.n : undefined;
-}
-
-/** Shared boxes for LOADF's common immediates (floats are immutable, so one box per value will do). */
-const FLOAT_BOX_RANGE = 1024;
-const floatBoxes: LuaFloat[] = Array.from({ length: 2 * FLOAT_BOX_RANGE + 1 }, (_, j) => new LuaFloat(j - FLOAT_BOX_RANGE));
-function smallFloat(n: number): LuaFloat {
-  return n >= -FLOAT_BOX_RANGE && n <= FLOAT_BOX_RANGE ? floatBoxes[n + FLOAT_BOX_RANGE] : new LuaFloat(n);
 }
 
 /** Arithmetic ops in ArithOp order on two JS numbers (either subtype), with the reference's errors. */

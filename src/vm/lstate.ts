@@ -103,7 +103,7 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
 
 /** A fresh closed upvalue holding `v`. */
 export function closedUpval(v: LuaValue): UpVal {
-  const uv = new UpVal([v], 0);
+  const uv = new UpVal([v], [], 0);
   uv.isOpen = false;
   return uv;
 }

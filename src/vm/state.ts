@@ -121,6 +121,8 @@ export interface GlobalState {
 export class LuaState implements LuaThreadLike {
   readonly isThread = true as const;
   stack: LuaValue[] = [];
+  /** Float registers: the number of every stack slot holding `null` (see floatregs.ts). */
+  fstack: number[] = [];
   /** First free slot. */
   top = 0;
   /** Current frame. */

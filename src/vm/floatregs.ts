@@ -1,0 +1,59 @@
+/**
+ * Float registers: unboxed floats in the interpreter's register file.
+ *
+ * A float result stored into the stack array (a JS array of arbitrary
+ * values) makes V8 allocate a heap number for it and record the store in the
+ * old-to-new remembered set: float-heavy loops spent most of their time
+ * there. So the interpreter keeps the floats it computes in a second array
+ * per thread, `L.fstack`, which holds only doubles (V8 stores those unboxed,
+ * without allocation or write barrier), and marks the register itself with
+ * `null`:
+ *
+ *     stack[i] === null   <=>   register i holds the float fstack[i]
+ *
+ * `null` is never a Lua value (nil is `undefined`), and comparing with it is
+ * a single instruction. Integral floats need no `LuaFloat` box there either.
+ *
+ * The marker never leaves the interpreter's registers: it is turned back into
+ * an ordinary value ("materialized") wherever a value is handed to anything
+ * else. The boundaries are:
+ * - arguments of host functions (precall), the results of a frame returning
+ *   to host code or to a metamethod's caller (poscall, RETURN1), the values
+ *   the interpreter passes to slow paths, and stores into tables;
+ * - open upvalues, which alias stack slots: they keep a reference to their
+ *   thread's fstack (`UpVal.farr`) and materialize when closed;
+ * - the debug library's view of another frame's locals (`slotValue`).
+ * Everything else in the runtime reads stack slots that only hold ordinary
+ * values: a host function's own arguments and what it pushed.
+ */
+
+import { mkfloat, type LuaValue } from '../value/value.js';
+import type { LuaState } from './state.js';
+
+/** A register: a Lua value, or `null` for a float register. */
+export type Slot = LuaValue | null;
+
+/** The value of stack slot `i` of thread L, materialized if it is a float register. */
+export function slotValue(L: LuaState, i: number): LuaValue {
+  const v = L.stack[i];
+  return (v as LuaValue | null) === null ? mkfloat(L.fstack[i]) : v;
+}
+
+/** Materialize the float registers among slots [from, to). */
+export function materialize(L: LuaState, from: number, to: number): void {
+  const stack = L.stack as (LuaValue | null)[];
+  for (let i = from; i < to; i++) {
+    if (stack[i] === null) stack[i] = mkfloat(L.fstack[i]);
+  }
+}
+
+/**
+ * Make `L.fstack` cover slots below `top`. Called wherever a frame is set up:
+ * writing far past the end of a JS array would turn it into a slow
+ * dictionary, so the array grows in step with the frames, holding only
+ * doubles (unused slots are NaN).
+ */
+export function growFloatRegs(L: LuaState, top: number): void {
+  const f = L.fstack;
+  while (f.length < top) f.push(NaN);
+}
