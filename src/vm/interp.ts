@@ -107,21 +107,23 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.SETUPVAL: {
           const uv = upvals[(i >>> 16) & 0xff];
-          uv.arr[uv.idx] = val(stack, fstack, ra);
+          const v = stack[ra];
+          uv.arr[uv.idx] = v === null ? mkfloat(fstack[ra]) : v;
           continue;
         }
         case Op.GETTABUP: {
           const b = (i >>> 16) & 0xff;
           const uv = upvals[b];
-          const t = uv.get();
           const key = k[i >>> 24] as string;
-          if (t instanceof LuaTable) {
-            const v = hintedGet(t, key, hints, pc);
-            if (v !== undefined || t.metatable === undefined) {
+          const tr = uv.arr[uv.idx];
+          if (tr instanceof LuaTable) {
+            const v = hintedGet(tr, key, hints, pc);
+            if (v !== undefined || tr.metatable === undefined) {
               stack[ra] = v;
               continue;
             }
           }
+          const t = uv.get();
           if (indexMM(L, ci, pc, t, key)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -130,15 +132,17 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETTABLE: {
           const b = (i >>> 16) & 0xff;
-          const t = val(stack, fstack, base + b);
-          const key = val(stack, fstack, base + (i >>> 24));
-          if (t instanceof LuaTable) {
-            const v = t.get(key);
-            if (v !== undefined || t.metatable === undefined) {
+          const tr = stack[base + b];
+          const kr = stack[base + (i >>> 24)];
+          const key = kr === null ? mkfloat(fstack[base + (i >>> 24)]) : kr;
+          if (tr instanceof LuaTable) {
+            const v = tr.get(key);
+            if (v !== undefined || tr.metatable === undefined) {
               stack[ra] = v;
               continue;
             }
           }
+          const t = val(stack, fstack, base + b);
           if (indexMM(L, ci, pc, t, key)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -147,15 +151,16 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETI: {
           const b = (i >>> 16) & 0xff;
-          const t = val(stack, fstack, base + b);
+          const tr = stack[base + b];
           const key = i >>> 24;
-          if (t instanceof LuaTable) {
-            const v = t.getInt(key);
-            if (v !== undefined || t.metatable === undefined) {
+          if (tr instanceof LuaTable) {
+            const v = tr.getInt(key);
+            if (v !== undefined || tr.metatable === undefined) {
               stack[ra] = v;
               continue;
             }
           }
+          const t = val(stack, fstack, base + b);
           if (indexMM(L, ci, pc, t, key)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -164,15 +169,16 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.GETFIELD: {
           const b = (i >>> 16) & 0xff;
-          const t = val(stack, fstack, base + b);
+          const tr = stack[base + b];
           const key = k[i >>> 24] as string;
-          if (t instanceof LuaTable) {
-            const v = hintedGet(t, key, hints, pc);
-            if (v !== undefined || t.metatable === undefined) {
+          if (tr instanceof LuaTable) {
+            const v = hintedGet(tr, key, hints, pc);
+            if (v !== undefined || tr.metatable === undefined) {
               stack[ra] = v;
               continue;
             }
           }
+          const t = val(stack, fstack, base + b);
           if (indexMM(L, ci, pc, t, key)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -181,10 +187,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         }
         case Op.SETTABUP: {
           const uv = upvals[(i >>> 7) & 0xff];
-          const t = uv.get();
           const key = k[(i >>> 16) & 0xff] as string;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
+          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+          const t = uv.get();
           if (t instanceof LuaTable) {
             if (hintedSet(t, key, v, hints, pc)) continue;
             if (t.metatable === undefined) {
@@ -199,19 +206,22 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.SETTABLE: {
-          const t = val(stack, fstack, ra);
-          const key = val(stack, fstack, base + ((i >>> 16) & 0xff));
+          const tr = stack[ra];
+          const kr = stack[base + ((i >>> 16) & 0xff)];
+          const key = kr === null ? mkfloat(fstack[base + ((i >>> 16) & 0xff)]) : kr;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
-          if (t instanceof LuaTable && (t.metatable === undefined || t.get(key) !== undefined)) {
-            if (typeof key === 'number' && Number.isInteger(key)) t.setInt(key, v);
-            else if (typeof key === 'string') t.setStr(key, v);
+          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+          if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
+            if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
+            else if (typeof key === 'string') tr.setStr(key, v);
             else {
               ci.pc = pc;
-              rawset(L, t, key, v);
+              rawset(L, tr, key, v);
             }
             continue;
           }
+          const t = val(stack, fstack, ra);
           if (newindexMM(L, ci, pc, t, key, v)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -219,14 +229,16 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.SETI: {
-          const t = val(stack, fstack, ra);
+          const tr = stack[ra];
           const key = (i >>> 16) & 0xff;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
-          if (t instanceof LuaTable && (t.metatable === undefined || t.getInt(key) !== undefined)) {
-            t.setInt(key, v);
+          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+          if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(key) !== undefined)) {
+            tr.setInt(key, v);
             continue;
           }
+          const t = val(stack, fstack, ra);
           if (newindexMM(L, ci, pc, t, key, v)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -234,17 +246,19 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.SETFIELD: {
-          const t = val(stack, fstack, ra);
+          const tr = stack[ra];
           const key = k[(i >>> 16) & 0xff] as string;
           const c = i >>> 24;
-          const v = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
-          if (t instanceof LuaTable) {
-            if (hintedSet(t, key, v, hints, pc)) continue;
-            if (t.metatable === undefined) {
-              t.setStr(key, v);
+          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+          if (tr instanceof LuaTable) {
+            if (hintedSet(tr, key, v, hints, pc)) continue;
+            if (tr.metatable === undefined) {
+              tr.setStr(key, v);
               continue;
             }
           }
+          const t = val(stack, fstack, ra);
           if (newindexMM(L, ci, pc, t, key, v)) break reload;
           ci.pc = pc;
           L.top = ci.top;
@@ -257,9 +271,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         case Op.SELF: {
           const b = (i >>> 16) & 0xff;
-          const t = val(stack, fstack, base + b);
+          const tr = stack[base + b];
+          const t = tr === null ? mkfloat(fstack[base + b]) : tr;
           const c = i >>> 24;
-          const key = (i & 0x8000) !== 0 ? k[c] : val(stack, fstack, base + c);
+          const kr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+          const key = kr === null ? mkfloat(fstack[base + c]) : kr;
           stack[ra + 1] = t;
           if (t instanceof LuaTable) {
             const v = t.get(key);
