@@ -208,7 +208,6 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
  */
 export function tryfuncTM(L: LuaState, func: number): number {
   const stack = L.stack;
-  const fstack = L.fstack;
   const room = L.stackLimit - L.top;
   let n = 0;
   materialize(L, func, func + 1);
@@ -221,7 +220,8 @@ export function tryfuncTM(L: LuaState, func: number): number {
     f = tm;
   }
   if (n === 0) callerror(L, func);
-  if (fstack.length < L.top + n) growFloatRegs(L, L.top + n);
+  if (L.fstack.length < L.top + n) growFloatRegs(L, L.top + n);
+  const fstack = L.fstack;
   for (let p = L.top - 1; p >= func; p--) {
     const v = stack[p];
     stack[p + n] = v;

@@ -52,8 +52,18 @@ export function materialize(L: LuaState, from: number, to: number): void {
  * writing far past the end of a JS array would turn it into a slow
  * dictionary, so the array grows in step with the frames, holding only
  * doubles (unused slots are NaN).
+ *
+ * The first growth replaces the (empty) array by one of exactly the size
+ * needed: growing an empty array by pushes reserves 17 slots or more, which
+ * would add over 100 bytes to every small coroutine. Nothing holds on to the
+ * empty array yet: the interpreter and upvalues take `L.fstack` only once a
+ * frame of the thread exists.
  */
 export function growFloatRegs(L: LuaState, top: number): void {
   const f = L.fstack;
+  if (f.length === 0) {
+    L.fstack = Array.from({ length: top }, () => NaN);
+    return;
+  }
   while (f.length < top) f.push(NaN);
 }
