@@ -61,9 +61,12 @@ export function materialize(L: LuaState, from: number, to: number): void {
  */
 export function growFloatRegs(L: LuaState, top: number): void {
   const f = L.fstack;
-  if (f.length === 0) {
-    L.fstack = Array.from({ length: top }, () => NaN);
+  if (f.length === 0 && top <= UNUSED.length) {
+    L.fstack = UNUSED.slice(0, top); // a copy of exactly `top` doubles, fast
     return;
   }
   while (f.length < top) f.push(NaN);
 }
+
+/** Template for a thread's first float registers (slice keeps the double elements). */
+const UNUSED: readonly number[] = Array.from({ length: 256 }, () => NaN);
