@@ -329,7 +329,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const x = val(stack, fstack, base + b);
           const y = k[i >>> 24];
           const op = (i & 0x7f) - Op.ADDK;
-          if (typeof x === 'number' && typeof y === 'number') stack[ra] = numArith(op, x, y, L, ci, pc, b, undefined);
+          if (typeof x === 'number' && typeof y === 'number') {
+            stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, undefined)
+              : numArith(op, x, y, L, ci, pc, b, undefined);
+          }
           else if (arithMM(L, ci, pc, op, x, y)) break reload;
           else stack[ra] = slowArith(L, ci, pc, op, x, y, b, undefined);
           continue;
@@ -544,7 +547,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const x = val(stack, fstack, base + b);
           const y = val(stack, fstack, base + c);
           const op = (i & 0x7f) - Op.ADD;
-          if (typeof x === 'number' && typeof y === 'number') stack[ra] = numArith(op, x, y, L, ci, pc, b, c);
+          if (typeof x === 'number' && typeof y === 'number') {
+            stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, c)
+              : numArith(op, x, y, L, ci, pc, b, c);
+          }
           else if (arithMM(L, ci, pc, op, x, y)) break reload;
           else stack[ra] = slowArith(L, ci, pc, op, x, y, b, c);
           continue;
@@ -1166,6 +1172,17 @@ function val(stack: Slot[], fstack: number[], i: number): LuaValue {
  */
 function floatOf(v: LuaValue): number | undefined {
   return typeof v === 'number' ? v : v instanceof LuaFloat ? v.n : undefined;
+}
+
+/**
+ * `x % y` for two integers (a floored modulo, as Lua's), tried before the
+ * general numArith because checksum loops use it everywhere; undefined for
+ * floats and for a zero divisor (numArith raises the error).
+ */
+function intMod(x: number, y: number): number | undefined {
+  if (!Number.isInteger(x) || !Number.isInteger(y) || y === 0) return undefined;
+  const r = x % y;
+  return (r !== 0 && (r < 0) !== (y < 0) ? r + y : r) + 0; // + 0 turns -0 into 0
 }
 
 /** Arithmetic ops in ArithOp order on two JS numbers (either subtype), with the reference's errors. */
