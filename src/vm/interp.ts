@@ -389,17 +389,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          const vx = val(stack, fstack, base + b);
-          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
-          const fx = floatOf(vx);
-          const fy = floatOf(vy);
-          if (fx !== undefined && fy !== undefined) {
-            fstack[ra] = fx + fy;
-            stack[ra] = null;
-          } else {
-            if (arithMM(L, ci, pc, ArithOp.ADD, vx, vy)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.ADD, vx, vy, b, isK ? undefined : c);
-          }
+          if (arithTail(L, ci, pc, ArithOp.ADD, ra, b, isK ? -1 : c, y)) break reload;
           continue;
         }
         case Op.SUB: case Op.SUBK: {
@@ -437,17 +427,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          const vx = val(stack, fstack, base + b);
-          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
-          const fx = floatOf(vx);
-          const fy = floatOf(vy);
-          if (fx !== undefined && fy !== undefined) {
-            fstack[ra] = fx - fy;
-            stack[ra] = null;
-          } else {
-            if (arithMM(L, ci, pc, ArithOp.SUB, vx, vy)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.SUB, vx, vy, b, isK ? undefined : c);
-          }
+          if (arithTail(L, ci, pc, ArithOp.SUB, ra, b, isK ? -1 : c, y)) break reload;
           continue;
         }
         case Op.MUL: case Op.MULK: {
@@ -485,17 +465,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          const vx = val(stack, fstack, base + b);
-          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
-          const fx = floatOf(vx);
-          const fy = floatOf(vy);
-          if (fx !== undefined && fy !== undefined) {
-            fstack[ra] = fx * fy;
-            stack[ra] = null;
-          } else {
-            if (arithMM(L, ci, pc, ArithOp.MUL, vx, vy)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.MUL, vx, vy, b, isK ? undefined : c);
-          }
+          if (arithTail(L, ci, pc, ArithOp.MUL, ra, b, isK ? -1 : c, y)) break reload;
           continue;
         }
         case Op.DIV: case Op.DIVK: {
@@ -528,17 +498,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          const vx = val(stack, fstack, base + b);
-          const vy = isK ? y as LuaValue : val(stack, fstack, base + c);
-          const fx = floatOf(vx);
-          const fy = floatOf(vy);
-          if (fx !== undefined && fy !== undefined) {
-            fstack[ra] = fx / fy;
-            stack[ra] = null;
-          } else {
-            if (arithMM(L, ci, pc, ArithOp.DIV, vx, vy)) break reload;
-            stack[ra] = slowArith(L, ci, pc, ArithOp.DIV, vx, vy, b, isK ? undefined : c);
-          }
+          if (arithTail(L, ci, pc, ArithOp.DIV, ra, b, isK ? -1 : c, y)) break reload;
           continue;
         }
         case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
@@ -1172,6 +1132,30 @@ function val(stack: Slot[], fstack: number[], i: number): LuaValue {
  */
 function floatOf(v: LuaValue): number | undefined {
   return typeof v === 'number' ? v : v instanceof LuaFloat ? v.n : undefined;
+}
+
+/**
+ * ADD, SUB, MUL and DIV (register or constant form) off their inline paths:
+ * boxed floats, bigints, coercions, metamethods, errors. Register `c` is -1
+ * for the constant form, whose operand is `k`. Returns true when it pushed
+ * a Lua metamethod's frame.
+ */
+function arithTail(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: number, b: number, c: number, k: Slot): boolean {
+  const stack = L.stack as Slot[];
+  const fstack = L.fstack;
+  const base = ci.base;
+  const x = val(stack, fstack, base + b);
+  const y = c < 0 ? k as LuaValue : val(stack, fstack, base + c);
+  const fx = floatOf(x);
+  const fy = floatOf(y);
+  if (fx !== undefined && fy !== undefined) {
+    fstack[ra] = op === ArithOp.ADD ? fx + fy : op === ArithOp.SUB ? fx - fy : op === ArithOp.MUL ? fx * fy : fx / fy;
+    stack[ra] = null;
+    return false;
+  }
+  if (arithMM(L, ci, pc, op, x, y)) return true;
+  stack[ra] = slowArith(L, ci, pc, op, x, y, b, c < 0 ? undefined : c);
+  return false;
 }
 
 /**
