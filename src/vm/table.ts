@@ -265,6 +265,18 @@ export class LuaTable {
     const arr = this.arr;
     if (first === arr.length) {
       for (let j = 0; j < n; j++) arr.push(values[from + j]);
+      if (this.hkeys.length > this.dead) {
+        // A constructor's `[k] = v` items run before its list is stored, and
+        // may have put some of these keys in the hash part: the list wins,
+        // and a key must never live in both parts (next would loop).
+        for (let j = 1; j <= n; j++) {
+          const slot = this.slotOf(first + j);
+          if (slot >= 0 && this.hvals[slot] !== undefined) {
+            this.hvals[slot] = undefined; // a dead key, as migrate leaves
+            this.dead++;
+          }
+        }
+      }
       this.trimArray();
       if (this.hkeys.length > this.dead) this.migrate();
       return;
