@@ -6,7 +6,7 @@
  * range, and every upvalue's name.
  */
 
-import type { LuaValue } from '../value/value.js';
+import { valueArray, type LuaValue } from '../value/value.js';
 
 /** How a closure finds one of its upvalues when it is created. */
 export interface UpvalDesc {
@@ -30,7 +30,7 @@ export class Proto {
   /** Instructions (see `opcodes.ts`). */
   code: Int32Array = new Int32Array(0);
   /** Constants: nil, booleans, numbers (see value.ts for their representation), strings. */
-  k: LuaValue[] = [];
+  k: LuaValue[] = valueArray();
   /** Nested function prototypes (CLOSURE's Bx indexes this). */
   p: Proto[] = [];
   upvalues: UpvalDesc[] = [];

@@ -32,7 +32,7 @@
  */
 
 import { LuaSyntaxError } from '../frontend/errors.js';
-import { LuaFloat, type LuaValue } from '../value/value.js';
+import { LuaFloat, valueArray, type LuaValue } from '../value/value.js';
 import { internShort } from '../value/intern.js';
 import {
   CHECK_INT, CHECK_NUM, FLOAT_SIZE, FORMAT, GUARD, INSTRUCTION_SIZE, INTEGER_SIZE, LAYOUT, REVISION,
@@ -172,11 +172,11 @@ const CONSTANT_READERS: readonly ((r: Reader) => LuaValue)[] = [
 
 function loadConstants(r: Reader): LuaValue[] {
   const n = r.count(1);
-  const k = new Array<LuaValue>(n);
+  const k = valueArray();
   for (let i = 0; i < n; i++) {
     const read = CONSTANT_READERS[r.byte()];
     if (read === undefined) r.error('bad constant tag');
-    k[i] = read(r);
+    k.push(read(r));
   }
   return k;
 }

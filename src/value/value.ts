@@ -69,6 +69,21 @@ export type LuaValue =
   | LightUserdata
   | LuaThreadLike;
 
+/**
+ * A new, empty array for Lua values whose elements kind is already V8's
+ * generic one. V8 keeps an array as specific as its contents allow (all
+ * small integers, all doubles, or anything), and code that reads arrays of
+ * several kinds at one place is slower: it is deoptimized each time a new
+ * kind shows up, and reads from an all-doubles array allocate a box for
+ * every read. Arrays that the interpreter loop reads at one site for every
+ * function (the constants) are made this way, so that they all have one kind.
+ */
+export function valueArray(): LuaValue[] {
+  const a: LuaValue[] = [undefined];
+  a.pop();
+  return a;
+}
+
 /** Box a float result: integral values (and -0) must not look like integers. */
 export function mkfloat(n: number): number | LuaFloat {
   return Number.isInteger(n) ? new LuaFloat(n) : n;

@@ -27,7 +27,7 @@ import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './meta.js';
 import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
-import { growFloatRegs, materialize } from './floatregs.js';
+import { growRegisters, materialize, needsRegisters } from './floatregs.js';
 import { CIST, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 
 /** Status used by luaF_close for a normal (non-error) close. */
@@ -163,7 +163,7 @@ export function precall(L: LuaState, func: number, nresults: number): CallInfo |
       ci.callstatus = CIST.LUA;
       ci.closure = f;
       ci.pc = 0;
-      if (L.fstack.length < ci.top) growFloatRegs(L, ci.top);
+      if (needsRegisters(L, ci.top)) growRegisters(L, ci.top);
       const np = p.numparams;
       for (let i = nargs; i < np; i++) stack[func + 1 + i] = undefined;
       if (nargs < np) L.top = func + 1 + np;
@@ -220,7 +220,7 @@ export function tryfuncTM(L: LuaState, func: number): number {
     f = tm;
   }
   if (n === 0) callerror(L, func);
-  if (L.fstack.length < L.top + n) growFloatRegs(L, L.top + n);
+  if (needsRegisters(L, L.top + n)) growRegisters(L, L.top + n);
   const fstack = L.fstack;
   for (let p = L.top - 1; p >= func; p--) {
     const v = stack[p];

@@ -48,24 +48,34 @@ export function materialize(L: LuaState, from: number, to: number): void {
 }
 
 /**
- * Make `L.fstack` cover slots below `top`. Called wherever a frame is set up:
- * writing far past the end of a JS array would turn it into a slow
- * dictionary, so the array grows in step with the frames, holding only
- * doubles (unused slots are NaN).
+ * Make the register file, `L.stack` and `L.fstack`, cover the slots below
+ * `top`. Called wherever a frame is set up (callers test
+ * `needsRegisters(L, top)` first), so that the interpreter's register stores
+ * stay within the arrays: a store past the end grows the array, and V8
+ * deoptimizes the interpreter loop the first time each store site does
+ * that; a store far past the end would even turn the array into a slow
+ * dictionary. `fstack` holds only doubles (unused slots are NaN).
  *
- * The first growth replaces the (empty) array by one of exactly the size
- * needed: growing an empty array by pushes reserves 17 slots or more, which
- * would add over 100 bytes to every small coroutine. Nothing holds on to the
- * empty array yet: the interpreter and upvalues take `L.fstack` only once a
- * frame of the thread exists.
+ * The first growth of `fstack` replaces the (empty) array by one of exactly
+ * the size needed: growing an empty array by pushes reserves 17 slots or
+ * more, which would add over 100 bytes to every small coroutine. Nothing
+ * holds on to the empty array yet: the interpreter and upvalues take
+ * `L.fstack` only once a frame of the thread exists.
  */
-export function growFloatRegs(L: LuaState, top: number): void {
+export function growRegisters(L: LuaState, top: number): void {
+  const stack = L.stack;
+  while (stack.length < top) stack.push(undefined);
   const f = L.fstack;
   if (f.length === 0 && top <= UNUSED.length) {
     L.fstack = UNUSED.slice(0, top); // a copy of exactly `top` doubles, fast
     return;
   }
   while (f.length < top) f.push(NaN);
+}
+
+/** True if a frame reaching `top` needs growRegisters first. */
+export function needsRegisters(L: LuaState, top: number): boolean {
+  return L.fstack.length < top || L.stack.length < top;
 }
 
 /** Template for a thread's first float registers (slice keeps the double elements). */

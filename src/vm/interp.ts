@@ -36,7 +36,7 @@ import {
 import { upvalLoc } from './debuginfo.js';
 import { CIST, LUAI_MAXCCALLS, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
-import { growFloatRegs, materialize, type Slot } from './floatregs.js';
+import { growRegisters, materialize, needsRegisters, type Slot } from './floatregs.js';
 
 
 /**
@@ -907,7 +907,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               stackOverflow(L);
             }
             L.top = ra + n;
-            if (fstack.length < L.top) growFloatRegs(L, L.top);
+            if (needsRegisters(L, L.top)) growRegisters(L, L.top);
           }
           for (let j = 0; j < n; j++) {
             const v = j < nextra ? stack[from + j] : undefined;
@@ -962,7 +962,7 @@ function setupLuaFrame(L: LuaState, ci: CallInfo, func: number, f: LuaClosure): 
   ci.top = func + 1 + p.maxstacksize;
   ci.closure = f;
   ci.pc = 0;
-  if (L.fstack.length < ci.top) growFloatRegs(L, ci.top);
+  if (needsRegisters(L, ci.top)) growRegisters(L, ci.top);
   const np = p.numparams;
   if (nargs < np) {
     for (let j = nargs; j < np; j++) stack[func + 1 + j] = undefined;
@@ -978,7 +978,7 @@ function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
   const actual = L.top - func - 1;
   const nextra = actual - nfixparams;
   ci.nextraargs = nextra;
-  if (fstack.length < ci.top + actual + 1) growFloatRegs(L, ci.top + actual + 1);
+  if (needsRegisters(L, ci.top + actual + 1)) growRegisters(L, ci.top + actual + 1);
   let top = L.top;
   stack[top++] = stack[func];
   for (let j = 1; j <= nfixparams; j++) {
