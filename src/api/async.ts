@@ -13,7 +13,7 @@
  * runs its Lua function in a coroutine of its own and drives it.
  */
 
-import { resetThread, HostYield, hostWaits } from '../lib/coroutine.js';
+import { resetThread, HostYield } from '../lib/coroutine.js';
 import { luaError, traceback } from '../lib/auxlib.js';
 import { getfuncname } from '../vm/debuginfo.js';
 import type { LuaValue } from '../value/value.js';
@@ -54,7 +54,7 @@ export function awaitInLua(ctx: Context, L: LuaState, promise: PromiseLike<unkno
   const hy = new HostYield(wait, blockedMessage(getfuncname(L, L.ci)?.[1] ?? name));
   if (L.nny > 0) return luaError(L, hy.blocked(L));
   L.stack[L.top++] = hy;
-  hostWaits.set(L, hy);
+  L.hostWait = hy;
   return yieldk(L, 1, 0, finishWait);
 }
 
@@ -98,7 +98,7 @@ export function step(ctx: Context, co: LuaState, from: LuaState | null, nargs: n
     co.top -= n;
     const hy = values[0];
     if (n === 1 && hy instanceof HostYield) {
-      hostWaits.set(co, hy);
+      co.hostWait = hy;
       return { kind: 'wait', hy };
     }
     return { kind: 'yield', values };
@@ -117,8 +117,8 @@ export async function drive(ctx: Context, co: LuaState, s: Step): Promise<Step> 
       await wait.settled;
       ctx.hooks.onResume?.(co);
       ctx.checkOpen();
-      if (hostWaits.get(co) !== s.hy) throw new LuaError('coroutine closed while waiting for the host', undefined, undefined);
-      hostWaits.delete(co);
+      if (co.hostWait !== s.hy) throw new LuaError('coroutine closed while waiting for the host', undefined, undefined);
+      co.hostWait = undefined;
       co.stack[co.top++] = s.hy;
       s = step(ctx, co, null, 1);
     }

@@ -3,7 +3,7 @@
  * yields, resume it again later (after a Promise resolves, say), close it.
  */
 
-import { hostWaits, resetThread } from '../lib/coroutine.js';
+import { resetThread } from '../lib/coroutine.js';
 import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
 import { drive, step, type Step } from './async.js';
 import type { Context } from './context.js';
@@ -87,7 +87,7 @@ export class LuaThread {
     if (st !== 'suspended' && st !== 'dead') throw new Error(`cannot close a ${st} coroutine`);
     const co = this.state;
     const before = co.status > LUA_YIELD ? co.errorValue : undefined;
-    hostWaits.delete(co);
+    co.hostWait = undefined;
     this.pending = undefined;
     const [status, err] = resetThread(co, before);
     if (status !== LUA_OK && err !== before) throw this.ctx.errorFor(err, undefined, undefined);
@@ -96,7 +96,7 @@ export class LuaThread {
   private start(args: unknown[]): Step {
     this.ctx.checkOpen();
     const st = this.status;
-    if (this.pending !== undefined || hostWaits.has(this.state)) throw new Error('the thread waits for a host Promise');
+    if (this.pending !== undefined || this.state.hostWait !== undefined) throw new Error('the thread waits for a host Promise');
     if (st !== 'suspended') throw new Error(`cannot resume ${st} coroutine`);
     const co = this.state;
     const values = args.map((a) => toLua(this.ctx, a));

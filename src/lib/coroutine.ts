@@ -41,13 +41,6 @@ export class HostYield extends LightUserdata {
 }
 
 /**
- * Threads suspended in a host wait (set by whoever yields or forwards a
- * HostYield, cleared by whoever resumes them for it). Lua code cannot
- * resume such a thread: only the wait's owner may.
- */
-export const hostWaits = new WeakMap<LuaState, HostYield>();
-
-/**
  * Thread forwarding a wait -> the coroutine it forwards for. The
  * continuations take the coroutine from here, not from a stack slot or
  * upvalue: debug.setlocal/setupvalue can rewrite those while L is suspended.
@@ -59,7 +52,7 @@ const FORWARD = -2;
 
 /** Resume `co` with `narg` values from L's top; pushes results on L. Returns count, or -1 with the error on top. */
 function auxresume(L: LuaState, co: LuaState, narg: number): number {
-  const waiting = co.status === LUA_YIELD && hostWaits.has(co); // a waiting thread is always suspended
+  const waiting = co.status === LUA_YIELD && co.hostWait !== undefined; // a waiting thread is always suspended
   if (co.top + narg > co.stackLimit || waiting) {
     L.top -= narg;
     L.stack[L.top++] = waiting ? 'cannot resume a coroutine waiting for the host' : 'too many arguments to resume';
@@ -89,10 +82,10 @@ function resumed(L: LuaState, co: LuaState, status: number): number {
 /** Pass co's HostYield on to L's top (the caller then yields it), or raise where L cannot yield. */
 function forward(L: LuaState, co: LuaState): number {
   const hy = co.stack[--co.top] as HostYield;
-  hostWaits.set(co, hy);
+  co.hostWait = hy;
   if (L.nny > 0) return luaError(L, hy.blocked(L));
   L.stack[L.top++] = hy;
-  hostWaits.set(L, hy);
+  L.hostWait = hy;
   forwardedFor.set(L, co);
   return FORWARD;
 }
@@ -114,7 +107,7 @@ function takeForwarded(L: LuaState): LuaState {
 /** In a continuation after forwarding: resume `co` with the values L was resumed with. */
 function resumeForwarded(L: LuaState, co: LuaState, ctx: number): number {
   const n = L.top - (L.ci.func + ctx);
-  hostWaits.delete(co);
+  co.hostWait = undefined;
   xmove(L, co, n);
   return resumed(L, co, resume(co, L, n));
 }
@@ -243,7 +236,7 @@ const close: HostFn = (L, base, nargs) => {
   const st = auxstatus(L, co);
   if (st !== 'dead' && st !== 'suspended') return luaError(L, `cannot close a ${st} coroutine`);
   const err = co.status > LUA_YIELD ? co.errorValue : undefined;
-  hostWaits.delete(co); // closing a waiting coroutine abandons its wait
+  co.hostWait = undefined; // closing a waiting coroutine abandons its wait
   const [s, e] = resetThread(co, err);
   if (s === LUA_OK) return ret(L, true);
   return ret(L, false, e);

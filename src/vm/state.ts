@@ -160,6 +160,12 @@ export class LuaState implements LuaThreadLike {
   readonly stackSize: number;
   /** Current limit: stackSize, or a little more while a stack overflow is being handled. */
   stackLimit: number;
+  /**
+   * The host wait (a HostYield of the async API) this thread is suspended in,
+   * if any: only the wait's owner may resume it. A field rather than a map
+   * because every `coroutine.resume` checks it.
+   */
+  hostWait: object | undefined = undefined;
   /** Where a Lua function that created this coroutine was defined (for overflow messages). */
   creator: LuaValue = undefined;
 
