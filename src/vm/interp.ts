@@ -30,7 +30,7 @@ import {
   checkCstack, closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
 } from './call.js';
 import {
-  ARITH_EVENT, arith, binTM, concat, equalobj, fasttm, index, len, lessequal, lessthan, objtypename, setindex,
+  ARITH_EVENT, arith, binTM, concat, equalobj, fasttm, index, indexTableChain, len, lessequal, lessthan, objtypename, setindex,
   rawequal, TM, rawset,
 } from './meta.js';
 import { upvalLoc } from './debuginfo.js';
@@ -177,6 +177,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               stack[ra] = v;
               continue;
             }
+            const w = indexTableChain(tr, key);
+            if (w !== null) {
+              stack[ra] = w;
+              continue;
+            }
           }
           const t = val(stack, fstack, base + b);
           if (indexMM(L, ci, pc, t, key)) break reload;
@@ -281,6 +286,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const v = t.get(key);
             if (v !== undefined || t.metatable === undefined) {
               stack[ra] = v;
+              continue;
+            }
+            // a method inherited through __index tables
+            const w = typeof key === 'string' ? indexTableChain(t, key) : null;
+            if (w !== null) {
+              stack[ra] = w;
               continue;
             }
           }

@@ -130,6 +130,25 @@ export function index(L: LuaState, t: LuaValue, key: LuaValue, loc: VarLoc): Lua
   return runerror(L, "'__index' chain too long; possible loop");
 }
 
+/**
+ * `t[key]` for a string key missing from `t` itself, when every `__index`
+ * on the way is a table (the usual class hierarchy): the value found, or
+ * undefined. Returns null, which is not a Lua value, when the chain reaches
+ * a function, a non-table or the loop limit: `index` then does the whole
+ * lookup (nothing here has side effects, so starting over is safe).
+ */
+export function indexTableChain(t: LuaTable, key: string): LuaValue | null {
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    const h = fasttm(t.metatable, TM.INDEX);
+    if (h === undefined) return undefined;
+    if (!(h instanceof LuaTable)) return null;
+    const v = h.getStr(key);
+    if (v !== undefined) return v;
+    t = h;
+  }
+  return null;
+}
+
 function indexError(L: LuaState, t: LuaValue, loc: VarLoc): never {
   return typeerror(L, t, 'index', varinfo(L, loc));
 }
