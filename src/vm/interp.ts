@@ -1203,10 +1203,9 @@ function numArith(
     }
     case ArithOp.MOD: {
       if (ints) {
-        if (y === 0) break;
-        let r = x % y;
-        if (r !== 0 && (r < 0) !== (y < 0)) r += y;
-        return r + 0;
+        const r = intMod(x, y);
+        if (r === undefined) break; // a zero divisor: slowArith raises the error
+        return r;
       }
       let m = x % y;
       if (m > 0 ? y < 0 : m < 0 && y > 0) m += y;
