@@ -7,11 +7,12 @@
  * @packageDocumentation
  */
 
-export { createState, runString, type CreateOptions } from './api/run.js';
-export { LuaError } from './api/errors.js';
+export { createState, runString, type CreateOptions } from './api/lowlevel/run-string.js';
+export { LuaError } from './api/lua-error.js';
 export { nodePlatform } from './platform/node.js';
-export { nullPlatform, type Platform, PlatformError } from './lib/platform.js';
-export { LuaFloat, LuaUserdata, LightUserdata, type LuaValue } from './value/value.js';
+export { nullPlatform, type Platform, PlatformError } from './lib/platform-interface.js';
+export { LuaFloat, LightUserdata, type LuaValue } from './value/value.js';
+export { LuaUserdata } from './vm/userdata.js';
 export { LuaTable } from './vm/table.js';
 export { LuaClosure, HostFunction, type HostFn } from './vm/function.js';
 export { LuaState } from './vm/state.js';
@@ -28,11 +29,11 @@ export type { AsyncHooks, StringMode } from './api/context.js';
 export { createNodePlatform } from './platform/node.js';
 
 // low-level stack API
-export { LuaApi, type ResumeResult as ApiResumeResult } from './api/lua-api.js';
-export { CheckedLuaApi, LuaApiError } from './api/api-check.js';
-export { newApiState, type ApiStateOptions } from './api/api-state.js';
-export { AuxApi, REFNIL, NOREF, type ApiLib } from './api/auxiliary.js';
+export { LuaApi, type ResumeResult as ApiResumeResult } from './api/lowlevel/lua-api.js';
+export { CheckedLuaApi, LuaApiError } from './api/lowlevel/checked-api.js';
+export { newApiState, type ApiStateOptions } from './api/lowlevel/new-state.js';
+export { AuxApi, REFNIL, NOREF, type ApiLib } from './api/lowlevel/aux-api.js';
 export {
   StackApi, LuaType, LuaStatus, LuaArith, LuaCompare, REGISTRYINDEX, MULTRET, defaultPanic,
   type LuaTypeCode, type ApiFunction, type ApiContinuation, type PanicHandler,
-} from './api/stack-api.js';
+} from './api/lowlevel/stack-api.js';

@@ -5,7 +5,7 @@
 import { basename, dirname } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { nodePlatform } from '../src/platform/node.js';
-import { LuaExit } from '../src/lib/platform.js';
+import { LuaExit } from '../src/lib/platform-interface.js';
 import { memoryPlatform } from '../src/platform/memory.js';
 
 export interface CaseResult {

@@ -2,12 +2,12 @@
  * Shared test helper: run a chunk in a fresh state with the standard
  * libraries and capture what it prints.
  */
-import type { Platform } from '../src/lib/platform.js';
-import { setPlatform } from '../src/lib/platform.js';
+import type { Platform } from '../src/lib/platform-interface.js';
+import { setPlatform } from '../src/lib/platform-interface.js';
 import { openLibs } from '../src/lib/init.js';
 import type { LuaValue } from '../src/value/value.js';
 import { pcall } from '../src/vm/call.js';
-import { loadChunk, newState } from '../src/vm/lstate.js';
+import { loadChunk, newState } from '../src/vm/create.js';
 import type { LuaState } from '../src/vm/state.js';
 
 export interface LuaRun {

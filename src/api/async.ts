@@ -14,15 +14,16 @@
  */
 
 import { resetThread, HostYield } from '../lib/coroutine.js';
-import { luaError, traceback } from '../lib/auxlib.js';
+import { luaError } from '../lib/args.js';
+import { traceback } from '../lib/traceback.js';
 import { getfuncname } from '../vm/debuginfo.js';
 import type { LuaValue } from '../value/value.js';
 import { resume, yieldk } from '../vm/call.js';
 import { type HostCont } from '../vm/function.js';
-import { newThread } from '../vm/lstate.js';
+import { newThread } from '../vm/create.js';
 import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
 import type { Context } from './context.js';
-import { LuaError } from './errors.js';
+import { LuaError } from './lua-error.js';
 import { pushResult, raiseInLua } from './hostfn.js';
 
 /** A pending host Promise; its outcome is recorded as soon as it settles (so a rejection is never unhandled). */

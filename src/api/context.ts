@@ -4,15 +4,17 @@
  * entry into Lua. Everything in src/api that touches Lua goes through here.
  */
 
-import { tolstring, traceback } from '../lib/auxlib.js';
+import { tolstring } from '../lib/tostring.js';
 import { tostringNumber } from '../value/number.js';
-import { LuaFloat, type LuaUserdata, type LuaValue } from '../value/value.js';
+import { LuaFloat, type LuaValue } from '../value/value.js';
+import { type LuaUserdata } from '../vm/userdata.js';
 import { checkstack, pcall } from '../vm/call.js';
 import { HostFunction } from '../vm/function.js';
-import { typeName } from '../vm/meta.js';
+import { typeName } from '../vm/metamethods.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
 import type { LuaTable } from '../vm/table.js';
-import { LuaError } from './errors.js';
+import { LuaError } from './lua-error.js';
+import { clearTraceback, takeTraceback, tracebackHandler } from './traceback-handler.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** How Lua strings reach JS: decoded as UTF-8 (default) or as raw bytes. */
@@ -32,15 +34,6 @@ export interface AsyncHooks {
 
 /** Converts a thrown Lua error into what the host sees (set by convert.ts). */
 export type ValueToJs = (ctx: Context, v: LuaValue) => unknown;
-
-const tracebacks = new WeakMap<LuaState, string>();
-
-/** Message handler of every protected entry: keeps the traceback while the failing frames exist. */
-const traceHandler = new HostFunction((L, base) => {
-  tracebacks.set(L, traceback(L, L, undefined, 1));
-  L.stack[L.top++] = L.stack[base];
-  return 1;
-}, 'traceback');
 
 export class Context {
   closed = false;
@@ -96,16 +89,16 @@ export class Context {
     const L = this.current();
     if (!checkstack(L, args.length + 2 + 20)) throw new LuaError('stack overflow', 'stack overflow', undefined);
     const h = L.top;
-    L.stack[L.top++] = traceHandler;
+    L.stack[L.top++] = tracebackHandler;
     const func = L.top;
     L.stack[L.top++] = f;
     for (const a of args) L.stack[L.top++] = a;
-    tracebacks.delete(L);
+    clearTraceback(L);
     const status = this.pcallOrAbort(L, func, h);
     if (status !== LUA_OK) {
       const err = L.stack[func];
       const hostError = L.hostError;
-      const tb = tracebacks.get(L);
+      const tb = takeTraceback(L);
       L.top = h;
       throw this.errorFor(err, tb, hostError);
     }

@@ -5,7 +5,8 @@
  */
 
 import { tostringNumber } from '../value/number.js';
-import { LightUserdata, LuaFloat, LuaUserdata, type LuaValue } from '../value/value.js';
+import { LightUserdata, LuaFloat, type LuaValue } from '../value/value.js';
+import { LuaUserdata } from '../vm/userdata.js';
 import { HostFunction, LuaClosure } from '../vm/function.js';
 import { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
@@ -16,9 +17,7 @@ import { proxyOf } from './proxy.js';
 import { threadHandle } from './thread.js';
 import { userdataOf } from './userdata.js';
 import { decodeUtf8, encodeUtf8, fromBytes, toBytes } from './utf8.js';
-
-/** Deepest nesting conversion follows before failing (instead of exhausting the JS stack). */
-export const MAX_DEPTH = 1000;
+import { MAX_CONVERT_DEPTH } from '../value/limits.js';
 
 /** Several results returned by a host function: `return Lua.multi(a, b)`. */
 export class LuaMulti {
@@ -88,7 +87,7 @@ function objectToLua(ctx: Context, v: object, seen: Map<object, LuaTable> | unde
   seen ??= new Map();
   const done = seen.get(v);
   if (done !== undefined) return done;
-  if (depth >= MAX_DEPTH) throw new RangeError(`value nested too deeply to convert (more than ${MAX_DEPTH} levels)`);
+  if (depth >= MAX_CONVERT_DEPTH) throw new RangeError(`value nested too deeply to convert (more than ${MAX_CONVERT_DEPTH} levels)`);
   const t = new LuaTable();
   seen.set(v, t);
   if (Array.isArray(v)) {
@@ -149,7 +148,7 @@ function deepToJs(ctx: Context, v: LuaValue, mode: StringMode, seen: Map<LuaTabl
   if (!(v instanceof LuaTable)) return shallowToJs(ctx, v, mode);
   const done = seen.get(v);
   if (done !== undefined) return done;
-  if (depth >= MAX_DEPTH) throw new RangeError(`table nested too deeply to convert (more than ${MAX_DEPTH} levels)`);
+  if (depth >= MAX_CONVERT_DEPTH) throw new RangeError(`table nested too deeply to convert (more than ${MAX_CONVERT_DEPTH} levels)`);
   return isSequence(v) ? tableToArray(ctx, v, mode, seen, depth) : tableToObject(ctx, v, mode, seen, depth);
 }
 

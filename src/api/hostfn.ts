@@ -7,13 +7,14 @@
 
 import type { LuaValue } from '../value/value.js';
 import { throwValue } from '../vm/call.js';
-import { HostAbort, LuaThrow, YieldSignal } from '../vm/errors.js';
+import { HostAbort, LuaThrow, YieldSignal } from '../vm/exceptions.js';
 import { HostFunction } from '../vm/function.js';
-import { LUA_MINSTACK, type LuaState } from '../vm/state.js';
+import { LUA_MINSTACK } from '../value/limits.js';
+import type { LuaState } from '../vm/state.js';
 import { awaitInLua } from './async.js';
 import type { Context } from './context.js';
 import { LuaMulti, toJS, toLua } from './convert.js';
-import { LuaError } from './errors.js';
+import { LuaError } from './lua-error.js';
 
 type JsFunction = (...args: unknown[]) => unknown;
 

@@ -5,17 +5,17 @@
  */
 
 import { openLibs } from '../lib/init.js';
-import { nullPlatform, setPlatform, type Platform } from '../lib/platform.js';
+import { nullPlatform, setPlatform, type Platform } from '../lib/platform-interface.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
-import { index, setindex } from '../vm/meta.js';
-import { globals, loadChunk, newState } from '../vm/lstate.js';
+import { index, setindex } from '../vm/operations.js';
+import { globals, loadChunk, newState } from '../vm/create.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { runInCoroutine, newCoroutine } from './async.js';
 import { callableOf, type LuaFunctionProxy } from './callable.js';
 import { Context, type AsyncHooks, type StringMode } from './context.js';
 import { LuaMulti, toJS, toLua, type ToJsOptions } from './convert.js';
-import { LuaError } from './errors.js';
+import { LuaError } from './lua-error.js';
 import type { LuaTableProxy } from './proxy.js';
 import { threadHandle, type LuaThread } from './thread.js';
 import { encodeUtf8, textSink } from './utf8.js';

@@ -3,9 +3,9 @@
  * are Lua table accesses (honouring `__index`/`__newindex`).
  */
 
-import { tolstring } from '../lib/auxlib.js';
+import { tolstring } from '../lib/tostring.js';
 import type { LuaValue } from '../value/value.js';
-import { index, setindex } from '../vm/meta.js';
+import { index, setindex } from '../vm/operations.js';
 import type { LuaTable } from '../vm/table.js';
 import type { Context } from './context.js';
 import { forEachEntry, keyToString, tableToArray, tableToObject, toJS, toLua } from './convert.js';

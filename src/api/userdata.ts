@@ -12,8 +12,9 @@
  * to `Function` or to the prototypes shared with the rest of the host.
  */
 
-import { luaError } from '../lib/auxlib.js';
-import { LuaUserdata, type LuaValue } from '../value/value.js';
+import { luaError } from '../lib/args.js';
+import { LuaUserdata } from '../vm/userdata.js';
+import { type LuaValue } from '../value/value.js';
 import { HostFunction, LuaClosure } from '../vm/function.js';
 import { addressOf } from '../vm/identity.js';
 import type { LuaState } from '../vm/state.js';

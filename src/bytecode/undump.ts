@@ -31,7 +31,7 @@
  *      callee could overwrite it through SETUPVAL).
  */
 
-import { LuaSyntaxError } from '../frontend/errors.js';
+import { LuaSyntaxError } from '../frontend/syntax-error.js';
 import { LuaFloat, valueArray, type LuaValue } from '../value/value.js';
 import { internShort } from '../value/intern.js';
 import {
@@ -40,10 +40,8 @@ import {
 } from './dump.js';
 import { NUM_OPCODES, Op, Instr } from './opcodes.js';
 import { Proto, type LocVar, type UpvalDesc } from './proto.js';
+import { MAX_SIZE, MAX_UNDUMP_NESTING } from '../value/limits.js';
 
-/** Deepest function nesting accepted; the compiler stops far earlier (C stack overflow at 200 levels). */
-export const MAX_NESTING = 200;
-const MAX_UINT = 0x7fffffff;
 /** Smallest encoding of one nested function: every field present with its minimal size. */
 const MIN_FUNC_BYTES = 12;
 
@@ -90,7 +88,7 @@ class Reader {
     for (let shift = 1; ; shift *= 128) {
       const b = this.byte();
       n += (b & 0x7f) * shift;
-      if (n > MAX_UINT) this.error('integer overflow');
+      if (n > MAX_SIZE) this.error('integer overflow');
       if ((b & 0x80) === 0) return n;
     }
   }
@@ -209,7 +207,7 @@ function loadDebug(r: Reader, p: Proto): void {
   let line = p.linedefined;
   for (let i = 0; i < nlines; i++) {
     line += r.sint();
-    if (line < 0 || line > MAX_UINT) r.error('bad line number');
+    if (line < 0 || line > MAX_SIZE) r.error('bad line number');
     p.lineinfo[i] = line;
   }
   const nloc = r.count(3);
@@ -230,7 +228,7 @@ function loadDebug(r: Reader, p: Proto): void {
 
 function loadFunction(r: Reader, parentSource: string | undefined, depth: number): Proto {
   // Recursion here is bounded so forged nesting cannot overflow the JS stack.
-  if (depth > MAX_NESTING) r.error('function nesting too deep');
+  if (depth > MAX_UNDUMP_NESTING) r.error('function nesting too deep');
   const p = new Proto();
   p.source = r.optstr() ?? parentSource;
   p.linedefined = r.uint();
@@ -267,7 +265,7 @@ export function undump(chunk: string, chunkname: string): Proto {
 
 type Fail = (why: string) => never;
 
-/** Verify `p` and its nested prototypes (iteratively: the tree can be MAX_NESTING deep). */
+/** Verify `p` and its nested prototypes (iteratively: the tree can be MAX_UNDUMP_NESTING deep). */
 export function verifyTree(main: Proto, fail: Fail): void {
   const todo: Proto[] = [main];
   while (todo.length > 0) {

@@ -10,13 +10,14 @@
 
 import { loadFile } from '../lib/base.js';
 import { openLibs } from '../lib/init.js';
-import { LuaExit, setPlatform, type Platform } from '../lib/platform.js';
-import { callMeta1, toStringOrUndefined, traceback, tolstring } from '../lib/auxlib.js';
+import { LuaExit, setPlatform, type Platform } from '../lib/platform-interface.js';
+import { callMeta1, toStringOrUndefined, tolstring } from '../lib/tostring.js';
+import { traceback } from '../lib/traceback.js';
 import { pcall } from '../vm/call.js';
-import { globals, loadChunk, newState } from '../vm/lstate.js';
+import { globals, loadChunk, newState } from '../vm/create.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
 import { LuaTable } from '../vm/table.js';
-import { getmetatable, typeName } from '../vm/meta.js';
+import { getmetatable, typeName } from '../vm/metamethods.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
 import type { LuaValue } from '../value/value.js';
 

@@ -1,10 +1,9 @@
+import { LUA_IDSIZE } from '../value/limits.js';
 /**
  * luaO_chunkid: the short, printable name of a chunk used as the prefix of
  * error messages ("file.lua:3: ...") and by the debug library (short_src).
  */
 
-/** Size of the reference's short_src buffer, terminating zero included. */
-export const LUA_IDSIZE = 60;
 
 const RETS = '...';
 const PRE = '[string "';

@@ -20,6 +20,7 @@ import { LuaFloat, type LuaValue } from '../value/value.js';
 import { arith, floatToInteger, floatToIntegerMode, tointegerNS, F2I, type LuaInteger } from '../value/number.js';
 import { ExpDesc, VK, NO_JUMP, hasjumps } from './expdesc.js';
 import type { FuncState } from './funcstate.js';
+import { LUAI_MAXSHORTLEN } from '../value/limits.js';
 
 /** Binary operators, in the order of lcode.h (and of LUA_OPADD...). */
 export const enum BinOpr {
@@ -37,8 +38,6 @@ export const enum UnOpr { MINUS, BNOT, NOT, LEN, NOUNOPR }
 const NO_REG = Instr.MAXARG_A;
 /** Maximum index of a constant usable as an RK operand. */
 const MAXINDEXRK = Instr.MAXARG_B;
-/** Longest string the reference treats as a "short" string (GETFIELD keys). */
-const LUAI_MAXSHORTLEN = 40;
 /** luaK_setreturns' "all results". */
 export const LUA_MULTRET = -1;
 

@@ -5,7 +5,7 @@
 import type { Proto } from '../bytecode/proto.js';
 import { Parser } from './parser.js';
 
-export { LuaSyntaxError } from './errors.js';
+export { LuaSyntaxError } from './syntax-error.js';
 export { chunkid } from './chunkid.js';
 
 export interface CompileOptions {

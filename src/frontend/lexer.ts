@@ -14,7 +14,7 @@ import { LuaFloat } from '../value/value.js';
 import { str2number } from '../value/number.js';
 import { chunkid } from './chunkid.js';
 import { internShort } from '../value/intern.js';
-import { LuaSyntaxError } from './errors.js';
+import { LuaSyntaxError } from './syntax-error.js';
 
 /** Tokens: single-character tokens are their char code; the others start at 256. */
 export const enum T {

@@ -17,14 +17,9 @@ import { BinOpr, UnOpr, LUA_MULTRET } from './code.js';
 import { ExpDesc, VK, NO_JUMP, hasmultret, vkisvar, vkisindexed } from './expdesc.js';
 import { FuncState, Dyndata, VDK, type BlockCnt, type Labeldesc } from './funcstate.js';
 import { Lexer, T } from './lexer.js';
-import { LuaSyntaxError } from './errors.js';
+import { LuaSyntaxError } from './syntax-error.js';
+import { LUAI_MAXCCALLS, MAXUPVAL, MAXVARS } from '../value/limits.js';
 
-/** Maximum number of local variables per function. */
-const MAXVARS = 200;
-/** Maximum number of upvalues per function. */
-const MAXUPVAL = 255;
-/** Maximum depth of nested C calls (and of syntactic nesting). */
-export const LUAI_MAXCCALLS = 200;
 
 /** Left and right priorities of binary operators (indexed by BinOpr). */
 const PRIORITY_LEFT = [10, 10, 11, 11, 14, 11, 11, 6, 4, 5, 7, 7, 9, 3, 3, 3, 3, 3, 3, 2, 1];

@@ -8,19 +8,16 @@ import { str2number, tonumberBase, tostringNumber } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callk, pcallk, runerror, throwValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, YIELD, type HostFn } from '../vm/function.js';
-import { loadChunk, globals, closedUpval } from '../vm/lstate.js';
-import { getmetatable, index, rawequal, rawset, typeName } from '../vm/meta.js';
+import { loadChunk, globals, closedUpval } from '../vm/create.js';
+import { getmetatable, typeName } from '../vm/metamethods.js';
+import { index, rawequal, rawset } from '../vm/operations.js';
 import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
 import { LuaTable, TableKeyError } from '../vm/table.js';
-import {
-  argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret, tolstring,
-  toStringOrUndefined, typeError, whereLevel, type LibTable,
-} from './auxlib.js';
-import { platformOf } from './platform.js';
-
-function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
-  return n <= nargs ? L.stack[base + n - 1] : undefined;
-}
+import { argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret, typeError, arg } from './args.js';
+import { tolstring, toStringOrUndefined } from './tostring.js';
+import { whereLevel } from './traceback.js';
+import { type LibTable } from './register.js';
+import { platformOf } from './platform-interface.js';
 
 const print: HostFn = (L, base, nargs) => {
   let out = '';

@@ -5,9 +5,11 @@
 import { LightUserdata, type LuaValue } from '../value/value.js';
 import { closeprotected, resume, throwValue, yieldk } from '../vm/call.js';
 import { HostFunction, LuaClosure, type HostCont, type HostFn } from '../vm/function.js';
-import { newThread } from '../vm/lstate.js';
+import { newThread } from '../vm/create.js';
 import { LUA_OK, LUA_YIELD, LuaState } from '../vm/state.js';
-import { luaError, newLib, ret, typeError, whereLevel, type LibTable } from './auxlib.js';
+import { luaError, ret, typeError } from './args.js';
+import { newLib, type LibTable } from './register.js';
+import { whereLevel } from './traceback.js';
 
 function getco(L: LuaState, base: number, nargs: number): LuaState {
   const co = nargs >= 1 ? L.stack[base] : undefined;

@@ -7,26 +7,23 @@
  * interpreter's safepoint, which arrives with the sandbox work.
  */
 
-import { LuaFloat, LuaUserdata, type LuaValue } from '../value/value.js';
+import { LuaFloat, type LuaValue } from '../value/value.js';
+import { LuaUserdata } from '../vm/userdata.js';
 import { currentline, getfuncname, getlocalname, shortSrc } from '../vm/debuginfo.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
-import { typeName } from '../vm/meta.js';
+import { typeName } from '../vm/metamethods.js';
 import { CIST, LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { slotValue } from '../vm/floatregs.js';
-import {
-  argError, checkInteger, getstack, newLib, optInteger, ret, toStringOrUndefined, traceback, typeError,
-  type LibTable,
-} from './auxlib.js';
+import { argError, checkInteger, optInteger, ret, typeError, arg } from './args.js';
+import { getstack, traceback } from './traceback.js';
+import { newLib, type LibTable } from './register.js';
+import { toStringOrUndefined } from './tostring.js';
 
 /** Optional thread first argument (getthread in ldblib.c): returns [thread, index of the next argument]. */
 function getthread(L: LuaState, base: number, nargs: number): [LuaState, number] {
   const v = nargs >= 1 ? L.stack[base] : undefined;
   return v instanceof LuaState ? [v, 1] : [L, 0];
-}
-
-function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
-  return n <= nargs ? L.stack[base + n - 1] : undefined;
 }
 
 function isFunction(v: LuaValue): v is LuaClosure | HostFunction {

@@ -5,9 +5,9 @@
 
 import type { LuaTable } from '../vm/table.js';
 import type { LuaState } from '../vm/state.js';
-import { globals } from '../vm/lstate.js';
+import { globals } from '../vm/create.js';
 import { LuaTable as Table } from '../vm/table.js';
-import { LOADED } from './auxlib.js';
+import { LOADED } from './register.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
 import { openDebug } from './debug.js';

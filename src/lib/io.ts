@@ -7,19 +7,19 @@
 
 import { fmtNumberG14 } from '../value/numfmt.js';
 import { str2number } from '../value/number.js';
-import { LuaFloat, LuaUserdata, isFalse, type LuaValue } from '../value/value.js';
+import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
+import { LuaUserdata } from '../vm/userdata.js';
 import { HostFunction, type HostFn } from '../vm/function.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import {
-  addressOf, argError, checkAny, checkInteger, checkOption, checkString, luaError, newLib, optInteger, optString,
-  ret, toStringOrUndefined, typeError, type LibTable,
-} from './auxlib.js';
+import { addressOf, toStringOrUndefined } from './tostring.js';
+import { argError, checkAny, checkInteger, checkOption, checkString, luaError, optInteger, optString, ret, typeError, arg } from './args.js';
+import { newLib, type LibTable } from './register.js';
 import { Stream, type CloseKind } from './io/stream.js';
 import { attempt, execResult, fileResult } from './os.js';
 import {
   PlatformError, platformOf, type OpenMode, type PlatformFile, type ProcessStatus,
-} from './platform.js';
+} from './platform-interface.js';
 
 const FILEHANDLE = 'FILE*';
 const IO_INPUT = '_IO_input';
@@ -28,10 +28,6 @@ const IO_OUTPUT = '_IO_output';
 const MAXARGLINE = 250;
 /** Longest numeral read('n') accepts (L_MAXLENNUM). */
 const MAXLENNUM = 200;
-
-function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
-  return n <= nargs ? L.stack[base + n - 1] : undefined;
-}
 
 // ---------------------------------------------------------------------------
 // File handles

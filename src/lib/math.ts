@@ -18,19 +18,13 @@ import {
 import { crAcos, crAsin, crAtan2, crCos, crExp, crLog, crLog2, crSin, crTan, glibcLog10 } from '../value/libm.js';
 import { LuaFloat, mkfloat, type LuaValue } from '../value/value.js';
 import type { HostFn } from '../vm/function.js';
-import { lessthan } from '../vm/meta.js';
+import { lessthan } from '../vm/operations.js';
 import type { LuaState } from '../vm/state.js';
 import type { LuaTable } from '../vm/table.js';
-import {
-  argError, checkAny, checkInteger, checkNumber, luaError, newLib, optInteger, optNumber, ret, type LibTable,
-} from './auxlib.js';
+import { argError, checkAny, checkInteger, checkNumber, luaError, optInteger, optNumber, ret, arg } from './args.js';
+import { newLib, type LibTable } from './register.js';
 
 const TWO32 = 4294967296;
-
-/** Argument n, or undefined when absent. */
-function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
-  return n <= nargs ? L.stack[base + n - 1] : undefined;
-}
 
 /** lua_isinteger: an integer value (strings are not converted). */
 function isInt(v: LuaValue): v is LuaInteger {

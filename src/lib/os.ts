@@ -7,15 +7,13 @@ import { F2I, normInt, tointeger, type LuaInteger } from '../value/number.js';
 import { isFalse, mkfloat, type LuaValue } from '../value/value.js';
 import { closeprotected } from '../vm/call.js';
 import type { HostFn } from '../vm/function.js';
-import { index, setindex } from '../vm/meta.js';
+import { index, setindex } from '../vm/operations.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import {
-  argError, checkInteger, checkOption, checkString, checkTable, luaError, newLib, optString, ret,
-  type LibTable,
-} from './auxlib.js';
-import { breakdown, conversionLength, strftime, wallSeconds, type Tm } from './io/time.js';
-import { PlatformError, platformOf, type Platform, type ProcessStatus, type ZoneInfo } from './platform.js';
+import { argError, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret } from './args.js';
+import { newLib, type LibTable } from './register.js';
+import { breakdown, conversionLength, strftime, wallSeconds, type Tm } from './os/calendar.js';
+import { PlatformError, platformOf, type Platform, type ProcessStatus, type ZoneInfo } from './platform-interface.js';
 
 const GMT: ZoneInfo = { offset: 0, isdst: false, name: 'GMT' };
 const INT_MAX = 2147483647;

@@ -9,13 +9,15 @@
 import { isFalse, type LuaValue } from '../value/value.js';
 import { callValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
-import { globals } from '../vm/lstate.js';
-import { index } from '../vm/meta.js';
+import { globals } from '../vm/create.js';
+import { index } from '../vm/operations.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import { LOADED, checkString, luaError, newLib, optString, ret, toStringOrUndefined, type LibTable } from './auxlib.js';
+import { LOADED, newLib, type LibTable } from './register.js';
+import { checkString, luaError, optString, ret } from './args.js';
+import { toStringOrUndefined } from './tostring.js';
 import { loadFile } from './base.js';
-import { platformOf } from './platform.js';
+import { platformOf } from './platform-interface.js';
 
 export const LUA_PATH_DEFAULT = '/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;'
   + '/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;./?.lua;./?/init.lua';

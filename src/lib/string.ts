@@ -9,21 +9,20 @@ import { ArithOp, str2number, type LuaInteger } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
-import { arith as vmArith, getmetatable, index, typeName } from '../vm/meta.js';
+import { arith as vmArith, index } from '../vm/operations.js';
+import { getmetatable, typeName } from '../vm/metamethods.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import {
-  argError, checkInteger, checkString, luaError, newLib, optInteger, pointerOf, ret, tolstring, toStringOrUndefined,
-  typeError, typeNameForMessages, type LibTable,
-} from './auxlib.js';
+import { argError, checkInteger, checkString, luaError, optInteger, ret, typeError } from './args.js';
+import { newLib, type LibTable } from './register.js';
+import { pointerOf, tolstring, toStringOrUndefined, typeNameForMessages } from './tostring.js';
 import { dumpFunction } from '../bytecode/dump.js';
-import { posrelatI, StringLibError } from './string/errors.js';
+import { posrelatI, StringLibError } from './string/lib-error.js';
 import { format, type FormatHooks } from './string/format.js';
 import { pack, packsize, unpack } from './string/pack.js';
 import { find, gmatch, GmatchIterator, gsub, match, type Capture, type MatchState } from './string/pattern.js';
+import { MAX_SIZE } from '../value/limits.js';
 
-/** Largest string the reference builds (MAX_SIZE = INT_MAX in 5.4). */
-const MAX_STRING = 0x7fffffff;
 /** Largest string V8 can hold; past it we report what C reports when malloc fails. */
 const MAX_JS_STRING = (1 << 29) - 24;
 
@@ -77,7 +76,7 @@ const rep: HostFn = (L, base, nargs) => {
   if (n <= 0) return ret(L, '');
   const unit = s.length + sep.length;
   if (unit === 0) return ret(L, '');
-  if (unit * Number(n) - sep.length > MAX_STRING) return luaError(L, 'resulting string too large');
+  if (unit * Number(n) - sep.length > MAX_SIZE) return luaError(L, 'resulting string too large');
   if (unit * Number(n) - sep.length > MAX_JS_STRING) return luaError(L, 'not enough memory');
   const count = Number(n);
   return ret(L, sep === '' ? s.repeat(count) : (s + sep).repeat(count - 1) + s);

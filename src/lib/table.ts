@@ -17,12 +17,13 @@ import { MAXINTEGER, normInt, tointeger, tostringNumber, type LuaInteger } from 
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callValue, checkstack, throwValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
-import { equalobj, getmetatable, index, len, lessthan, setindex, typeName } from '../vm/meta.js';
+import { equalobj, index, len, lessthan, setindex } from '../vm/operations.js';
+import { getmetatable, typeName } from '../vm/metamethods.js';
 import { LUA_ERRMEM, type LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import {
-  argError, checkInteger, luaError, newLib, optInteger, optString, ret, typeError, type LibTable,
-} from './auxlib.js';
+import { argError, checkInteger, luaError, optInteger, optString, ret, typeError, arg } from './args.js';
+import { newLib, type LibTable } from './register.js';
+import { MAX_STRING } from '../value/limits.js';
 
 /** What a function does with its table argument (checktab's TAB_R/W/L). */
 const TAB_R = 1, TAB_W = 2, TAB_L = 4;
@@ -30,12 +31,6 @@ const TAB_RW = TAB_R | TAB_W;
 const TAB_FIELDS: ReadonlyArray<readonly [number, string]> = [[TAB_R, '__index'], [TAB_W, '__newindex'], [TAB_L, '__len']];
 
 const INT_MAX = 0x7fffffff;
-/** Longest string concat builds (beyond it JS would throw a RangeError): reported as a memory error. */
-const MAX_STRING = 0x1fffffe8;
-
-function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
-  return n <= nargs ? L.stack[base + n - 1] : undefined;
-}
 
 /** Run `f` with yields forbidden (lua_callnoyield semantics for everything it calls). */
 function noYield<T>(L: LuaState, f: () => T): T {

@@ -8,15 +8,14 @@
  * terminating '\0' the reference relies on.
  */
 
-import { isFalse, type LuaValue } from '../value/value.js';
+import { isFalse } from '../value/value.js';
 import { tointeger, type LuaInteger } from '../value/number.js';
 import { HostFunction, type HostFn } from '../vm/function.js';
 import { checkstack } from '../vm/call.js';
 import type { LuaState } from '../vm/state.js';
 import type { LuaTable } from '../vm/table.js';
-import {
-  argError, checkInteger, checkString, luaError, newLib, optInteger, ret, type LibTable,
-} from './auxlib.js';
+import { argError, checkInteger, checkString, luaError, optInteger, ret, arg } from './args.js';
+import { newLib, type LibTable } from './register.js';
 
 const MAXUNICODE = 0x10ffff;
 const MAXUTF = 0x7fffffff;
@@ -81,10 +80,6 @@ function posrelat(pos: LuaInteger, len: number): number {
   if (p >= 0) return p;
   if (-p > len) return 0;
   return len + p + 1;
-}
-
-function arg(L: LuaState, base: number, nargs: number, n: number): LuaValue {
-  return n <= nargs ? L.stack[base + n - 1] : undefined;
 }
 
 // ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@
 import {
   LuaExit, PlatformError, UTC, failingFile, stringFile, wallClock, type OpenMode, type Platform, type PlatformFile,
   type ZoneInfo,
-} from '../lib/platform.js';
+} from '../lib/platform-interface.js';
 
 export interface MemoryPlatformOptions {
   /** Refuse every change ("Read-only file system"). */

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import {
   LuaExit, PlatformError, stringFile, type OpenMode, type Platform, type PlatformFile, type ProcessStatus,
   type ZoneInfo,
-} from '../lib/platform.js';
+} from '../lib/platform-interface.js';
 
 /** Map Node's error codes to the C library's strerror() text and errno (Linux numbering). */
 const STRERROR: Record<string, [string, number]> = {

@@ -1,3 +1,4 @@
+import { LUAI_MAXSHORTLEN } from './limits.js';
 /**
  * Interning of short strings. Lua strings are JS strings here; two equal
  * strings that are different JS objects compare by content. V8 keeps one
@@ -7,9 +8,6 @@
  * interpreter's slot hints, small-table scans, library tables whose keys
  * are JS literals) pointer compares.
  */
-
-/** Strings up to this length are interned, like the reference's short strings. */
-export const MAXSHORTLEN = 40;
 
 /** The engine's canonical copy of `s` (V8 internalizes property keys). */
 export function internalize(s: string): string {
@@ -21,5 +19,5 @@ export function internalize(s: string): string {
 
 /** `s`, interned when it is short. */
 export function internShort(s: string): string {
-  return s.length <= MAXSHORTLEN ? internalize(s) : s;
+  return s.length <= LUAI_MAXSHORTLEN ? internalize(s) : s;
 }

@@ -23,8 +23,6 @@
  * integer must normalise with the helpers in `number.ts`.
  */
 
-import type { LuaTable } from '../vm/table.js';
-
 /** A float whose value is integral (1.0, -0.0, 2^63, 1e300): boxed so it stays a float. */
 export class LuaFloat {
   constructor(readonly n: number) {}
@@ -35,14 +33,21 @@ export class LightUserdata {
   constructor(readonly value: unknown) {}
 }
 
-/** Full userdata: a host payload with a metatable and a user value. */
-export class LuaUserdata {
-  metatable: LuaTable | undefined = undefined;
-  /** Lua 5.4 user values (`lua_setiuservalue`); index 0 is user value 1. */
-  uservalues: LuaValue[];
-  constructor(public data: unknown, nuvalue = 1) {
-    this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
-  }
+/*
+ * The collectable values (tables, functions, userdata, threads) are VM
+ * objects, defined in src/vm/. This layer knows them only by these marker
+ * interfaces, so that it imports nothing above it; each marker is a getter
+ * on the class's prototype, which costs an object nothing.
+ */
+
+/** Marker interface implemented by tables (vm/table.ts). */
+export interface LuaTableLike {
+  readonly isTable: true;
+}
+
+/** Marker interface implemented by full userdata (vm/userdata.ts). */
+export interface LuaUserdataLike {
+  readonly isUserdata: true;
 }
 
 /** Marker interface implemented by Lua closures and host functions. */
@@ -63,9 +68,9 @@ export type LuaValue =
   | bigint
   | string
   | LuaFloat
-  | LuaTable
+  | LuaTableLike
   | LuaFunctionLike
-  | LuaUserdata
+  | LuaUserdataLike
   | LightUserdata
   | LuaThreadLike;
 

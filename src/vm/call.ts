@@ -21,19 +21,18 @@
  */
 
 import { isFalse, type LuaValue } from '../value/value.js';
-import { HostAbort, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './errors.js';
+import { HostAbort, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './exceptions.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { execute, finishOp } from './interp.js';
-import { gettm, objtypename, TM } from './meta.js';
+import { gettm, objtypename, TM } from './metamethods.js';
 import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
 import { growRegisters, materialize, needsRegisters } from './floatregs.js';
-import { CIST, LUAI_MAXCCALLS, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_MINSTACK, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import { CIST, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import { ERROR_STACK_EXTRA, LUAI_MAXCCALLS, LUA_MINSTACK } from '../value/limits.js';
 
 /** Status used by luaF_close for a normal (non-error) close. */
 export const CLOSEKTOP = -1;
-/** Extra stack slots granted while handling a stack overflow (EXTRA_STACK + ERRORSTACKSIZE). */
-const ERROR_STACK_EXTRA = 200;
 
 // ---------------------------------------------------------------------------
 // Errors

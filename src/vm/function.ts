@@ -45,7 +45,10 @@ export class UpVal {
 
 /** A Lua function: a prototype plus its upvalues. */
 export class LuaClosure implements LuaFunctionLike {
-  readonly isFunction = true as const;
+  /** Marker of LuaFunctionLike (on the prototype: no per-object cost). */
+  get isFunction(): true {
+    return true;
+  }
   readonly upvals: UpVal[];
   constructor(readonly p: Proto, nupvals: number) {
     this.upvals = new Array<UpVal>(nupvals);
@@ -68,7 +71,10 @@ export type HostCont = (L: LuaState, status: number, ctx: number) => number;
 export const YIELD = -1;
 
 export class HostFunction implements LuaFunctionLike {
-  readonly isFunction = true as const;
+  /** Marker of LuaFunctionLike (on the prototype: no per-object cost). */
+  get isFunction(): true {
+    return true;
+  }
   /** Upvalues of a host closure (lua_pushcclosure); empty for plain functions. */
   readonly upvalues: LuaValue[];
   constructor(readonly fn: HostFn, readonly name: string, upvalues?: LuaValue[]) {

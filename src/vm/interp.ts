@@ -6,7 +6,7 @@
  * iterator calls and Lua metamethods (see "Metamethods without recursion")
  * switch frames inside the loop. Each opcode has an inline fast path for the
  * common types; everything else (host metamethods, coercions, errors) goes
- * through the slow paths in meta.ts, after saving `pc` so that errors and
+ * through the slow paths in operations.ts, after saving `pc` so that errors and
  * the debug library see the right line.
  *
  * Register file: the thread's stack array; R[x] is stack[base + x]. A
@@ -23,20 +23,20 @@ import {
   arith as rawArith, ArithOp, F2I, fpow, SafeInt, iadd, imul, ishl, ishr, isub, tointeger, tonumber, toDouble,
   type LuaInteger, type LuaNumber,
 } from '../value/number.js';
-import { LuaFloat, LuaUserdata, isFalse, mkfloat, type LuaValue } from '../value/value.js';
-import { YieldSignal } from './errors.js';
+import { LuaFloat, isFalse, mkfloat, type LuaValue } from '../value/value.js';
+import { LuaUserdata } from './userdata.js';
+import { YieldSignal } from './exceptions.js';
 import { HostFunction, LuaClosure } from './function.js';
 import {
   checkCstack, closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
 } from './call.js';
-import {
-  ARITH_EVENT, arith, binTM, concat, equalobj, fasttm, index, indexTableChain, len, lessequal, lessthan, objtypename, setindex,
-  rawequal, TM, rawset,
-} from './meta.js';
+import { ARITH_EVENT, arith, concat, equalobj, index, indexTableChain, len, lessequal, lessthan, setindex, rawequal, rawset } from './operations.js';
+import { binTM, fasttm, objtypename, TM } from './metamethods.js';
 import { upvalLoc } from './debuginfo.js';
-import { CIST, LUAI_MAXCCALLS, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import { CIST, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
 import { growRegisters, materialize, needsRegisters, type Slot } from './floatregs.js';
+import { LUAI_MAXCCALLS } from '../value/limits.js';
 
 
 /**

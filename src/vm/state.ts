@@ -10,6 +10,7 @@
  * counted in `nCcalls` and limited like LUAI_MAXCCALLS.
  */
 
+import { LUA_MINSTACK } from '../value/limits.js';
 import type { LuaThreadLike, LuaValue } from '../value/value.js';
 import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
@@ -46,13 +47,6 @@ export const LUA_ERRRUN = 2;
 export const LUA_ERRSYNTAX = 3;
 export const LUA_ERRMEM = 4;
 export const LUA_ERRERR = 5;
-
-/** LUAI_MAXCCALLS: nested host calls / parser levels before "C stack overflow". */
-export const LUAI_MAXCCALLS = 200;
-/** Default LUAI_MAXSTACK: slots per thread before "stack overflow". */
-export const LUAI_MAXSTACK = 1_000_000;
-/** Extra slots a host function may always push (LUA_MINSTACK). */
-export const LUA_MINSTACK = 20;
 
 export class CallInfo {
   /** Stack index of the function being called. */
@@ -119,7 +113,10 @@ export interface GlobalState {
 
 /** A Lua thread: its stack, its frames and its coroutine status. */
 export class LuaState implements LuaThreadLike {
-  readonly isThread = true as const;
+  /** Marker of LuaThreadLike (on the prototype: no per-object cost). */
+  get isThread(): true {
+    return true;
+  }
   stack: LuaValue[] = [];
   /** Float registers: the number of every stack slot holding `null` (see floatregs.ts). */
   fstack: number[] = [];

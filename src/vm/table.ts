@@ -17,7 +17,7 @@
  * the safe range are bigints.
  */
 
-import { LuaFloat, type LuaValue } from '../value/value.js';
+import { LuaFloat, type LuaTableLike, type LuaValue } from '../value/value.js';
 import { SafeInt } from '../value/number.js';
 
 /** Thrown for keys Lua rejects; the caller turns it into a Lua error with position. */
@@ -49,7 +49,12 @@ function denormKey(key: LuaValue): LuaValue {
   return key;
 }
 
-export class LuaTable {
+export class LuaTable implements LuaTableLike {
+  /** Marker of LuaTableLike (on the prototype: no per-object cost). */
+  get isTable(): true {
+    return true;
+  }
+
   /** arr[i] holds key i + 1; it never ends with a nil (trailing nils are trimmed). */
   arr: LuaValue[];
   /**
@@ -72,7 +77,7 @@ export class LuaTable {
   metatable: LuaTable | undefined = undefined;
   /**
    * Cache of absent metamethods for tables used as metatables: bit e set
-   * means the event e (see meta.ts) is known to be absent. Cleared on every
+   * means the event e (see metamethods.ts) is known to be absent. Cleared on every
    * store into the hash part.
    */
   tmflags = 0;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Lua, LuaError } from '../../src/index.js';
-import { LuaExit } from '../../src/lib/platform.js';
+import { LuaExit } from '../../src/lib/platform-interface.js';
 
 function luaError(f: () => unknown): LuaError {
   try {

@@ -12,7 +12,7 @@ import { Op, Instr } from '../../src/bytecode/opcodes.js';
 import type { Proto } from '../../src/bytecode/proto.js';
 import { undump, verifyTree } from '../../src/bytecode/undump.js';
 import { compile } from '../../src/frontend/compile.js';
-import { LuaSyntaxError } from '../../src/frontend/errors.js';
+import { LuaSyntaxError } from '../../src/frontend/syntax-error.js';
 import { corpusFiles, rng, runBare, SNIPPETS, tryCompile } from './helpers.js';
 
 const SEED = 0x5eed;

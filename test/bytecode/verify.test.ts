@@ -10,7 +10,7 @@ import { CREATE_ABCk, CREATE_ABx, CREATE_sJ, Op, Instr } from '../../src/bytecod
 import type { Proto } from '../../src/bytecode/proto.js';
 import { undump } from '../../src/bytecode/undump.js';
 import { compile } from '../../src/frontend/compile.js';
-import { LuaSyntaxError } from '../../src/frontend/errors.js';
+import { LuaSyntaxError } from '../../src/frontend/syntax-error.js';
 
 function reject(p: Proto, pattern: RegExp): void {
   try {

@@ -4,12 +4,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { openLibs } from '../../src/lib/init.js';
-import { LuaExit, nullPlatform, setPlatform, type Platform } from '../../src/lib/platform.js';
+import { LuaExit, nullPlatform, setPlatform, type Platform } from '../../src/lib/platform-interface.js';
 import { requireModule } from '../../src/lib/package.js';
-import { tolstring } from '../../src/lib/auxlib.js';
+import { tolstring } from '../../src/lib/tostring.js';
 import { memoryPlatform } from '../../src/platform/memory.js';
 import { pcall } from '../../src/vm/call.js';
-import { loadChunk, newState } from '../../src/vm/lstate.js';
+import { loadChunk, newState } from '../../src/vm/create.js';
 import type { LuaState } from '../../src/vm/state.js';
 
 interface Run {

@@ -6,7 +6,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { prng } from '../helpers.js';
 import { format, quoteString } from '../../src/lib/string/format.js';
-import { StringLibError } from '../../src/lib/string/errors.js';
+import { StringLibError } from '../../src/lib/string/lib-error.js';
 import { type LuaValue, LuaFloat, mkfloat } from '../../src/value/value.js';
 import { tostringNumber } from '../../src/value/number.js';
 import { fixtureToLua, type FixtureValue, loadFixture } from './fixture-util.js';

@@ -8,7 +8,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { prng } from '../helpers.js';
 import { pack, packsize, unpack } from '../../src/lib/string/pack.js';
-import { StringLibError } from '../../src/lib/string/errors.js';
+import { StringLibError } from '../../src/lib/string/lib-error.js';
 import { type LuaValue, LuaFloat, mkfloat } from '../../src/value/value.js';
 import { fixtureToLua, type FixtureValue, loadFixture } from './fixture-util.js';
 

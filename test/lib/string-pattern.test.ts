@@ -16,7 +16,7 @@ import {
   gsub,
   match,
 } from '../../src/lib/string/pattern.js';
-import { StringLibError } from '../../src/lib/string/errors.js';
+import { StringLibError } from '../../src/lib/string/lib-error.js';
 import { type FixtureValue, loadFixture } from './fixture-util.js';
 
 /** The replacement function of gen-patterns.lua (`frepl`). */

@@ -7,8 +7,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createState, runString, HostFunction, LuaError } from '../../src/index.js';
-import { HostAbort } from '../../src/vm/errors.js';
-import { globals } from '../../src/vm/lstate.js';
+import { HostAbort } from '../../src/vm/exceptions.js';
+import { globals } from '../../src/vm/create.js';
 
 class Stop extends HostAbort {}
 

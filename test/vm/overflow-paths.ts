@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createState, runString, HostFunction, type CreateOptions, type LuaValue } from '../../src/index.js';
 import { callValue } from '../../src/vm/call.js';
-import { globals } from '../../src/vm/lstate.js';
+import { globals } from '../../src/vm/create.js';
 import type { LuaState } from '../../src/vm/state.js';
 
 export interface Path {

@@ -6,7 +6,7 @@
  * platform's position matches what the script has consumed.
  */
 
-import type { PlatformFile } from '../platform.js';
+import type { PlatformFile } from '../platform-interface.js';
 
 const CHUNK = 8192;
 

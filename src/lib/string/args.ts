@@ -1,12 +1,13 @@
 /**
  * Argument checks shared by the string engines, with the reference's
  * coercions and messages (luaL_checkinteger, luaL_checknumber,
- * luaL_checklstring). Failures are argument errors (see errors.ts).
+ * luaL_checklstring). Failures are argument errors (see lib-error.ts).
  */
 
-import { LightUserdata, LuaFloat, LuaUserdata, type LuaValue } from '../../value/value.js';
+import { LightUserdata, LuaFloat, type LuaValue } from '../../value/value.js';
+import { LuaUserdata } from '../../vm/userdata.js';
 import { tointeger, tonumber, toDouble, tostringNumber, type LuaInteger } from '../../value/number.js';
-import { argError } from './errors.js';
+import { argError } from './lib-error.js';
 
 /** Type name for "X expected, got Y"; the glue may supply one that honours `__name`. */
 export type TypeNamer = (v: LuaValue) => string;

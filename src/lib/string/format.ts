@@ -13,7 +13,7 @@ import { LuaFloat, type LuaValue } from '../../value/value.js';
 import { fmtFloat, type FloatConv } from '../../value/numfmt.js';
 import type { LuaInteger } from '../../value/number.js';
 import { basicTypeName, checkInteger, checkNumber } from './args.js';
-import { argError, checkLength, libError } from './errors.js';
+import { argError, checkLength, libError } from './lib-error.js';
 
 /** What the library glue provides to string.format. */
 export interface FormatHooks {

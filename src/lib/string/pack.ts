@@ -9,7 +9,8 @@
 import { LuaFloat, mkfloat, type LuaValue } from '../../value/value.js';
 import { normInt, type LuaInteger } from '../../value/number.js';
 import { checkInteger, checkNumber, checkString, type TypeNamer } from './args.js';
-import { argError, checkLength, libError, posrelatI } from './errors.js';
+import { argError, checkLength, libError, posrelatI } from './lib-error.js';
+import { MAX_SIZE } from '../../value/limits.js';
 
 /** Kinds of format options (lstrlib's KOption). */
 const enum K {
@@ -29,7 +30,6 @@ const enum K {
 const MAXINTSIZE = 16; // largest integer option, in bytes
 const SZINT = 8; // sizeof(lua_Integer)
 const NATIVE_MAXALIGN = 8; // offsetof(struct cD, u) on x86-64
-const MAXSIZE = 0x7fffffff; // the reference's MAXSIZE (INT_MAX)
 
 /** Fixed-size options: letter -> [kind, size]. */
 const SIMPLE_OPTIONS: Record<string, readonly [K, number]> = {
@@ -71,7 +71,7 @@ class FormatReader {
     // Stop before `a` could overflow an int: later digits are read as options.
     do {
       a = a * 10 + (fmt.charCodeAt(this.pos++) - 0x30);
-    } while (isDigit(fmt.charCodeAt(this.pos)) && a <= (MAXSIZE - 9) / 10);
+    } while (isDigit(fmt.charCodeAt(this.pos)) && a <= (MAX_SIZE - 9) / 10);
     return a;
   }
 
@@ -331,7 +331,7 @@ export function packsize(fmt: string): number {
     const opt = h.next(total);
     if (opt === K.String || opt === K.Zstr) argError(1, 'variable-length format');
     const size = h.size + h.toAlign;
-    if (total > MAXSIZE - size) argError(1, 'format result too large');
+    if (total > MAX_SIZE - size) argError(1, 'format result too large');
     total += size;
   }
   return total;

@@ -7,7 +7,7 @@
  * which error is raised and when, and when a pattern is "too complex" -- is
  * the specification. Like the reference, `match` recurses for captures,
  * `?`, `*`, `+` and `-`, and every nested call spends one unit of a depth
- * budget of MAXCCALLS (200). Exhausting it raises "pattern too complex"
+ * budget of PATTERN_MAXCCALLS (200). Exhausting it raises "pattern too complex"
  * exactly where the reference does, and it also bounds our JS recursion to a
  * few hundred small frames, so the JS stack can never overflow.
  *
@@ -20,7 +20,8 @@
  * Infinity and a never-taken branch.
  */
 
-import { StringLibError, checkLength, posrelatI } from './errors.js';
+import { StringLibError, checkLength, posrelatI } from './lib-error.js';
+import { LUA_MAXCAPTURES, PATTERN_MAXCCALLS } from '../../value/limits.js';
 
 /** A pattern error (malformed pattern, bad capture, too complex...). */
 export class PatternError extends StringLibError {
@@ -45,8 +46,6 @@ export interface StepMeter {
 /** A capture value as Lua sees it: a substring or a 1-based position. */
 export type Capture = string | number;
 
-const MAXCAPTURES = 32; // LUA_MAXCAPTURES
-const MAXCCALLS = 200; // lstrlib.c's MAXCCALLS: depth budget of `match`
 
 const CAP_UNFINISHED = -1;
 const CAP_POSITION = -2;
@@ -131,7 +130,7 @@ const NO_METER: StepMeter = { left: Infinity, refill() {} };
 export class MatchState {
   /** Number of captures opened so far. */
   level = 0;
-  private depth = MAXCCALLS;
+  private depth = PATTERN_MAXCCALLS;
   /** Start offset of each capture. */
   private readonly capInit: number[] = [];
   /** Length of each capture, or CAP_UNFINISHED / CAP_POSITION. */
@@ -160,7 +159,7 @@ export class MatchState {
    */
   matchAt(s: number, p: number): boolean {
     this.level = 0; // the reference's reprepstate
-    this.depth = MAXCCALLS;
+    this.depth = PATTERN_MAXCCALLS;
     let e: number;
     try {
       e = this.match(s, p);
@@ -424,7 +423,7 @@ export class MatchState {
 
   private startCapture(s: number, p: number, what: number): number {
     const level = this.level;
-    if (level >= MAXCAPTURES) throw new PatternError('too many captures');
+    if (level >= LUA_MAXCAPTURES) throw new PatternError('too many captures');
     this.capInit[level] = s;
     this.capLen[level] = what;
     this.level = level + 1;

@@ -10,14 +10,13 @@
  * core: outside any host function their error reaches the panic handler.
  */
 
-import {
-  argError as vmArgError, checkInteger as vmCheckInteger, checkNumber as vmCheckNumber,
-  checkString as vmCheckString, tolstring, traceback as vmTraceback, typeNameForMessages, whereLevel,
-} from '../lib/auxlib.js';
-import { LuaUserdata } from '../value/value.js';
-import { throwValue } from '../vm/call.js';
-import { LuaTable } from '../vm/table.js';
-import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { argError as vmArgError, checkInteger as vmCheckInteger, checkNumber as vmCheckNumber, checkString as vmCheckString } from '../../lib/args.js';
+import { tolstring, typeNameForMessages } from '../../lib/tostring.js';
+import { traceback as vmTraceback, whereLevel } from '../../lib/traceback.js';
+import { LuaUserdata } from '../../vm/userdata.js';
+import { throwValue } from '../../vm/call.js';
+import { LuaTable } from '../../vm/table.js';
+import { decodeUtf8, encodeUtf8 } from '../utf8.js';
 import {
   LuaStatus, LuaType, MULTRET, REGISTRYINDEX, StackApi, type ApiFunction, type LuaTypeCode,
 } from './stack-api.js';

@@ -2,11 +2,11 @@
  * Creating a Lua state for the low-level stack API, checked or not.
  */
 
-import { openLibs } from '../lib/init.js';
-import { setPlatform, type Platform } from '../lib/platform.js';
-import { newState } from '../vm/lstate.js';
-import { apiOf, setApiClass } from './api-registry.js';
-import { CheckedLuaApi } from './api-check.js';
+import { openLibs } from '../../lib/init.js';
+import { setPlatform, type Platform } from '../../lib/platform-interface.js';
+import { newState } from '../../vm/create.js';
+import { apiOf, setApiClass } from './registry.js';
+import { CheckedLuaApi } from './checked-api.js';
 import { LuaApi } from './lua-api.js';
 
 /** Options of {@link newApiState}. */

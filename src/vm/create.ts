@@ -8,7 +8,8 @@ import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
 import { overflowMessage } from './call.js';
 import { LuaClosure, UpVal } from './function.js';
-import { LUAI_MAXSTACK, LuaState, type GlobalState } from './state.js';
+import { LUAI_MAXSTACK } from '../value/limits.js';
+import { LuaState, type GlobalState } from './state.js';
 import { LuaTable } from './table.js';
 
 /** Registry indices, as the reference's LUA_RIDX_*. */

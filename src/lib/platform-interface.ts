@@ -15,7 +15,7 @@
  */
 
 import type { LuaState } from '../vm/state.js';
-import { HostAbort } from '../vm/errors.js';
+import { HostAbort } from '../vm/exceptions.js';
 
 export class PlatformError extends Error {
   constructor(message: string, readonly errno = 0) {

@@ -6,7 +6,7 @@
  * accepts).
  */
 
-import type { ZoneInfo } from '../platform.js';
+import type { ZoneInfo } from '../platform-interface.js';
 
 /** C's struct tm with a full year, a 1-based month and a 0-based yday. */
 export interface Tm {

@@ -9,7 +9,7 @@
  * free of imports of the API classes themselves (no import cycle).
  */
 
-import type { LuaState } from '../vm/state.js';
+import type { LuaState } from '../../vm/state.js';
 
 const API_CLASS = 'moonbox.api.class';
 

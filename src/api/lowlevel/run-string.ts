@@ -4,15 +4,15 @@
  * becomes a LuaError exception and the state stays usable.
  */
 
-import { traceback, tolstring } from '../lib/auxlib.js';
-import { openLibs } from '../lib/init.js';
-import { setPlatform, type Platform } from '../lib/platform.js';
-import type { LuaValue } from '../value/value.js';
-import { pcall } from '../vm/call.js';
-import { HostFunction } from '../vm/function.js';
-import { loadChunk, newState } from '../vm/lstate.js';
-import { LUA_OK, type LuaState } from '../vm/state.js';
-import { LuaError } from './errors.js';
+import { tolstring } from '../../lib/tostring.js';
+import { openLibs } from '../../lib/init.js';
+import { setPlatform, type Platform } from '../../lib/platform-interface.js';
+import type { LuaValue } from '../../value/value.js';
+import { pcall } from '../../vm/call.js';
+import { loadChunk, newState } from '../../vm/create.js';
+import { LUA_OK, type LuaState } from '../../vm/state.js';
+import { LuaError } from '../lua-error.js';
+import { clearTraceback, takeTraceback, tracebackHandler } from '../traceback-handler.js';
 
 export interface CreateOptions {
   /** Standard libraries to open (default: all). */
@@ -46,16 +46,6 @@ export function createState(options: CreateOptions = {}): LuaState {
   return L;
 }
 
-/** Message handler capturing the traceback while the failing frames still exist. */
-const captureTraceback = new HostFunction((L, base) => {
-  const v = L.stack[base];
-  const t = traceback(L, L, undefined, 1);
-  tracebacks.set(L, t);
-  L.stack[L.top++] = v;
-  return 1;
-}, 'traceback');
-const tracebacks = new WeakMap<LuaState, string>();
-
 /**
  * Compile and run `code` (a chunk of Lua source) in `L`, returning the
  * chunk's results. Throws LuaError for syntax and runtime errors.
@@ -64,10 +54,10 @@ export function runString(L: LuaState, code: string, chunkname = code): LuaValue
   const f = loadChunk(L, code, chunkname, 't');
   if (typeof f === 'string') throw new LuaError(f, f, undefined);
   const h = L.top;
-  L.stack[L.top++] = captureTraceback;
+  L.stack[L.top++] = tracebackHandler;
   const func = L.top;
   L.stack[L.top++] = f;
-  tracebacks.delete(L);
+  clearTraceback(L);
   let status: number;
   try {
     status = pcall(L, func, -1, h);
@@ -79,7 +69,7 @@ export function runString(L: LuaState, code: string, chunkname = code): LuaValue
     const err = L.stack[L.top - 1];
     L.top = h;
     const msg = typeof err === 'string' ? err : tolstring(L, err);
-    throw new LuaError(msg, err, tracebacks.get(L));
+    throw new LuaError(msg, err, takeTraceback(L));
   }
   const results = L.stack.slice(func, L.top);
   L.top = h;

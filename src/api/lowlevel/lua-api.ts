@@ -6,21 +6,22 @@
  * without the prefix, in camelCase (`lua_getfield` is `getField`,
  * `luaL_checkinteger` is `checkInteger`). The core (indices, push/to,
  * tables, calls, the panic path) is in `stack-api.ts`, the auxiliary
- * helpers in `auxiliary.ts`; this layer adds coroutines, stack guards and
- * the ways to obtain an API object. Checked mode (`api-check.ts`) is a
+ * helpers in `aux-api.ts`; this layer adds coroutines, stack guards and
+ * the ways to obtain an API object. Checked mode (`checked-api.ts`) is a
  * subclass, chosen once per Lua universe, so unchecked mode pays nothing.
  *
  * See docs/api-lowlevel.md for the rules and a table of every method.
  */
 
-import { resetThread } from '../lib/coroutine.js';
-import { openLibs as vmOpenLibs } from '../lib/init.js';
-import { resume as vmResume, yieldk } from '../vm/call.js';
-import { HostAbort } from '../vm/errors.js';
-import { newThread as vmNewThread } from '../vm/lstate.js';
-import { LUA_ERRRUN, LUA_MINSTACK, LUA_OK, LUA_YIELD, LuaState } from '../vm/state.js';
-import { apiOf, setApiClass } from './api-registry.js';
-import { AuxApi, NOREF, REFNIL } from './auxiliary.js';
+import { resetThread } from '../../lib/coroutine.js';
+import { openLibs as vmOpenLibs } from '../../lib/init.js';
+import { resume as vmResume, yieldk } from '../../vm/call.js';
+import { HostAbort } from '../../vm/exceptions.js';
+import { newThread as vmNewThread } from '../../vm/create.js';
+import { LUA_MINSTACK } from '../../value/limits.js';
+import { LUA_ERRRUN, LUA_OK, LUA_YIELD, LuaState } from '../../vm/state.js';
+import { apiOf, setApiClass } from './registry.js';
+import { AuxApi, NOREF, REFNIL } from './aux-api.js';
 import { MULTRET, REGISTRYINDEX, type ApiContinuation } from './stack-api.js';
 
 /** What `resume` returns: the status and how many values are on top of the coroutine's stack. */

@@ -27,15 +27,16 @@
  * puts the thread back at its entry height.
  */
 
-import { HostAbort } from '../vm/errors.js';
-import { HostFunction, YIELD, type HostCont } from '../vm/function.js';
-import type { LuaValue } from '../value/value.js';
-import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
-import { apiOf } from './api-registry.js';
+import { HostAbort } from '../../vm/exceptions.js';
+import { HostFunction, YIELD, type HostCont } from '../../vm/function.js';
+import type { LuaValue } from '../../value/value.js';
+import { LUA_OK, LUA_YIELD, type LuaState } from '../../vm/state.js';
+import { apiOf } from './registry.js';
 import { LuaApi } from './lua-api.js';
 import {
-  LuaArith, LuaType, MAXUPVAL, MULTRET, REGISTRYINDEX, type ApiContinuation, type ApiFunction,
+  LuaArith, LuaType, MULTRET, REGISTRYINDEX, type ApiContinuation, type ApiFunction,
 } from './stack-api.js';
+import { MAXUPVAL } from '../../value/limits.js';
 
 /** A misuse of the low-level API detected in checked mode. */
 export class LuaApiError extends HostAbort {

@@ -1,7 +1,7 @@
 /**
  * The core of the low-level stack API: the reference's lapi.c for
  * TypeScript hosts. `StackApi` holds one Lua thread and exposes its stack
- * with the C API's index rules; the auxiliary helpers (`auxiliary.ts`) and
+ * with the C API's index rules; the auxiliary helpers (`aux-api.ts`) and
  * the threads/guards layer (`lua-api.ts`) build on it, and `LuaApi` is the
  * class hosts use.
  *
@@ -21,29 +21,27 @@
  * operations raise ordinary Lua errors, which Lua's `pcall` can catch.
  */
 
-import { tolstring } from '../lib/auxlib.js';
-import { traceback as auxTraceback } from '../lib/auxlib.js';
-import { normInt, str2number, tointeger, tonumber } from '../value/number.js';
-import {
-  LightUserdata, LuaFloat, LuaUserdata, isFalse, isInteger, mkfloat, type LuaValue,
-} from '../value/value.js';
+import { tolstring } from '../../lib/tostring.js';
+import { traceback as auxTraceback } from '../../lib/traceback.js';
+import { normInt, str2number, tointeger, tonumber } from '../../value/number.js';
+import { LightUserdata, LuaFloat, isFalse, isInteger, mkfloat, type LuaValue } from '../../value/value.js';
+import { LuaUserdata } from '../../vm/userdata.js';
 import {
   abandonAbove, callValue, callk as coreCallk, closeprotected, pcall as corePcall, pcallk as corePcallk,
   runerror, shrinkstack, throwValue, toLuaThrow,
-} from '../vm/call.js';
-import { HostAbort, YieldSignal } from '../vm/errors.js';
-import { HostFunction, LuaClosure, type HostCont } from '../vm/function.js';
-import { pointerOf } from '../vm/identity.js';
-import { globals, loadChunk } from '../vm/lstate.js';
-import {
-  arith as metaArith, concat as metaConcat, equalobj, getmetatable, index, len as metaLen, lessequal, lessthan,
-  rawequal, rawset, setindex, typeName as vmTypeName,
-} from '../vm/meta.js';
-import { LUAI_MAXSTACK, LUA_ERRSYNTAX, LUA_OK, type CallInfo, type LuaState } from '../vm/state.js';
-import { LuaTable, TableKeyError } from '../vm/table.js';
-import { LuaError } from './errors.js';
-import { apiOf } from './api-registry.js';
-import { decodeUtf8, encodeUtf8, fromBytes as bytesToString, toBytes as stringToBytes } from './utf8.js';
+} from '../../vm/call.js';
+import { HostAbort, YieldSignal } from '../../vm/exceptions.js';
+import { HostFunction, LuaClosure, type HostCont } from '../../vm/function.js';
+import { pointerOf } from '../../vm/identity.js';
+import { globals, loadChunk } from '../../vm/create.js';
+import { arith as metaArith, concat as metaConcat, equalobj, index, len as metaLen, lessequal, lessthan, rawequal, rawset, setindex } from '../../vm/operations.js';
+import { getmetatable, typeName as vmTypeName } from '../../vm/metamethods.js';
+import { LUAI_MAXSTACK } from '../../value/limits.js';
+import { LUA_ERRSYNTAX, LUA_OK, type CallInfo, type LuaState } from '../../vm/state.js';
+import { LuaTable, TableKeyError } from '../../vm/table.js';
+import { LuaError } from '../lua-error.js';
+import { apiOf } from './registry.js';
+import { decodeUtf8, encodeUtf8, fromBytes as bytesToString, toBytes as stringToBytes } from '../utf8.js';
 
 // ---------------------------------------------------------------------------
 // Constants (lua.h)
@@ -72,8 +70,6 @@ export const LuaCompare = { EQ: 0, LT: 1, LE: 2 } as const;
 export const REGISTRYINDEX = -LUAI_MAXSTACK - 1000;
 /** "All results" for calls (LUA_MULTRET). */
 export const MULTRET = -1;
-/** Most upvalues a host closure can have (MAXUPVAL). */
-export const MAXUPVAL = 255;
 
 const TYPE_NAMES: readonly string[] = [
   'no value', 'nil', 'boolean', 'userdata', 'number', 'string', 'table', 'function', 'userdata', 'thread',

@@ -1,3 +1,4 @@
+import { MAX_STRING } from '../../value/limits.js';
 /**
  * Errors raised by the pure string engines (patterns, format, pack).
  *
@@ -41,13 +42,6 @@ export function posrelatI(pos: number | bigint, len: number): number {
   if (pos < -len) return 1;
   return len + pos + 1;
 }
-
-/**
- * Longest string the engines build: V8's limit is about 2^29 code units.
- * Past it they report what the reference reports when malloc fails, rather
- * than letting a RangeError escape.
- */
-export const MAX_STRING = 2 ** 29 - 24;
 
 /** Raise "not enough memory" if a result of `len` bytes cannot be built. */
 export function checkLength(len: number): void {

@@ -1,0 +1,81 @@
+/**
+ * Every limit of the runtime, named once with its reason (the reference's
+ * llimits.h and luaconf.h). Layer 0: every other layer may import it, and
+ * it imports nothing.
+ */
+
+// ---------------------------------------------------------------------------
+// Depth of nesting
+
+/**
+ * LUAI_MAXCCALLS: nested host calls (JS recursion: host functions calling
+ * Lua, metamethods the interpreter cannot run in its own loop) and nested
+ * syntactic levels in the parser before "C stack overflow". Bounding it is
+ * what keeps the JS stack from overflowing.
+ */
+export const LUAI_MAXCCALLS = 200;
+
+/** LUAI_MAXSTACK: the default Lua stack size of a thread, in slots, before "stack overflow". */
+export const LUAI_MAXSTACK = 1_000_000;
+
+/** LUA_MINSTACK: free slots a host function may always push without checking. */
+export const LUA_MINSTACK = 20;
+
+/**
+ * Extra stack slots granted while handling a stack overflow, so that the
+ * message handler can run (the reference's EXTRA_STACK + ERRORSTACKSIZE).
+ */
+export const ERROR_STACK_EXTRA = 200;
+
+/** MAXTAGLOOP: longest chain of `__index`/`__newindex` tables or functions followed before "loop in gettable". */
+export const MAXTAGLOOP = 2000;
+
+/** Deepest function nesting `load` accepts in a binary chunk (the compiler stops at LUAI_MAXCCALLS levels first). */
+export const MAX_UNDUMP_NESTING = 200;
+
+/** Deepest nesting of JS values the embedding API converts before failing (instead of exhausting the JS stack). */
+export const MAX_CONVERT_DEPTH = 1000;
+
+// ---------------------------------------------------------------------------
+// Functions
+
+/** MAXVARS: local variables active at once in one function (a register is a byte). */
+export const MAXVARS = 200;
+
+/** MAXUPVAL: upvalues of one function, Lua or host (the count is a byte in the bytecode). */
+export const MAXUPVAL = 255;
+
+// ---------------------------------------------------------------------------
+// Strings
+
+/**
+ * LUAI_MAXSHORTLEN: strings up to this length are interned (the reference's
+ * short strings), so that comparing keys of that length is a pointer compare.
+ */
+export const LUAI_MAXSHORTLEN = 40;
+
+/**
+ * The longest string the runtime builds: V8's limit is 2^29 - 24 code units
+ * (one byte each). Past it, operations raise the reference's out-of-memory
+ * error ("not enough memory") rather than let a RangeError escape.
+ */
+export const MAX_STRING = 2 ** 29 - 24;
+
+/**
+ * MAX_SIZE as the reference checks sizes against C's `int` (string.rep,
+ * string.pack formats, binary chunk sizes): results past it are "too large"
+ * before any memory is asked for.
+ */
+export const MAX_SIZE = 0x7fffffff;
+
+/** LUA_IDSIZE: the size of a chunk's name in messages (`[string "..."]`), terminator included. */
+export const LUA_IDSIZE = 60;
+
+/** LUA_MAXCAPTURES: captures in one pattern. */
+export const LUA_MAXCAPTURES = 32;
+
+/**
+ * lstrlib.c's MAXCCALLS: recursion budget of one pattern match (each
+ * nested item costs one); exhausting it raises "pattern too complex".
+ */
+export const PATTERN_MAXCCALLS = 200;
