@@ -19,7 +19,7 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 
 const entry = new URL('../dist/moonbox.mjs', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('moonbox: not built yet: run `npm install` (or `npm run build`) first\n');
+  process.stderr.write('moonbox: not built yet: in a checkout of the repository, run `npm install && npm run build` first\n');
   process.exit(1);
 }
 await import(entry.href);

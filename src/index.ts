@@ -1,39 +1,36 @@
 /**
- * moonbox: a Lua 5.4 runtime for hosts that run untrusted scripts.
+ * moonbox: Lua 5.4 for hosts that run untrusted scripts.
  *
- * This is the package's single entry point. The embedding API is still
- * small (a fuller host API is on the way); the pieces below are stable.
+ * This entry (`import ... from 'moonbox'`) is the embedding API: the `Lua`
+ * class and what it returns, the platforms that decide what a script may
+ * touch, and the error classes a host catches. docs/api.md is the guide.
+ *
+ * The low-level stack API (the Lua C API in TypeScript) is the separate
+ * entry `moonbox/lowlevel` (docs/api-lowlevel.md). Everything else under
+ * `src/` is internal: the interpreter's own representation may change
+ * between versions.
  *
  * @packageDocumentation
  */
 
-export { createState, runString, type CreateOptions } from './api/lowlevel/run-string.js';
-export { LuaError } from './api/lua-error.js';
-export { nodePlatform } from './platform/node.js';
-export { nullPlatform, type Platform, PlatformError } from './lib/platform-interface.js';
-export { LuaFloat, LightUserdata, type LuaValue } from './value/value.js';
-export { LuaUserdata } from './vm/userdata.js';
-export { LuaTable } from './vm/table.js';
-export { LuaClosure, HostFunction, type HostFn } from './vm/function.js';
-export { LuaState } from './vm/state.js';
-export { compile, LuaSyntaxError } from './frontend/compile.js';
-export { main as cliMain, type CliHost } from './cli/main.js';
-
-// high-level API
+// the high-level API
 export { Lua, type LuaOptions, type RunOptions, type RunMultiOptions } from './api/lua.js';
+export { type LibName } from './lib/init.js';
 export { LuaThread, type ResumeResult, type ThreadStatus } from './api/thread.js';
 export { LuaMulti, type ToJsOptions } from './api/convert.js';
 export type { LuaTableProxy } from './api/proxy.js';
 export type { LuaFunctionProxy } from './api/callable.js';
 export type { AsyncHooks, StringMode } from './api/context.js';
-export { createNodePlatform } from './platform/node.js';
+export type { LuaFloat, LuaValue } from './value/value.js';
 
-// low-level stack API
-export { LuaApi, type ResumeResult as ApiResumeResult } from './api/lowlevel/lua-api.js';
-export { CheckedLuaApi, LuaApiError } from './api/lowlevel/checked-api.js';
-export { newApiState, type ApiStateOptions } from './api/lowlevel/new-state.js';
-export { AuxApi, REFNIL, NOREF, type ApiLib } from './api/lowlevel/aux-api.js';
+// the errors a host catches
+export { LuaError } from './api/lua-error.js';
+export { LuaExit, PlatformError } from './lib/platform-interface.js';
+
+// platforms: what a script's io, os, require and loadfile reach
 export {
-  StackApi, LuaType, LuaStatus, LuaArith, LuaCompare, REGISTRYINDEX, MULTRET, defaultPanic,
-  type LuaTypeCode, type ApiFunction, type ApiContinuation, type PanicHandler,
-} from './api/lowlevel/stack-api.js';
+  nullPlatform,
+  type Platform, type PlatformFile, type OpenMode, type SeekWhence, type BufferMode, type ProcessStatus, type ZoneInfo,
+} from './lib/platform-interface.js';
+export { memoryPlatform, type MemoryPlatform, type MemoryPlatformOptions } from './platform/memory.js';
+export { createNodePlatform, type NodePlatformOptions } from './platform/node.js';

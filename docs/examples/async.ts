@@ -1,4 +1,4 @@
-import { Lua } from '../../src/index.js';
+import { Lua } from 'moonbox';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,4 @@
-import { Lua, type LuaTableProxy } from '../../src/index.js';
+import { Lua, type LuaTableProxy } from 'moonbox';
 
 class Account {
   constructor(public owner: string, public balance: number) {}

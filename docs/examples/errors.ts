@@ -1,4 +1,4 @@
-import { Lua, LuaError } from '../../src/index.js';
+import { Lua, LuaError } from 'moonbox';
 
 export function main(): string {
   const out: string[] = [];

@@ -1,5 +1,5 @@
 // A host function called from Lua, and Lua called from the host.
-import { newApiState, LuaApi, LuaStatus } from '../../src/index.js';
+import { newApiState, LuaApi, LuaStatus } from 'moonbox/lowlevel';
 
 export function main(print: (line: string) => void): void {
   const L = newApiState({ stdout: (s) => print(s.trimEnd()) });

@@ -1,5 +1,5 @@
 // Checked mode rejects a misuse at the faulty call, before it can corrupt anything.
-import { newApiState, LuaApiError } from '../../src/index.js';
+import { newApiState, LuaApiError } from 'moonbox/lowlevel';
 
 export function main(print: (line: string) => void): void {
   const L = newApiState({ checked: true });

@@ -1,5 +1,5 @@
 // A host function that suspends a coroutine and finishes in a continuation when resumed.
-import { newApiState, LuaApi, LuaStatus, type ApiContinuation } from '../../src/index.js';
+import { newApiState, LuaApi, LuaStatus, type ApiContinuation } from 'moonbox/lowlevel';
 
 export function main(print: (line: string) => void): void {
   const L = newApiState();

@@ -1,5 +1,5 @@
 // Stack guards: a callback that leaks stack slots is named, with the count.
-import { newApiState, LuaApiError } from '../../src/index.js';
+import { newApiState, LuaApiError } from 'moonbox/lowlevel';
 
 export function main(print: (line: string) => void): void {
   const L = newApiState({ checked: true });

@@ -1,5 +1,5 @@
 // An error outside any protected call never ends the process: it reaches the panic handler.
-import { newApiState, LuaError } from '../../src/index.js';
+import { newApiState, LuaError } from 'moonbox/lowlevel';
 
 export function main(print: (line: string) => void): void {
   const L = newApiState();

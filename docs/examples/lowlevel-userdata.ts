@@ -1,5 +1,5 @@
 // A userdata type with a metatable in the registry, and a reference to a Lua callback.
-import { newApiState, LuaApi } from '../../src/index.js';
+import { newApiState, LuaApi } from 'moonbox/lowlevel';
 
 interface Counter { n: number }
 

@@ -1,4 +1,4 @@
-import { Lua } from '../../src/index.js';
+import { Lua } from 'moonbox';
 
 export function main(): string {
   const out: string[] = [];

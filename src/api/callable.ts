@@ -11,9 +11,10 @@ import { toJS, toLua } from './convert.js';
  * A Lua function seen from JS: calling it converts the arguments, calls the
  * function and returns its first result converted (or throws the error).
  * During an async run it may return a Promise instead (see docs/api.md,
- * "Async").
+ * "Async"). `R` is what the host expects it to return: a type the host
+ * asserts (`lua.load<number>(...)`), not one moonbox checks.
  */
-export type LuaFunctionProxy = (...args: unknown[]) => unknown;
+export type LuaFunctionProxy<R = unknown> = (...args: unknown[]) => R;
 
 /** The JS callable for Lua function `f` (one per function, so identity is preserved). */
 export function callableOf(ctx: Context, f: LuaValue & object): LuaFunctionProxy {

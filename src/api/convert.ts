@@ -97,11 +97,25 @@ function objectToLua(ctx: Context, v: object, seen: Map<object, LuaTable> | unde
     }
   } else {
     for (const key of Object.keys(v)) {
-      const x = toLua(ctx, (v as Record<string, unknown>)[key], seen, depth + 1);
+      const x = memberToLua(ctx, v, t, key, seen, depth + 1);
       if (x !== undefined) t.setStr(encodeUtf8(key), x);
     }
   }
   return t;
+}
+
+/**
+ * A member of plain object `obj`, copied into table `t`. A function member
+ * is a method, as on class instances (userdata.ts): `t:m(x)` and `t.m(x)`
+ * both call it with `this` bound to `obj` and `x` as its first argument.
+ * A function met before (shared by several objects, or given to Lua on its
+ * own) keeps its one Lua function elsewhere: only this member is bound.
+ */
+function memberToLua(ctx: Context, obj: object, t: LuaTable, key: string, seen: Map<object, LuaTable>, depth: number): LuaValue {
+  const x = (obj as Record<string, unknown>)[key];
+  if (typeof x !== 'function' || ctx.luaOf.has(x)) return toLua(ctx, x, seen, depth);
+  const method = x as (...args: unknown[]) => unknown;
+  return hostFunction(ctx, (...args: unknown[]) => method.apply(obj, args), method.name === '' ? key : method.name, t);
 }
 
 /** An object literal (or Object.create(null)): copied into a table rather than wrapped. */

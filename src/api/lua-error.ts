@@ -15,7 +15,7 @@ import type { LuaValue } from '../value/value.js';
  *   host function raises that same object again inside Lua.
  * - `value`: the error object converted to JS by the `Lua` instance's rules
  *   (a string, a number, a live table proxy...); equal to `luaValue` for
- *   errors from the low-level `runString`.
+ *   errors raised through the low-level API (whose panic handler throws them).
  * - `luaTraceback`: the Lua `stack traceback:` text captured where the error
  *   was raised (undefined for syntax errors).
  *

@@ -5,7 +5,7 @@
  */
 
 import { openLibs } from '../lib/init.js';
-import { nullPlatform, setPlatform, type Platform } from '../lib/platform-interface.js';
+import { nullPlatform, setPlatform } from '../lib/platform-interface.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import { index, setindex } from '../vm/operations.js';
 import { globals, loadChunk, newState } from '../vm/create.js';
@@ -13,56 +13,16 @@ import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { runInCoroutine, newCoroutine } from './async.js';
 import { callableOf, type LuaFunctionProxy } from './callable.js';
-import { Context, type AsyncHooks, type StringMode } from './context.js';
+import { Context } from './context.js';
 import { LuaMulti, toJS, toLua, type ToJsOptions } from './convert.js';
 import { LuaError } from './lua-error.js';
+import { LOAD_OPTIONS, LUA_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS, type LuaOptions, type RunMultiOptions, type RunOptions } from './lua-options.js';
+import { checkOptions } from './options.js';
 import type { LuaTableProxy } from './proxy.js';
+
+export type { LuaOptions, RunOptions, RunMultiOptions } from './lua-options.js';
 import { threadHandle, type LuaThread } from './thread.js';
 import { encodeUtf8, textSink } from './utf8.js';
-
-/** Options of `new Lua()`. */
-export interface LuaOptions {
-  /**
-   * Standard libraries to open, by name: `_G` (the base library),
-   * `package`, `coroutine`, `table`, `io`, `os`, `string`, `math`, `utf8`,
-   * `debug`. Default: all of them.
-   */
-  libs?: readonly string[];
-  /**
-   * File system, environment and process access for `io`, `os`, `require`,
-   * `loadfile`... Default: `nullPlatform` (none: files cannot be opened,
-   * `os.getenv` returns nil). Pass `createNodePlatform()` for the real ones.
-   */
-  platform?: Platform;
-  /** Receives `print` and `io.write` output, decoded as UTF-8 (default: process.stdout). */
-  stdout?: (text: string) => void;
-  /** Receives warnings (`warn`) and `io.stderr` output, decoded as UTF-8 (default: process.stderr). */
-  stderr?: (text: string) => void;
-  /** Stack slots of the main thread before "stack overflow" (default 1,000,000). */
-  stackLimit?: number;
-  /** Stack slots of each coroutine before "stack overflow" (default: `stackLimit`). */
-  coroutineStackLimit?: number;
-  /** How Lua strings come out in JS: `'utf8'` (decoded text, the default) or `'bytes'` (Uint8Array). */
-  strings?: StringMode;
-  /** Called around every wait for a host Promise (the hook for time limits). */
-  asyncHooks?: AsyncHooks;
-}
-
-/** Options of `run` and `runAsync`. */
-export interface RunOptions {
-  /**
-   * Name of the chunk in error messages and tracebacks (default: the code,
-   * as `[string "..."]`). Shown as given (`script.lua:3:`); a leading `@` or
-   * `=` keeps its Lua meaning.
-   */
-  chunkName?: string;
-}
-
-/** `RunOptions` asking for every result as an array. */
-export interface RunMultiOptions extends RunOptions {
-  /** Return all the chunk's results as an array instead of the first one. */
-  multi: true;
-}
 
 /**
  * A Lua 5.4 state. Every entry into Lua is protected: a Lua error is thrown
@@ -74,6 +34,7 @@ export class Lua {
 
   /** Create a state with the chosen standard libraries opened. */
   constructor(options: LuaOptions = {}) {
+    checkOptions('new Lua()', options, LUA_OPTIONS);
     const L = newState({
       stdout: options.stdout === undefined ? undefined : textSink(options.stdout),
       stderr: options.stderr === undefined ? undefined : textSink(options.stderr),
@@ -111,15 +72,28 @@ export class Lua {
     return toJS(this.ctx, globals(this.ctx.L)) as LuaTableProxy;
   }
 
-  /** Compile `code` into a JS-callable function (a syntax error throws LuaError). */
-  load(code: string, options: RunOptions = {}): LuaFunctionProxy {
-    return callableOf(this.ctx, this.compile(code, options) as LuaValue & object);
+  /**
+   * Compile `code` into a JS-callable function (a syntax error throws
+   * LuaError). `R` types what calling it returns, unchecked (see `run`).
+   */
+  load<R = unknown>(code: string, options: RunOptions = {}): LuaFunctionProxy<R> {
+    checkOptions('load', options, LOAD_OPTIONS);
+    return callableOf(this.ctx, this.compile(code, options) as LuaValue & object) as LuaFunctionProxy<R>;
   }
 
-  /** Run a chunk; returns its first result (all of them, as an array, with `multi: true`). */
-  run(code: string, options: RunMultiOptions): unknown[];
-  run(code: string, options?: RunOptions): unknown;
+  /**
+   * Run a chunk; returns its first result (all of them, as an array, with
+   * `multi: true`).
+   *
+   * The type argument says what the host expects (`lua.run<number>('return 1')`);
+   * it is a cast, not a check: a script that returns something else is not
+   * stopped by it. When the script is untrusted, check the value
+   * (`typeof x === 'number'`) before relying on its type.
+   */
+  run<T extends unknown[] = unknown[]>(code: string, options: RunMultiOptions): T;
+  run<T = unknown>(code: string, options?: RunOptions): T;
   run(code: string, options: RunOptions & { multi?: boolean } = {}): unknown {
+    checkOptions('run', options, RUN_OPTIONS);
     const values = this.ctx.pcall(this.compile(code, options), []);
     return this.results(values, options.multi === true);
   }
@@ -127,39 +101,48 @@ export class Lua {
   /**
    * Run a chunk in a coroutine that waits for the Promises of async host
    * functions; resolves to the first result (all of them with `multi: true`).
+   * The type argument is unchecked, as for `run`.
    */
-  runAsync(code: string, options: RunMultiOptions): Promise<unknown[]>;
-  runAsync(code: string, options?: RunOptions): Promise<unknown>;
+  runAsync<T extends unknown[] = unknown[]>(code: string, options: RunMultiOptions): Promise<T>;
+  runAsync<T = unknown>(code: string, options?: RunOptions): Promise<T>;
   async runAsync(code: string, options: RunOptions & { multi?: boolean } = {}): Promise<unknown> {
+    checkOptions('runAsync', options, RUN_OPTIONS);
     const values = await runInCoroutine(this.ctx, this.compile(code, options), []);
     return this.results(values, options.multi === true);
   }
 
-  /** Call a function (a global path such as `'util.greet'`, or a function value); returns its first result. */
-  call(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): unknown {
-    return this.callMulti(fn, ...args)[0];
+  /**
+   * Call a function (a global path such as `'util.greet'`, or a function
+   * value); returns its first result. The type argument is unchecked, as for `run`.
+   */
+  call<T = unknown>(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): T {
+    return this.callMulti(fn, ...args)[0] as T;
   }
 
-  /** `call`, returning every result as an array. */
-  callMulti(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): unknown[] {
+  /** `call`, returning every result as an array (the type argument is unchecked). */
+  callMulti<T extends unknown[] = unknown[]>(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): T {
     const f = this.resolve(fn);
     const values = this.ctx.pcall(f, args.map((a) => toLua(this.ctx, a)));
-    return this.results(values, true) as unknown[];
+    return this.results(values, true) as T;
   }
 
-  /** `call` in a coroutine that waits for async host functions; resolves to the first result. */
-  async callAsync(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): Promise<unknown> {
+  /**
+   * `call` in a coroutine that waits for async host functions; resolves to
+   * the first result (the type argument is unchecked).
+   */
+  async callAsync<T = unknown>(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): Promise<T> {
     const f = this.resolve(fn);
     const values = await runInCoroutine(this.ctx, f, args.map((a) => toLua(this.ctx, a)));
-    return this.results(values, false);
+    return this.results(values, false) as T;
   }
 
   /**
    * Read a global, or a field path through tables (`'app.config.debug'`),
    * honouring `__index`. A missing table along the path gives undefined.
+   * The type argument is unchecked, as for `run`.
    */
-  get(path: string): unknown {
-    return toJS(this.ctx, this.getRaw(path));
+  get<T = unknown>(path: string): T {
+    return toJS(this.ctx, this.getRaw(path)) as T;
   }
 
   /**
@@ -185,10 +168,14 @@ export class Lua {
     });
   }
 
-  /** Convert a Lua value (as the low-level API holds it) to JS; `deep` copies tables. */
-  toJS(value: unknown, options: ToJsOptions = {}): unknown {
+  /**
+   * Convert a Lua value (as the low-level API holds it) to JS; `deep` copies
+   * tables. The type argument is unchecked, as for `run`.
+   */
+  toJS<T = unknown>(value: unknown, options: ToJsOptions = {}): T {
     this.ctx.checkOpen();
-    return toJS(this.ctx, toLua(this.ctx, value), options);
+    checkOptions('toJS', options, TO_JS_OPTIONS);
+    return toJS(this.ctx, toLua(this.ctx, value), options) as T;
   }
 
   /** A Lua thread that will run `fn` (a global path or a function), driven by the host. */

@@ -19,8 +19,12 @@ import { decodeUtf8, encodeUtf8 } from './utf8.js';
  * `toArray()` copy it deeply; these two names are reserved, and `then` reads
  * as undefined (so a proxy is never a thenable): read Lua fields of those
  * names with `lua.call` or from Lua code.
+ *
+ * `T` describes the fields the host expects
+ * (`lua.get<LuaTableProxy<{ name: string }>>('config')`); like every type
+ * argument of the API it is the host's assertion, not a check of the table.
  */
-export type LuaTableProxy = Record<string | number, unknown> & {
+export type LuaTableProxy<T extends object = Record<string | number, unknown>> = T & {
   /** Deep copy into a plain object (every key, as strings). */
   toObject(): Record<string, unknown>;
   /** Deep copy of t[1..#t] into an array. */

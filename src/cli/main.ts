@@ -36,7 +36,7 @@ export interface CliHost {
 
 
 export const VERSION = '0.1.0';
-const COPYRIGHT = `moonbox ${VERSION} (Lua 5.4)  Copyright (C) 2026 the moonbox authors; Lua (C) 1994-2022 Lua.org, PUC-Rio`;
+const COPYRIGHT = `moonbox ${VERSION} (Lua 5.4)  Copyright (C) 2026 the moonbox authors; Lua (C) 1994-2023 Lua.org, PUC-Rio`;
 
 const USAGE = `usage: %s [options] [script [args]]
 Available options are:

@@ -19,25 +19,34 @@ import { openIo } from './io.js';
 import { openPackageLib } from './package.js';
 import { openOs } from './os.js';
 
-/** A standard library: its global name and its constructor. */
-export interface LibEntry {
-  readonly name: string;
-  readonly open: (L: LuaState) => LuaTable;
+/**
+ * Every standard library's name, in the reference's opening order (`_G` is
+ * the base library). The list is also a type: the `libs` options of the
+ * embedding APIs take these names, so a misspelled one does not compile.
+ */
+export const LIB_NAMES = ['_G', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'] as const;
+
+/** The name of a standard library: `'_G'` (the base library), `'string'`, `'table'`... */
+export type LibName = (typeof LIB_NAMES)[number];
+
+/** Is `name` a standard library's name? */
+export function isLibName(name: unknown): name is LibName {
+  return (LIB_NAMES as readonly unknown[]).includes(name);
 }
 
-/** Every standard library, in the reference's opening order. */
-export const STANDARD_LIBS: readonly LibEntry[] = [
-  { name: '_G', open: openBase },
-  { name: 'package', open: openPackageLib },
-  { name: 'coroutine', open: () => openCoroutine() },
-  { name: 'table', open: openTable },
-  { name: 'io', open: openIo },
-  { name: 'os', open: () => openOs() },
-  { name: 'string', open: openString },
-  { name: 'math', open: openMath },
-  { name: 'utf8', open: openUtf8 },
-  { name: 'debug', open: () => openDebug() },
-];
+/** How to build each standard library (one entry per name: a missing or extra one does not compile). */
+const OPENERS: { readonly [K in LibName]: (L: LuaState) => LuaTable } = {
+  _G: openBase,
+  package: openPackageLib,
+  coroutine: () => openCoroutine(),
+  table: openTable,
+  io: openIo,
+  os: () => openOs(),
+  string: openString,
+  math: openMath,
+  utf8: openUtf8,
+  debug: () => openDebug(),
+};
 
 /** The package.loaded table (created on first use). */
 export function loadedTable(L: LuaState): LuaTable {
@@ -53,13 +62,13 @@ export function loadedTable(L: LuaState): LuaTable {
  * Open libraries into the global table and package.loaded (luaL_openlibs).
  * `only`, when given, lists the library names to open.
  */
-export function openLibs(L: LuaState, only?: readonly string[]): void {
+export function openLibs(L: LuaState, only?: readonly LibName[]): void {
   const loaded = loadedTable(L);
   const G = globals(L);
-  for (const lib of STANDARD_LIBS) {
-    if (only !== undefined && !only.includes(lib.name)) continue;
-    const t = lib.open(L);
-    loaded.setStr(lib.name, t);
-    if (lib.name !== '_G') G.setStr(lib.name, t);
+  for (const name of LIB_NAMES) {
+    if (only !== undefined && !only.includes(name)) continue;
+    const t = OPENERS[name](L);
+    loaded.setStr(name, t);
+    if (name !== '_G') G.setStr(name, t);
   }
 }

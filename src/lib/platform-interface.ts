@@ -156,8 +156,11 @@ export function wallClock(): number {
   return (Date.now() - startTime) / 1000;
 }
 
-/** A platform with no file system, no environment, no processes; clocks work, in UTC. */
-export const nullPlatform: Platform = {
+/**
+ * A platform with no file system, no environment, no processes; clocks
+ * work, in UTC. Frozen: every state without a platform of its own shares it.
+ */
+export const nullPlatform: Platform = Object.freeze({
   readFile: ENOENT,
   readStdin: () => '',
   getenv: () => undefined,
@@ -177,7 +180,7 @@ export const nullPlatform: Platform = {
   exit(code) {
     throw new LuaExit(code);
   },
-};
+} satisfies Platform);
 
 export const UTC: ZoneInfo = { offset: 0, isdst: false, name: 'UTC' };
 

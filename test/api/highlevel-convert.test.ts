@@ -240,3 +240,27 @@ test('host objects: # gives length or size, pairs walks visible entries', () => 
   lua.set('plain', new (class Thing { v = 1; })());
   assert.throws(() => lua.run('return #plain'), /attempt to get length of a Thing value/);
 });
+
+test('a function member of a plain object is a method: `this` is the object, with : or .', () => {
+  const lua = new Lua();
+  const api = {
+    name: 'host',
+    hello(x: string) { return `hi ${x} from ${this.name}`; },
+    count: 0,
+    bump() { this.count++; return this.count; },
+  };
+  lua.set('api', api);
+  assert.equal(lua.run('return api:hello("bob")'), 'hi bob from host');
+  assert.equal(lua.run('return api.hello("ann")'), 'hi ann from host');
+  assert.equal(lua.run('api:bump() return api.bump()'), 2);
+  assert.equal(api.count, 2);
+  // a class instance behaves the same way
+  class Api { name = 'inst'; hello(x: string) { return `hi ${x} from ${this.name}`; } }
+  lua.set('inst', new Api());
+  assert.equal(lua.run('return inst:hello("bob") .. "|" .. inst.hello("ann")'), 'hi bob from inst|hi ann from inst');
+  // arrow functions and nested objects: `this` of the nearest object, arguments untouched
+  lua.set('util', { add: (a: number, b: number) => a + b, inner: { who() { return (this as { tag?: string }).tag; }, tag: 'in' } });
+  assert.equal(lua.run('return util.add(2, 3)'), 5);
+  assert.equal(lua.run('return util:add(3, 4)'), 7); // self is dropped as for any method
+  assert.equal(lua.run('return util.inner:who()'), 'in');
+});

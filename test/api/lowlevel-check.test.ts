@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LuaApi, LuaApiError, LuaError, newApiState } from '../../src/index.js';
+import { LuaApi, LuaApiError, LuaError, newApiState } from '../../src/lowlevel.js';
 import { checkedState, run, stackOf } from './lowlevel-helpers.js';
 
 /** Assert that `fn` throws a LuaApiError with exactly `message`. */

@@ -1,7 +1,7 @@
 /**
  * Helpers shared by the low-level API tests.
  */
-import { newApiState, type LuaApi } from '../../src/index.js';
+import { newApiState, type LuaApi } from '../../src/lowlevel.js';
 
 /** A checked state with the standard libraries; `out` collects what Lua prints. */
 export function checkedState(): { api: LuaApi; out: () => string } {

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultPanic, LuaError, LuaStatus, type PanicHandler } from '../../src/index.js';
+import { defaultPanic, LuaError, LuaStatus, type PanicHandler } from '../../src/lowlevel.js';
 import { checkedState, run, stackOf } from './lowlevel-helpers.js';
 
 test('an error in an unprotected call at top level becomes a LuaError with the traceback', () => {

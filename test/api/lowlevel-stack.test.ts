@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LuaApi, LuaArith, LuaCompare, LuaStatus, LuaType, newApiState } from '../../src/index.js';
+import { LuaApi, LuaArith, LuaCompare, LuaStatus, LuaType, newApiState } from '../../src/lowlevel.js';
 import { checkedState, run, stackOf } from './lowlevel-helpers.js';
 
 function ints(api: LuaApi, ...ns: number[]): void {

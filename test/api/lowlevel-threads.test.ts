@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LuaApi, LuaStatus, LuaType, type ApiContinuation } from '../../src/index.js';
+import { LuaApi, LuaStatus, LuaType, type ApiContinuation } from '../../src/lowlevel.js';
 import { checkedState, run, stackOf } from './lowlevel-helpers.js';
 
 test('resume and yield driven by the host', () => {

@@ -7,7 +7,10 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createState, runString, HostFunction, LuaFloat, LuaTable, type LuaValue } from '../../src/index.js';
+import { createState, runString } from './run-string.js';
+import { HostFunction } from '../../src/vm/function.js';
+import { LuaTable } from '../../src/vm/table.js';
+import { LuaFloat, type LuaValue } from '../../src/value/value.js';
 
 /** A host function that records the raw stack slots of its arguments. */
 function recorder(seen: LuaValue[][]): HostFunction {

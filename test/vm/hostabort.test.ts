@@ -6,7 +6,9 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createState, runString, HostFunction, LuaError } from '../../src/index.js';
+import { createState, runString } from './run-string.js';
+import { HostFunction } from '../../src/vm/function.js';
+import { LuaError } from '../../src/index.js';
 import { HostAbort } from '../../src/vm/exceptions.js';
 import { globals } from '../../src/vm/create.js';
 

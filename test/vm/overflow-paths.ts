@@ -3,7 +3,9 @@
  * (overflow.test.ts) and the shallow-JS-stack child (overflow-shallow.ts).
  */
 import assert from 'node:assert/strict';
-import { createState, runString, HostFunction, type CreateOptions, type LuaValue } from '../../src/index.js';
+import { createState, runString, type CreateOptions } from './run-string.js';
+import { HostFunction } from '../../src/vm/function.js';
+import type { LuaValue } from '../../src/value/value.js';
 import { callValue } from '../../src/vm/call.js';
 import { globals } from '../../src/vm/create.js';
 import type { LuaState } from '../../src/vm/state.js';

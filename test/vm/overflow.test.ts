@@ -12,7 +12,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createState, LuaError } from '../../src/index.js';
+import { createState } from './run-string.js';
+import { LuaError } from '../../src/index.js';
 import { addressOf, assertUsable, newLuaState, paths, run, trigger } from './overflow-paths.js';
 
 /**

@@ -66,7 +66,7 @@ export class CheckedLuaApi extends LuaApi {
   protected override hostFunction(fn: ApiFunction<this>, name: string, ups: LuaValue[]): HostFunction {
     return new HostFunction((L, base, nargs) => {
       const before = luaCalls;
-      const n = fn(apiOf<this>(L));
+      const n = asHost(() => fn(apiOf<this>(L)));
       if (n === YIELD && L.status === LUA_YIELD) return n;
       verifyResults(L, name, n, base);
       if (luaCalls !== before) verifyBalance(L, name, n, base, nargs);
@@ -79,7 +79,7 @@ export class CheckedLuaApi extends LuaApi {
     const f = this.L.stack[this.L.ci.func];
     const name = f instanceof HostFunction ? f.name : '?';
     return (L, status, ctx) => {
-      const n = k(apiOf<this>(L), status, ctx);
+      const n = asHost(() => k(apiOf<this>(L), status, ctx));
       if (n === YIELD && L.status === LUA_YIELD) return n;
       verifyResults(L, name, n, L.ci.func + 1);
       return n;
@@ -123,7 +123,7 @@ export class CheckedLuaApi extends LuaApi {
     const h = this.getTop();
     let result: T;
     try {
-      result = fn();
+      result = asHost(fn);
     } catch (e) {
       this.verifyGuard(name, h, e);
       throw e;
@@ -169,17 +169,36 @@ function verifyBalance(L: LuaState, name: string, n: number, base: number, nargs
     `(top was ${nargs} at entry, ${L.top - base} at return)`);
 }
 
-/** Frames of moonbox's own API (this directory) are skipped when naming the host code. */
-const OWN_DIR_URL = new URL('.', import.meta.url);
-const isInternalFrame = (line: string): boolean => line.includes(OWN_DIR_URL.href) || line.includes(OWN_DIR_URL.pathname);
+/**
+ * The outermost API method running on the JS stack, or undefined while host
+ * code runs (host functions, continuations and guarded callbacks reset it).
+ * The frames from the top of the stack down to it are moonbox's own; the
+ * ones below it are the host code path that called the API. Functions, not
+ * file names, mark the boundary: in a bundle (the user's, or ours) the host's
+ * code and moonbox's share one file, and `import.meta.url` does not exist in
+ * CommonJS or IIFE bundles at all.
+ */
+let apiEntry: ((...args: unknown[]) => unknown) | undefined;
+
+/** Run host code called back from inside an API method: its own API calls are entries again. */
+function asHost<T>(fn: () => T): T {
+  const saved = apiEntry;
+  apiEntry = undefined;
+  try {
+    return fn();
+  } finally {
+    apiEntry = saved;
+  }
+}
 
 /** The host code path calling into Lua: its JS stack (the key) and its innermost function (the name). */
 function hostCallSite(): { key: string; name: string } {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 30;
-  const stack = new Error().stack ?? '';
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder, apiEntry ?? hostCallSite); // omits the API's frames, entry included
   Error.stackTraceLimit = limit;
-  const frames = stack.split('\n').slice(1).filter((l) => !isInternalFrame(l));
+  const frames = (holder.stack ?? '').split('\n').slice(1);
   const first = frames[0]?.trim() ?? '';
   const m = /^at (?:async )?(?:new )?([^\s(]+) \(/.exec(first);
   const name = m !== null ? m[1] : first.replace(/^at /, '').replace(/:\d+\)?$/, '');
@@ -476,11 +495,27 @@ const RULES: { readonly [K in keyof LuaApi]?: readonly Rule[] } = {
   guard: [jsArg(0, 'string'), jsArg(1, 'function')],
 };
 
-/** Install the rules: each listed method validates its arguments, then runs the real method. */
+/** Every method of the API's prototype chain, by name (accessors and the constructor excluded). */
+function apiMethods(): Map<string, (...args: unknown[]) => unknown> {
+  const found = new Map<string, (...args: unknown[]) => unknown>();
+  for (let proto: object | null = CheckedLuaApi.prototype; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (name !== 'constructor' && !found.has(name) && typeof d.value === 'function') found.set(name, d.value as (...args: unknown[]) => unknown);
+    }
+  }
+  return found;
+}
+
+/**
+ * Install the checks: each method validates its arguments against its rules
+ * (if it has any), then runs the real method, marked as the API's entry
+ * frame when the host called it directly (see `apiEntry`).
+ */
 function installRules(): void {
-  const proto = CheckedLuaApi.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  for (const [name, rules] of Object.entries(RULES) as [string, readonly Rule[]][]) {
-    const inner = proto[name];
+  const proto = CheckedLuaApi.prototype as unknown as Record<string, unknown>;
+  const table = RULES as Readonly<Record<string, readonly Rule[] | undefined>>;
+  for (const [name, inner] of apiMethods()) {
+    const rules = table[name] ?? [];
     const checked = function (this: CheckedLuaApi, ...args: unknown[]): unknown {
       for (const rule of rules) {
         const problem = rule(this, args);
@@ -490,7 +525,13 @@ function installRules(): void {
           throw err;
         }
       }
-      return inner.apply(this, args);
+      if (apiEntry !== undefined) return inner.apply(this, args);
+      apiEntry = checked;
+      try {
+        return inner.apply(this, args);
+      } finally {
+        apiEntry = undefined;
+      }
     };
     Object.defineProperty(proto, name, { value: checked, writable: true, configurable: true });
   }

@@ -14,7 +14,8 @@
  */
 
 import { resetThread } from '../../lib/coroutine.js';
-import { openLibs as vmOpenLibs } from '../../lib/init.js';
+import { openLibs as vmOpenLibs, type LibName } from '../../lib/init.js';
+import { libNames } from '../options.js';
 import { resume as vmResume, yieldk } from '../../vm/call.js';
 import { HostAbort } from '../../vm/exceptions.js';
 import { newThread as vmNewThread } from '../../vm/create.js';
@@ -51,7 +52,7 @@ export class LuaApi extends AuxApi {
 
   /**
    * The API object of an existing thread (for example one made with
-   * `createState`). The first class used for a Lua universe is kept for all
+   * `new Lua()`, as `lua.state`). The first class used for a Lua universe is kept for all
    * its threads: `CheckedLuaApi.forState(L)` before any other use selects
    * checked mode.
    */
@@ -61,7 +62,9 @@ export class LuaApi extends AuxApi {
   }
 
   /** luaL_openlibs: open the standard libraries (`names`: only those). */
-  openLibs(names?: readonly string[]): void {
+  openLibs(names?: readonly LibName[]): void {
+    const problem = names === undefined ? undefined : libNames(names);
+    if (problem !== undefined) throw new TypeError(`openLibs: 'names' ${problem}`);
     vmOpenLibs(this.L, names);
   }
 

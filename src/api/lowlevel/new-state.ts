@@ -8,6 +8,8 @@ import { newState } from '../../vm/create.js';
 import { apiOf, setApiClass } from './registry.js';
 import { CheckedLuaApi } from './checked-api.js';
 import { LuaApi } from './lua-api.js';
+import type { LibName } from '../../lib/init.js';
+import { checkOptions, libNames, ofType, platform, positiveInteger, type OptionCheck, type OptionTable } from '../options.js';
 
 /** Options of {@link newApiState}. */
 export interface ApiStateOptions {
@@ -18,7 +20,7 @@ export interface ApiStateOptions {
    */
   checked?: boolean;
   /** Standard libraries to open: all by default, a list of names, or 'none' (open later with `openLibs`). */
-  libs?: readonly string[] | 'none';
+  libs?: readonly LibName[] | 'none';
   /** Receives `print` and `io.write` output (bytes as a latin1 string). */
   stdout?: (s: string) => void;
   /** Receives warnings. */
@@ -31,6 +33,20 @@ export interface ApiStateOptions {
   coroutineStackLimit?: number;
 }
 
+/** `libs`: a list of library names, or `'none'`. */
+const libsOrNone: OptionCheck = (v) => (v === 'none' ? undefined : libNames(v));
+
+/** The checks of `newApiState()`'s options: an unknown key or a wrong type is a TypeError. */
+const API_STATE_OPTIONS: OptionTable<ApiStateOptions> = {
+  checked: ofType('boolean'),
+  libs: libsOrNone,
+  stdout: ofType('function'),
+  stderr: ofType('function'),
+  platform,
+  stackLimit: positiveInteger,
+  coroutineStackLimit: positiveInteger,
+};
+
 /** Is checked mode the default here (a test run, or asked for by the environment)? */
 function checkedByDefault(): boolean {
   const env = typeof process === 'undefined' ? {} : process.env;
@@ -39,6 +55,7 @@ function checkedByDefault(): boolean {
 
 /** Create a Lua universe and return the low-level API of its main thread (lua_newstate + luaL_openlibs). */
 export function newApiState(options: ApiStateOptions = {}): LuaApi {
+  checkOptions('newApiState()', options, API_STATE_OPTIONS);
   const L = newState({
     stdout: options.stdout, stderr: options.stderr,
     stackLimit: options.stackLimit, coroutineStackLimit: options.coroutineStackLimit,

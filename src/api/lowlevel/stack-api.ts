@@ -161,7 +161,7 @@ export class StackApi {
   /** @param L the thread this object works on (use `newApiState` / `LuaApi.forState` rather than `new`). */
   constructor(protected readonly L: LuaState) {}
 
-  /** The underlying VM thread (for use with moonbox's other APIs, e.g. `runString`). */
+  /** The underlying VM thread (to hand to another API object, e.g. `LuaApi.forState(api.state)`). */
   get state(): LuaState {
     return this.L;
   }

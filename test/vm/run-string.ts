@@ -1,22 +1,23 @@
 /**
- * A small embedding API: create a state with the standard libraries, run
- * code, get the results. Every entry into Lua is protected: a Lua error
- * becomes a LuaError exception and the state stays usable.
+ * For the VM tests: a state on the VM's own representation (no conversion
+ * layer between the test and the values), and code run in it with every
+ * entry protected: a Lua error becomes a LuaError exception and the state
+ * stays usable. Not part of the package; hosts use the `Lua` class.
  */
 
-import { tolstring } from '../../lib/tostring.js';
-import { openLibs } from '../../lib/init.js';
-import { setPlatform, type Platform } from '../../lib/platform-interface.js';
-import type { LuaValue } from '../../value/value.js';
-import { pcall } from '../../vm/call.js';
-import { loadChunk, newState } from '../../vm/create.js';
-import { LUA_OK, type LuaState } from '../../vm/state.js';
-import { LuaError } from '../lua-error.js';
-import { clearTraceback, takeTraceback, tracebackHandler } from '../traceback-handler.js';
+import { tolstring } from '../../src/lib/tostring.js';
+import { openLibs, type LibName } from '../../src/lib/init.js';
+import { setPlatform, type Platform } from '../../src/lib/platform-interface.js';
+import type { LuaValue } from '../../src/value/value.js';
+import { pcall } from '../../src/vm/call.js';
+import { loadChunk, newState } from '../../src/vm/create.js';
+import { LUA_OK, type LuaState } from '../../src/vm/state.js';
+import { LuaError } from '../../src/api/lua-error.js';
+import { clearTraceback, takeTraceback, tracebackHandler } from '../../src/api/traceback-handler.js';
 
 export interface CreateOptions {
   /** Standard libraries to open (default: all). */
-  libs?: readonly string[];
+  libs?: readonly LibName[];
   /** File system / environment access for io, os, require, loadfile (default: none). */
   platform?: Platform;
   /** Receives `print` and `io.write` output (bytes as a latin1 string). */
