@@ -88,7 +88,7 @@ function objectToLua(ctx: Context, v: object, seen: Map<object, LuaTable> | unde
   const done = seen.get(v);
   if (done !== undefined) return done;
   if (depth >= MAX_CONVERT_DEPTH) throw new RangeError(`value nested too deeply to convert (more than ${MAX_CONVERT_DEPTH} levels)`);
-  const t = new LuaTable();
+  const t = new LuaTable(ctx.L.g.heap);
   seen.set(v, t);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {

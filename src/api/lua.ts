@@ -159,7 +159,7 @@ export class Lua {
       for (const k of keys) {
         let next = index(L, t, k, undefined);
         if (next === undefined) {
-          next = new LuaTable();
+          next = new LuaTable(L.g.heap);
           setindex(L, t, k, next, undefined);
         }
         t = next;

@@ -82,7 +82,7 @@ function objectOf(ctx: Context, L: LuaState, v: LuaValue): object {
 }
 
 function buildMetatable(ctx: Context, name: string): LuaTable {
-  const mt = new LuaTable();
+  const mt = new LuaTable(ctx.L.g.heap);
   mt.setStr('__name', encodeUtf8(name));
   mt.setStr('__metatable', false); // scripts may not reach (and change) the shared metatable
   mt.setStr('__index', new HostFunction((L, base) => {

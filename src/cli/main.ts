@@ -14,7 +14,7 @@ import { LuaExit, setPlatform, type Platform } from '../lib/platform-interface.j
 import { callMeta1, toStringOrUndefined, tolstring } from '../lib/tostring.js';
 import { traceback } from '../lib/traceback.js';
 import { pcall } from '../vm/call.js';
-import { globals, loadChunk, newState } from '../vm/create.js';
+import { closeState, globals, loadChunk, newState } from '../vm/create.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
 import { LuaTable } from '../vm/table.js';
 import { getmetatable, typeName } from '../vm/metamethods.js';
@@ -134,12 +134,13 @@ export function main(argv: string[], host: CliHost): number {
   }, 'pmain');
   L.stack[L.top++] = pmain;
   try {
-    if (pcall(L, L.top - 1, 0, 0) !== LUA_OK) {
+    const status = pcall(L, L.top - 1, 0, 0);
+    if (status !== LUA_OK) {
       const err = L.stack[--L.top];
       message(typeof err === 'string' ? err : `(error object is a ${typeName(err)} value)`);
-      return 1;
     }
-    return exitStatus;
+    closeState(L, true); // lua.c's lua_close: finalizers of what is still alive run now
+    return status !== LUA_OK ? 1 : exitStatus;
   } catch (e) {
     if (e instanceof LuaExit) return e.code;
     throw e;
@@ -149,7 +150,7 @@ export function main(argv: string[], host: CliHost): number {
 function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m: string) => void): number {
   const progname = host.progname ?? 'moonbox';
   openLibs(L);
-  L.g.gcMode = 'generational'; // lua.c switches the collector to generational mode
+  L.g.heap.mode = 'generational'; // lua.c switches the collector to generational mode
   createArgTable(L, argv, args.script, progname);
   if (args.version) host.stdout(COPYRIGHT + '\n');
   if (!args.noEnv && !handleLuaInit(L, host, message)) return 1;
@@ -172,7 +173,7 @@ function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m
 
 /** arg[0] is the script; options and the interpreter name get negative indices. */
 function createArgTable(L: LuaState, argv: string[], script: number, progname: string): void {
-  const t = new LuaTable();
+  const t = new LuaTable(L.g.heap);
   const all = [progname, ...argv];
   const s = script < 0 ? 0 : script + 1; // index in `all` of the script
   for (let i = 0; i < all.length; i++) t.set(i - s, all[i]);

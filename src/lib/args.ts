@@ -13,6 +13,7 @@ import { LuaFloat, type LuaValue } from '../value/value.js';
 import { throwValue } from '../vm/call.js';
 import { getfuncname } from '../vm/debuginfo.js';
 import type { LuaState } from '../vm/state.js';
+import { charge, stringCost } from '../vm/heap.js';
 import { LuaTable } from '../vm/table.js';
 import { typeNameForMessages } from './tostring.js';
 import { globalFuncName, whereLevel } from './traceback.js';
@@ -116,6 +117,21 @@ export function checkOption(
 export function ret(L: LuaState, ...values: LuaValue[]): number {
   for (const v of values) L.stack[L.top++] = v;
   return values.length;
+}
+
+/**
+ * A string a library function made, charged to L's heap (heap.ts) before
+ * it is handed to Lua. Where the size is known before the string is built
+ * (string.rep, sub, upper...), `chargeBytes` charges it before building.
+ */
+export function newString(L: LuaState, s: string): string {
+  charge(L.g.heap, stringCost(s.length));
+  return s;
+}
+
+/** Charge a string of `n` bytes about to be built (see newString). */
+export function chargeBytes(L: LuaState, n: number): void {
+  charge(L.g.heap, stringCost(n));
 }
 
 /** Argument n (1-based) of a host function, or undefined when absent ("no value"). */

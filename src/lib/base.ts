@@ -13,11 +13,14 @@ import { getmetatable, typeName } from '../vm/metamethods.js';
 import { index, rawequal, rawset } from '../vm/operations.js';
 import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
 import { LuaTable, TableKeyError } from '../vm/table.js';
-import { argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret, typeError, arg } from './args.js';
+import { argError, checkAny, checkInteger, checkOption, checkString, checkTable, luaError, optInteger, optString, ret, typeError, arg, newString } from './args.js';
 import { tolstring, toStringOrUndefined } from './tostring.js';
 import { whereLevel } from './traceback.js';
 import { type LibTable } from './register.js';
+import { warning } from '../vm/warning.js';
 import { platformOf } from './platform-interface.js';
+import { fullCollect, gcStep, setMetatable } from '../vm/gc.js';
+import { GcStop } from '../vm/heap.js';
 
 const print: HostFn = (L, base, nargs) => {
   let out = '';
@@ -36,7 +39,7 @@ const type: HostFn = (L, base, nargs) => {
 
 const tostring: HostFn = (L, base, nargs) => {
   checkAny(L, nargs, 1);
-  return ret(L, tolstring(L, L.stack[base]));
+  return ret(L, newString(L, tolstring(L, L.stack[base])));
 };
 
 const tonumber: HostFn = (L, base, nargs) => {
@@ -165,7 +168,7 @@ const setmetatable: HostFn = (L, base, nargs) => {
   const mt = arg(L, base, nargs, 2);
   if (nargs < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(L, base, nargs, 2, 'nil or table');
   if (t.metatable?.getStr('__metatable') !== undefined) luaError(L, 'cannot change a protected metatable');
-  t.metatable = mt as LuaTable | undefined;
+  setMetatable(L.g.heap, t, mt as LuaTable | undefined);
   return ret(L, t);
 };
 
@@ -240,7 +243,7 @@ function readAll(L: LuaState, reader: LuaValue): string {
 
 function loadResult(L: LuaState, r: LuaClosure | string, env: LuaValue, hasEnv: boolean): number {
   if (typeof r === 'string') return ret(L, undefined, r);
-  if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(env);
+  if (hasEnv && r.upvals.length > 0) r.upvals[0] = closedUpval(L.g.heap, env);
   return ret(L, r);
 }
 
@@ -309,34 +312,87 @@ const dofile: HostFn = (L, base, nargs) => {
 
 // ---- collectgarbage, warn
 
-const GC_OPTIONS = [
-  'stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul', 'isrunning', 'generational', 'incremental',
-] as const;
+/** lbaselib.c's `(int)luaL_optinteger(L, n, 0)`: argument n as a C int (wrapping), 0 when absent. */
+function optInt(L: LuaState, base: number, nargs: number, n: number): number {
+  return Number(BigInt.asIntN(32, BigInt(optInteger(L, base, nargs, n, 0))));
+}
+
+/**
+ * The options of collectgarbage (manual §6.1; lua_gc, §4.6), each as the
+ * reference computes it. Inside a finalizer every option gives fail
+ * (lua_gc refuses while the collector runs one).
+ */
+const GC_OPTIONS: Readonly<Record<string, (L: LuaState, base: number, nargs: number) => LuaValue>> = {
+  stop(L) {
+    L.g.heap.setUserStop(true);
+    return 0;
+  },
+  restart(L) {
+    L.g.heap.setUserStop(false);
+    return 0;
+  },
+  collect(L) {
+    fullCollect(L);
+    return 0;
+  },
+  count(L) {
+    const kb = L.g.heap.total / 1024;
+    return Number.isInteger(kb) ? new LuaFloat(kb) : kb;
+  },
+  step(L, base, nargs) {
+    return gcStep(L, optInt(L, base, nargs, 2));
+  },
+  setpause(L, base, nargs) {
+    const heap = L.g.heap;
+    const previous = heap.pause * 4;
+    heap.pause = gcParam(optInt(L, base, nargs, 2));
+    heap.setPause();
+    return previous;
+  },
+  setstepmul(L, base, nargs) {
+    const heap = L.g.heap;
+    const previous = heap.stepmul * 4;
+    heap.stepmul = gcParam(optInt(L, base, nargs, 2));
+    return previous;
+  },
+  isrunning(L) {
+    return L.g.heap.stopped === 0;
+  },
+  generational(L, base, nargs) {
+    const heap = L.g.heap;
+    const previous = heap.mode;
+    const minormul = optInt(L, base, nargs, 2);
+    const majormul = optInt(L, base, nargs, 3);
+    if (minormul !== 0) heap.genminormul = minormul & 0xff;
+    if (majormul !== 0) heap.genmajormul = gcParam(majormul);
+    heap.mode = 'generational';
+    return previous;
+  },
+  incremental(L, base, nargs) {
+    const heap = L.g.heap;
+    const previous = heap.mode;
+    const pause = optInt(L, base, nargs, 2);
+    const stepmul = optInt(L, base, nargs, 3);
+    const stepsize = optInt(L, base, nargs, 4);
+    if (pause !== 0) heap.pause = gcParam(pause);
+    if (stepmul !== 0) heap.stepmul = gcParam(stepmul);
+    if (stepsize !== 0) heap.stepsize = stepsize & 0xff;
+    heap.mode = 'incremental';
+    heap.setPause();
+    return previous;
+  },
+};
+const GC_OPTION_NAMES = Object.keys(GC_OPTIONS);
+
+/** lgc.h's setgcparam: a percentage kept divided by 4 in a byte. */
+function gcParam(v: number): number {
+  return Math.trunc(v / 4) & 0xff;
+}
 
 const collectgarbage: HostFn = (L, base, nargs) => {
-  const g = L.g;
-  const o = GC_OPTIONS[checkOption(L, base, nargs, 1, 'collect', GC_OPTIONS)];
-  switch (o) {
-    case 'stop': g.gcRunning = false; return ret(L, 0);
-    case 'restart': g.gcRunning = true; return ret(L, 0);
-    case 'collect':
-      platformOf(L).collectGarbage?.();
-      return ret(L, 0);
-    case 'count': {
-      const bytes = g.totalBytes > 0 ? g.totalBytes : platformOf(L).heapUsed?.() ?? 0;
-      const kb = bytes / 1024;
-      return ret(L, Number.isInteger(kb) ? new LuaFloat(kb) : kb);
-    }
-    case 'step': return ret(L, true);
-    case 'setpause': case 'setstepmul': return ret(L, 100);
-    case 'isrunning': return ret(L, g.gcRunning);
-    case 'generational': case 'incremental': {
-      const prev = g.gcMode;
-      g.gcMode = o;
-      return ret(L, prev);
-    }
-  }
-  return 0;
+  const o = GC_OPTION_NAMES[checkOption(L, base, nargs, 1, 'collect', GC_OPTION_NAMES)];
+  if (L.g.heap.stopped & GcStop.INTERNAL) return ret(L, undefined);
+  return ret(L, GC_OPTIONS[o](L, base, nargs));
 };
 
 const warn: HostFn = (L, base, nargs) => {
@@ -350,7 +406,7 @@ const warn: HostFn = (L, base, nargs) => {
     else if (msg === '@off') g.warnOn = false;
     return 0;
   }
-  if (g.warnOn) g.stderr(`Lua warning: ${msg}\n`);
+  warning(g, msg);
   return 0;
 };
 

@@ -2,6 +2,7 @@
  * The coroutine library (the reference's lcorolib.c).
  */
 
+import { charge, HOST_CLOSURE, SLOT } from '../vm/heap.js';
 import { LightUserdata, type LuaValue } from '../value/value.js';
 import { closeprotected, resume, throwValue, yieldk } from '../vm/call.js';
 import { HostFunction, LuaClosure, type HostCont, type HostFn } from '../vm/function.js';
@@ -9,6 +10,7 @@ import { newThread } from '../vm/create.js';
 import { LUA_OK, LUA_YIELD, LuaState } from '../vm/state.js';
 import { luaError, ret, typeError } from './args.js';
 import { newLib, type LibTable } from './register.js';
+import type { LuaTable } from '../vm/table.js';
 import { whereLevel } from './traceback.js';
 
 function getco(L: LuaState, base: number, nargs: number): LuaState {
@@ -182,6 +184,7 @@ function finishWrap(L: LuaState, co: LuaState, r: number): number {
 const wrap: HostFn = (L, base, nargs) => {
   create(L, base, nargs);
   const co = L.stack[--L.top];
+  charge(L.g.heap, HOST_CLOSURE + SLOT);
   return ret(L, new HostFunction(auxwrap, 'wrap', [co]));
 };
 
@@ -248,7 +251,7 @@ export const coroutineLib: LibTable = {
   create, resume: resumeFn, running, status, wrap, yield: yieldFn, isyieldable, close,
 };
 
-export function openCoroutine(): ReturnType<typeof newLib> {
-  return newLib(coroutineLib);
+export function openCoroutine(L: LuaState): LuaTable {
+  return newLib(L, coroutineLib);
 }
 

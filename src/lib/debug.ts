@@ -7,6 +7,7 @@
  * interpreter's safepoint, which arrives with the sandbox work.
  */
 
+import { setMetatable } from '../vm/gc.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import { LuaUserdata } from '../vm/userdata.js';
 import { currentline, getfuncname, getlocalname, shortSrc } from '../vm/debuginfo.js';
@@ -15,7 +16,7 @@ import { typeName } from '../vm/metamethods.js';
 import { CIST, LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { slotValue } from '../vm/floatregs.js';
-import { argError, checkInteger, optInteger, ret, typeError, arg } from './args.js';
+import { argError, checkInteger, optInteger, ret, typeError, arg, newString } from './args.js';
 import { getstack, traceback } from './traceback.js';
 import { newLib, type LibTable } from './register.js';
 import { toStringOrUndefined } from './tostring.js';
@@ -38,7 +39,7 @@ const dbtraceback: HostFn = (L, base, nargs) => {
   const text = toStringOrUndefined(msg);
   if (msg !== undefined && text === undefined) return ret(L, msg); // non-string message: return it untouched
   const level = Number(optInteger(L, base, nargs, a + 2, L === L1 ? 1 : 0));
-  return ret(L, traceback(L, L1, text, level));
+  return ret(L, newString(L, traceback(L, L1, text, level)));
 };
 
 // ---- getinfo
@@ -90,7 +91,7 @@ function fillInfo(L: LuaState, L1: LuaState, t: LuaTable, what: string, f: LuaVa
         break;
       case 'L':
         if (lua !== undefined) {
-          const lines = new LuaTable();
+          const lines = new LuaTable(L.g.heap);
           const li = lua.p.lineinfo;
           // the VARARGPREP of a vararg function is not an "active" line, as in the reference
           for (let pc = lua.p.isVararg ? 1 : 0; pc < li.length; pc++) lines.set(li[pc], true);
@@ -123,7 +124,7 @@ const getinfo: HostFn = (L, base, nargs) => {
     if (ci === null || level < 0) return ret(L, undefined); // level out of range
     f = L1.stack[ci.func];
   }
-  const t = new LuaTable();
+  const t = new LuaTable(L.g.heap);
   fillInfo(L, L1, t, what, f, ci);
   return ret(L, t);
 };
@@ -264,7 +265,7 @@ const dsetmetatable: HostFn = (L, base, nargs) => {
   const mt = arg(L, base, nargs, 2);
   if (mt !== undefined && !(mt instanceof LuaTable)) typeError(L, base, nargs, 2, 'nil or table');
   const v = arg(L, base, nargs, 1);
-  if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = mt;
+  if (v instanceof LuaTable || v instanceof LuaUserdata) setMetatable(L.g.heap, v, mt);
   else if (mt === undefined) L.g.typeMetatables.delete(typeName(v));
   else L.g.typeMetatables.set(typeName(v), mt);
   return ret(L, v);
@@ -294,7 +295,7 @@ export const debugLib: LibTable = {
   setmetatable: dsetmetatable, setupvalue, setuservalue, traceback: dbtraceback, upvalueid, upvaluejoin,
 };
 
-export function openDebug(): LuaTable {
-  return newLib(debugLib);
+export function openDebug(L: LuaState): LuaTable {
+  return newLib(L, debugLib);
 }
 

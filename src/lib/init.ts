@@ -38,21 +38,21 @@ export function isLibName(name: unknown): name is LibName {
 const OPENERS: { readonly [K in LibName]: (L: LuaState) => LuaTable } = {
   _G: openBase,
   package: openPackageLib,
-  coroutine: () => openCoroutine(),
+  coroutine: openCoroutine,
   table: openTable,
   io: openIo,
-  os: () => openOs(),
+  os: openOs,
   string: openString,
   math: openMath,
   utf8: openUtf8,
-  debug: () => openDebug(),
+  debug: openDebug,
 };
 
 /** The package.loaded table (created on first use). */
 export function loadedTable(L: LuaState): LuaTable {
   let loaded = L.g.registry.getStr(LOADED);
   if (!(loaded instanceof Table)) {
-    loaded = new Table();
+    loaded = new Table(L.g.heap);
     L.g.registry.setStr(LOADED, loaded);
   }
   return loaded as LuaTable;

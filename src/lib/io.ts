@@ -5,6 +5,8 @@
  * (L.g.stdout/L.g.stderr) so a host captures io.write like print.
  */
 
+import { charge, HOST_CLOSURE, SLOT, USERDATA } from '../vm/heap.js';
+import { setMetatable } from '../vm/gc.js';
 import { fmtNumberG14 } from '../value/numfmt.js';
 import { str2number } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
@@ -13,7 +15,7 @@ import { HostFunction, type HostFn } from '../vm/function.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { addressOf, toStringOrUndefined } from './tostring.js';
-import { argError, checkAny, checkInteger, checkOption, checkString, luaError, optInteger, optString, ret, typeError, arg } from './args.js';
+import { argError, checkAny, checkInteger, checkOption, checkString, luaError, optInteger, optString, ret, typeError, arg, newString } from './args.js';
 import { newLib, type LibTable } from './register.js';
 import { Stream, type CloseKind } from './io/stream.js';
 import { attempt, execResult, fileResult } from './os.js';
@@ -36,10 +38,14 @@ function fileMetatable(L: LuaState): LuaTable {
   return L.g.registry.getStr(FILEHANDLE) as LuaTable;
 }
 
+/** What a file handle's stream costs besides its buffer (an object of a dozen fields). */
+const STREAM = 24 + 12 * 8;
+
 /** newprefile + the stream: a userdata with the FILE* metatable. */
 function newFile(L: LuaState, open: () => PlatformFile, closef: CloseKind): LuaUserdata {
+  charge(L.g.heap, USERDATA + STREAM);
   const u = new LuaUserdata(new Stream(open, closef), 0);
-  u.metatable = fileMetatable(L);
+  setMetatable(L.g.heap, u, fileMetatable(L));
   return u;
 }
 
@@ -177,7 +183,7 @@ function readFormat(L: LuaState, base: number, nargs: number, n: number, s: Stre
       L.stack[L.top++] = '';
       return s.hasMore();
     }
-    const r = s.readChars(l);
+    const r = newString(L, s.readChars(l));
     L.stack[L.top++] = r;
     return r.length > 0;
   }
@@ -195,14 +201,14 @@ const READERS: Readonly<Record<string, (L: LuaState, s: Stream) => boolean>> = {
   l: (L, s) => readLine(L, s, false),
   L: (L, s) => readLine(L, s, true),
   a: (L, s) => {
-    L.stack[L.top++] = s.readAll();
+    L.stack[L.top++] = newString(L, s.readAll());
     return true;
   },
 };
 
 function readLine(L: LuaState, s: Stream, keep: boolean): boolean {
   const [line, nl] = s.readLine(keep);
-  L.stack[L.top++] = line;
+  L.stack[L.top++] = newString(L, line);
   return nl || line.length > 0;
 }
 
@@ -360,6 +366,7 @@ function auxLines(L: LuaState, base: number, nargs: number, toclose: boolean): H
   if (n > MAXARGLINE) argError(L, MAXARGLINE + 2, 'too many arguments');
   const up: LuaValue[] = [L.stack[base], n, toclose];
   for (let i = 1; i <= n; i++) up.push(L.stack[base + i]);
+  charge(L.g.heap, HOST_CLOSURE + up.length * SLOT);
   return new HostFunction(readline, 'readline', up);
 }
 
@@ -443,11 +450,11 @@ function sinkFile(L: LuaState, which: 'stdout' | 'stderr'): PlatformFile {
 }
 
 export function openIo(L: LuaState): LuaTable {
-  const mt = newLib(metamethods);
-  mt.setStr('__index', newLib(methods));
+  const mt = newLib(L, metamethods);
+  mt.setStr('__index', newLib(L, methods));
   mt.setStr('__name', FILEHANDLE);
   L.g.registry.setStr(FILEHANDLE, mt);
-  const io = newLib(ioLib);
+  const io = newLib(L, ioLib);
   const stdin = newFile(L, () => platformOf(L).stdin(), 'std');
   const stdout = newFile(L, () => sinkFile(L, 'stdout'), 'std');
   const stderr = newFile(L, () => sinkFile(L, 'stderr'), 'std');

@@ -313,12 +313,12 @@ const MATH_FUNCS: LibTable = {
   ...Object.fromEntries(Object.entries(FLOAT_FNS).map(([name, f]) => [name, floatFn(f)])),
 };
 
-export function openMath(_L: LuaState): LuaTable {
-  const t = newLib(MATH_FUNCS);
+export function openMath(L: LuaState): LuaTable {
+  const t = newLib(L, MATH_FUNCS);
   const g = new Xoshiro();
   const [n1, n2] = randomSeeds();
   g.seed(n1, n2);
-  const rng = newLib({ random: makeRandom(g), randomseed: makeRandomseed(g) });
+  const rng = newLib(L, { random: makeRandom(g), randomseed: makeRandomseed(g) });
   t.setStr('random', rng.getStr('random'));
   t.setStr('randomseed', rng.getStr('randomseed'));
   t.setStr('pi', Math.PI);

@@ -5,12 +5,12 @@
 
 import { F2I, normInt, tointeger, type LuaInteger } from '../value/number.js';
 import { isFalse, mkfloat, type LuaValue } from '../value/value.js';
-import { closeprotected } from '../vm/call.js';
+import { closeState } from '../vm/create.js';
 import type { HostFn } from '../vm/function.js';
 import { index, setindex } from '../vm/operations.js';
-import { LUA_OK, type LuaState } from '../vm/state.js';
+import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import { argError, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret } from './args.js';
+import { argError, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret, newString } from './args.js';
 import { newLib, type LibTable } from './register.js';
 import { breakdown, conversionLength, strftime, wallSeconds, type Tm } from './os/calendar.js';
 import { PlatformError, platformOf, type Platform, type ProcessStatus, type ZoneInfo } from './platform-interface.js';
@@ -137,12 +137,12 @@ const date: HostFn = (L, base, nargs) => {
   const utc = fmt.startsWith('!');
   if (utc) fmt = fmt.slice(1);
   if (fmt.startsWith('*t')) {
-    const tbl = new LuaTable();
+    const tbl = new LuaTable(L.g.heap);
     setAllFields(L, tbl, dateTm(L, t, utc));
     return ret(L, tbl);
   }
   checkFormat(L, fmt);
-  return ret(L, strftime(fmt, dateTm(L, t, utc)));
+  return ret(L, newString(L, strftime(fmt, dateTm(L, t, utc))));
 };
 
 const clock: HostFn = (L) => ret(L, mkfloat(platformOf(L).clock()));
@@ -191,11 +191,8 @@ const exit: HostFn = (L, base, nargs) => {
   const v = nargs >= 1 ? L.stack[base] : undefined;
   const code = typeof v === 'boolean' ? (v ? 0 : 1) : Number(nargs >= 1 && v !== undefined
     ? checkInteger(L, base, nargs, 1) : 0);
-  if (nargs >= 2 && !isFalse(L.stack[base + 1])) {
-    // lua_close: pending to-be-closed variables of the main thread are closed first.
-    const main = L.g.mainThread;
-    closeprotected(main, 1, LUA_OK, undefined);
-  }
+  // with `close`: lua_close (pending to-be-closed variables, then every finalizer)
+  if (nargs >= 2 && !isFalse(L.stack[base + 1])) closeState(L, true);
   return platformOf(L).exit(code);
 };
 
@@ -213,7 +210,7 @@ export const osLib: LibTable = {
   clock, date, difftime, execute, exit, getenv, remove, rename, setlocale, time, tmpname,
 };
 
-export function openOs(): LuaTable {
-  return newLib(osLib);
+export function openOs(L: LuaState): LuaTable {
+  return newLib(L, osLib);
 }
 

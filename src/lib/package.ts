@@ -34,7 +34,7 @@ const DLMSG = 'dynamic libraries not enabled; check your Lua installation';
 function registryTable(L: LuaState, key: string): LuaTable {
   let t = L.g.registry.getStr(key);
   if (!(t instanceof LuaTable)) {
-    t = new LuaTable();
+    t = new LuaTable(L.g.heap);
     L.g.registry.setStr(key, t);
   }
   return t as LuaTable;
@@ -204,8 +204,8 @@ function envPath(L: LuaState, envname: string, dft: string): string {
 
 /** luaopen_package: the package table, and the global `require`. */
 export function openPackageLib(L: LuaState): LuaTable {
-  const pkg = newLib({ loadlib, searchpath } satisfies LibTable);
-  const searchers = new LuaTable();
+  const pkg = newLib(L, { loadlib, searchpath } satisfies LibTable);
+  const searchers = new LuaTable(L.g.heap);
   const fns: [HostFn, string][] = [
     [searcherPreload, 'searcher_preload'], [searcherLua(pkg), 'searcher_Lua'], [searcherC(pkg), 'searcher_C'],
     [searcherCroot(pkg), 'searcher_Croot'],

@@ -13,7 +13,7 @@ import { arith as vmArith, index } from '../vm/operations.js';
 import { getmetatable, typeName } from '../vm/metamethods.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import { argError, checkInteger, checkString, luaError, optInteger, ret, typeError } from './args.js';
+import { argError, chargeBytes, checkInteger, checkString, luaError, newString, optInteger, ret, typeError } from './args.js';
 import { newLib, type LibTable } from './register.js';
 import { pointerOf, tolstring, toStringOrUndefined, typeNameForMessages } from './tostring.js';
 import { dumpFunction } from '../bytecode/dump.js';
@@ -21,10 +21,9 @@ import { posrelatI, StringLibError } from './string/lib-error.js';
 import { format, type FormatHooks } from './string/format.js';
 import { pack, packsize, unpack } from './string/pack.js';
 import { find, gmatch, GmatchIterator, gsub, match, type Capture, type MatchState } from './string/pattern.js';
-import { MAX_SIZE } from '../value/limits.js';
+import { MAX_SIZE, MAX_STRING } from '../value/limits.js';
+import { HOST_CLOSURE, SLOT, charge } from '../vm/heap.js';
 
-/** Largest string V8 can hold; past it we report what C reports when malloc fails. */
-const MAX_JS_STRING = (1 << 29) - 24;
 
 /** Run an engine call, turning its errors into Lua errors with the reference's wording. */
 function engine<T>(L: LuaState, f: () => T): T {
@@ -54,7 +53,9 @@ const sub: HostFn = (L, base, nargs) => {
   const l = s.length;
   const start = posrelatI(checkInteger(L, base, nargs, 2), l);
   const end = endpos(L, base, nargs, 3, -1, l);
-  return ret(L, start > end ? '' : s.slice(start - 1, end));
+  if (start > end) return ret(L, '');
+  chargeBytes(L, end - start + 1);
+  return ret(L, s.slice(start - 1, end));
 };
 
 /** The C locale's toupper/tolower touch ASCII letters only (not latin1 bytes). */
@@ -62,10 +63,12 @@ const sub: HostFn = (L, base, nargs) => {
 const HIGH_BYTE = /[\x80-\xff]/;
 const upper: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
+  chargeBytes(L, s.length);
   return ret(L, HIGH_BYTE.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase());
 };
 const lower: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
+  chargeBytes(L, s.length);
   return ret(L, HIGH_BYTE.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase());
 };
 
@@ -77,8 +80,9 @@ const rep: HostFn = (L, base, nargs) => {
   const unit = s.length + sep.length;
   if (unit === 0) return ret(L, '');
   if (unit * Number(n) - sep.length > MAX_SIZE) return luaError(L, 'resulting string too large');
-  if (unit * Number(n) - sep.length > MAX_JS_STRING) return luaError(L, 'not enough memory');
+  if (unit * Number(n) - sep.length > MAX_STRING) return luaError(L, 'not enough memory');
   const count = Number(n);
+  chargeBytes(L, unit * count - sep.length);
   return ret(L, sep === '' ? s.repeat(count) : (s + sep).repeat(count - 1) + s);
 };
 
@@ -95,6 +99,7 @@ function bytesToString(n: number, byteAt: (i: number) => number): string {
 
 const reverse: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
+  chargeBytes(L, s.length);
   // Strings hold bytes (code units < 256, no surrogate pairs), so reversing code units is exact.
   if (s.length < 32) {
     let out = '';
@@ -119,6 +124,7 @@ const byte: HostFn = (L, base, nargs) => {
 };
 
 const char: HostFn = (L, base, nargs) => {
+  chargeBytes(L, nargs);
   let out = '';
   for (let i = 1; i <= nargs; i++) {
     const c = checkInteger(L, base, nargs, i);
@@ -131,7 +137,7 @@ const char: HostFn = (L, base, nargs) => {
 // ---- patterns
 
 function pushCaptures(L: LuaState, caps: Capture[]): number {
-  for (const c of caps) L.stack[L.top++] = c;
+  for (const c of caps) L.stack[L.top++] = typeof c === 'string' ? newString(L, c) : c;
   return caps.length;
 }
 
@@ -171,6 +177,7 @@ const strgmatch: HostFn = (L, base, nargs) => {
   const p = checkString(L, base, nargs, 2);
   const init = optInteger(L, base, nargs, 3, 1);
   const state = { it: gmatch(s, p, init) } as unknown as LuaValue;
+  charge(L.g.heap, HOST_CLOSURE + SLOT);
   return ret(L, new HostFunction(gmatchAux, 'gmatch_aux', [state]));
 };
 
@@ -204,7 +211,7 @@ const strgsub: HostFn = (L, base, nargs) => {
     return typeError(L, base, nargs, 3, 'string/function/table');
   }
   const r = engine(L, () => gsub(src, p, rs !== undefined ? rs : (ms) => replacementValue(L, repl, ms), maxN));
-  return ret(L, r.result, r.count);
+  return ret(L, newString(L, r.result), r.count);
 };
 
 // ---- format, pack, dump
@@ -217,13 +224,13 @@ const strformat: HostFn = (L, base, nargs) => {
     typeName: typeNameForMessages,
     topointer: pointerOf,
   };
-  return ret(L, engine(L, () => format(fmt, args, hooks)));
+  return ret(L, newString(L, engine(L, () => format(fmt, args, hooks))));
 };
 
 const strpack: HostFn = (L, base, nargs) => {
   const fmt = checkString(L, base, nargs, 1);
   const args = L.stack.slice(base + 1, base + nargs);
-  return ret(L, engine(L, () => pack(fmt, args, { typeName: typeNameForMessages })));
+  return ret(L, newString(L, engine(L, () => pack(fmt, args, { typeName: typeNameForMessages }))));
 };
 
 const strunpack: HostFn = (L, base, nargs) => {
@@ -231,7 +238,7 @@ const strunpack: HostFn = (L, base, nargs) => {
   const data = checkString(L, base, nargs, 2);
   const init = optInteger(L, base, nargs, 3, 1);
   const r = engine(L, () => unpack(fmt, data, init));
-  for (const v of r.values) L.stack[L.top++] = v;
+  for (const v of r.values) L.stack[L.top++] = typeof v === 'string' ? newString(L, v) : v;
   L.stack[L.top++] = r.next;
   return r.values.length + 1;
 };
@@ -247,7 +254,7 @@ const strdump: HostFn = (L, base, nargs) => {
   const strip = nargs >= 2 && !isFalse(L.stack[base + 1]);
   const chunk = dumpFunction(f, strip);
   if (chunk === undefined) return luaError(L, 'unable to dump given function');
-  return ret(L, chunk);
+  return ret(L, newString(L, chunk));
 };
 
 // ---- the string metatable's arithmetic (5.4 coerces numeric strings here, not in the VM)
@@ -292,8 +299,8 @@ export const stringLib: LibTable = {
 
 /** Build the string table and install the string metatable (luaopen_string). */
 export function openString(L: LuaState): LuaTable {
-  const lib = newLib(stringLib);
-  const mt = new LuaTable();
+  const lib = newLib(L, stringLib);
+  const mt = new LuaTable(L.g.heap);
   for (const [event, op] of ARITH_EVENTS) mt.setStr(event, new HostFunction(stringArith(op, event), event));
   mt.setStr('__index', lib);
   L.g.typeMetatables.set('string', mt);

@@ -21,7 +21,7 @@ import { equalobj, index, len, lessthan, setindex } from '../vm/operations.js';
 import { getmetatable, typeName } from '../vm/metamethods.js';
 import { LUA_ERRMEM, type LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
-import { argError, checkInteger, luaError, optInteger, optString, ret, typeError, arg } from './args.js';
+import { argError, checkInteger, luaError, optInteger, optString, ret, typeError, arg, chargeBytes } from './args.js';
 import { newLib, type LibTable } from './register.js';
 import { MAX_STRING } from '../value/limits.js';
 
@@ -249,11 +249,12 @@ function joinRange(L: LuaState, t: LuaValue, first: LuaInteger, last: LuaInteger
   } else {
     for (let i = BigInt(first); i <= BigInt(last); i++) add(normInt(i));
   }
+  chargeBytes(L, size - sep.length);
   return parts.join(sep);
 }
 
 const pack: HostFn = (L, base, nargs) => {
-  const t = new LuaTable();
+  const t = new LuaTable(L.g.heap);
   t.setList(0, L.stack, base, nargs); // like a constructor: holes stay in the array part
   t.setStr('n', nargs);
   return ret(L, t);
@@ -428,6 +429,6 @@ const sort: HostFn = (L, base, nargs) => {
 
 const TABLE_FUNCS: LibTable = { concat, insert, pack, unpack, remove, move, sort };
 
-export function openTable(_L: LuaState): LuaTable {
-  return newLib(TABLE_FUNCS);
+export function openTable(L: LuaState): LuaTable {
+  return newLib(L, TABLE_FUNCS);
 }

@@ -14,7 +14,7 @@ import { HostFunction, type HostFn } from '../vm/function.js';
 import { checkstack } from '../vm/call.js';
 import type { LuaState } from '../vm/state.js';
 import type { LuaTable } from '../vm/table.js';
-import { argError, checkInteger, checkString, luaError, optInteger, ret, arg } from './args.js';
+import { argError, checkInteger, checkString, luaError, optInteger, ret, arg, newString } from './args.js';
 import { newLib, type LibTable } from './register.js';
 
 const MAXUNICODE = 0x10ffff;
@@ -94,7 +94,7 @@ function charOf(L: LuaState, base: number, nargs: number, n: number): string {
 const char: HostFn = (L, base, nargs) => {
   let out = '';
   for (let i = 1; i <= nargs; i++) out += charOf(L, base, nargs, i);
-  return ret(L, out);
+  return ret(L, newString(L, out));
 };
 
 const codepoint: HostFn = (L, base, nargs) => {
@@ -185,8 +185,8 @@ const codes: HostFn = (L, base, nargs) => {
 
 const UTF8_FUNCS: LibTable = { offset, codepoint, char, len, codes };
 
-export function openUtf8(_L: LuaState): LuaTable {
-  const t = newLib(UTF8_FUNCS);
+export function openUtf8(L: LuaState): LuaTable {
+  const t = newLib(L, UTF8_FUNCS);
   t.setStr('charpattern', '[\0-\x7F\xC2-\xFD][\x80-\xBF]*');
   return t;
 }

@@ -23,6 +23,8 @@
 import { isFalse, type LuaValue } from '../value/value.js';
 import { HostAbort, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './exceptions.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
+import { charge, UPVAL } from './heap.js';
+import { gcCheckpoint } from './gc.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './metamethods.js';
 import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
@@ -195,6 +197,8 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
   }
   if (n === YIELD) return; // L.status is LUA_YIELD; the frame stays until resumed
   poscall(L, ci, n);
+  // the top is exact here (the results are the last live values): a checkpoint of the collector
+  if (L.g.heap.pending) gcCheckpoint(L, L.top);
 }
 
 /**
@@ -445,6 +449,7 @@ export function findupval(L: LuaState, level: number): UpVal {
     prev = p;
     p = p.next;
   }
+  charge(L.g.heap, UPVAL);
   const uv = new UpVal(L.stack, L.fstack, level);
   uv.next = p;
   if (prev === null) L.openupval = uv;
@@ -557,6 +562,8 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
   co.nCcalls = baseCcalls + 1;
   co.nny = 0;
   let status: number;
+  const running = co.g.heap.running;
+  running.push(co); // a root of the collector while it runs, however it was resumed
   try {
     status = runProtected(co, () => resumeBody(co, nargs));
     while (status > LUA_YIELD && recover(co, status)) {
@@ -570,6 +577,8 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
       co.nny = 1;
     }
     throw e;
+  } finally {
+    running.pop();
   }
   if (status > LUA_YIELD) {
     co.status = status; // mark thread as dead; its frames stay for inspection

@@ -6,11 +6,13 @@
 import { compile, LuaSyntaxError } from '../frontend/compile.js';
 import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
-import { overflowMessage } from './call.js';
+import { closeprotected, overflowMessage } from './call.js';
+import { finalizeAll } from './gc.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK } from '../value/limits.js';
-import { LuaState, type GlobalState } from './state.js';
+import { LUA_OK, LuaState, type GlobalState } from './state.js';
 import { LuaTable } from './table.js';
+import { charge, chunkCost, CLOSURE, Heap, SLOT, THREAD, UPVAL } from './heap.js';
 
 /** Registry indices, as the reference's LUA_RIDX_*. */
 export const RIDX_MAINTHREAD = 1;
@@ -36,9 +38,8 @@ export interface StateOptions {
 
 /** Create a new Lua universe and return its main thread (lua_newstate). */
 export function newState(options: StateOptions = {}): LuaState {
-  const registry = new LuaTable();
   const g: GlobalState = {
-    registry,
+    registry: undefined as unknown as LuaTable,
     typeMetatables: new Map(),
     mainThread: undefined as unknown as LuaState,
     stackLimit: options.stackLimit ?? LUAI_MAXSTACK,
@@ -47,16 +48,18 @@ export function newState(options: StateOptions = {}): LuaState {
     warnBuffer: '',
     stdout: options.stdout ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
     stderr: options.stderr ?? ((s) => process.stderr.write(Buffer.from(s, 'latin1'))),
-    totalBytes: 0,
-    gcRunning: true,
-    gcMode: 'incremental',
-    budget: 0,
+    heap: undefined as unknown as Heap,
     ext: new Map(),
   };
+  const heap = new Heap(g);
+  g.heap = heap;
+  charge(heap, THREAD);
+  const registry = new LuaTable(heap);
+  g.registry = registry;
   const L = new LuaState(g);
   g.mainThread = L;
   registry.setInt(RIDX_MAINTHREAD, L);
-  registry.setInt(RIDX_GLOBALS, new LuaTable());
+  registry.setInt(RIDX_GLOBALS, new LuaTable(heap));
   return L;
 }
 
@@ -65,8 +68,25 @@ export function globals(L: LuaState): LuaTable {
   return L.g.registry.getInt(RIDX_GLOBALS) as LuaTable;
 }
 
+/**
+ * lua_close's work on a live universe: the main thread's pending
+ * to-be-closed variables are closed (when `unwind`, its frames are dropped
+ * first, as when a script calls `os.exit(code, true)`), then every object
+ * still marked for finalization is finalized. The state stays usable by the
+ * host, but its objects are no longer marked for finalization.
+ */
+export function closeState(L: LuaState, unwind: boolean): void {
+  const main = L.g.mainThread;
+  if (unwind) {
+    main.ci = main.baseCi;
+    closeprotected(main, 1, LUA_OK, undefined);
+  }
+  finalizeAll(main);
+}
+
 /** A new coroutine sharing L's universe (lua_newthread). */
 export function newThread(L: LuaState): LuaState {
+  charge(L.g.heap, THREAD);
   const co = new LuaState(L.g, L.g.coroutineStackLimit);
   // The reference's lua_isyieldable is true for any coroutine that is not
   // inside a non-yieldable call (fresh, suspended or dead alike); only the
@@ -96,14 +116,17 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
     }
     throw e;
   }
+  const heap = L.g.heap;
+  charge(heap, chunkCost(p) + CLOSURE + p.upvalues.length * SLOT);
   const cl = new LuaClosure(p, p.upvalues.length);
-  for (let i = 0; i < p.upvalues.length; i++) cl.upvals[i] = closedUpval(undefined);
-  if (p.upvalues.length > 0) cl.upvals[0] = closedUpval(globals(L));
+  for (let i = 0; i < p.upvalues.length; i++) cl.upvals[i] = closedUpval(heap, undefined);
+  if (p.upvalues.length > 0) cl.upvals[0] = closedUpval(heap, globals(L));
   return cl;
 }
 
 /** A fresh closed upvalue holding `v`. */
-export function closedUpval(v: LuaValue): UpVal {
+export function closedUpval(heap: Heap, v: LuaValue): UpVal {
+  charge(heap, UPVAL);
   const uv = new UpVal([v], [], 0);
   uv.isOpen = false;
   return uv;

@@ -21,6 +21,8 @@ export class UpVal {
   farr: number[];
   /** Next open upvalue of the same thread (sorted by decreasing stack index). */
   next: UpVal | null = null;
+  /** Epoch of the last mark that reached this upvalue (gc.ts). */
+  gcmark = 0;
   constructor(stack: LuaValue[], fstack: number[], idx: number) {
     this.arr = stack;
     this.farr = fstack;
@@ -50,6 +52,8 @@ export class LuaClosure implements LuaFunctionLike {
     return true;
   }
   readonly upvals: UpVal[];
+  /** Epoch of the last mark that reached this closure (gc.ts). */
+  gcmark = 0;
   constructor(readonly p: Proto, nupvals: number) {
     this.upvals = new Array<UpVal>(nupvals);
   }
@@ -75,11 +79,21 @@ export class HostFunction implements LuaFunctionLike {
   get isFunction(): true {
     return true;
   }
-  /** Upvalues of a host closure (lua_pushcclosure); empty for plain functions. */
+  /**
+   * Upvalues of a host closure (lua_pushcclosure); empty for plain
+   * functions. A host function without upvalues is what the reference calls
+   * a light C function: a value, not an object of the Lua heap (never
+   * collected, never removed from a weak table, shared between states).
+   */
   readonly upvalues: LuaValue[];
+  /** Epoch of the last mark that reached this closure (gc.ts; host closures only). */
+  gcmark = 0;
   constructor(readonly fn: HostFn, readonly name: string, upvalues?: LuaValue[]) {
-    this.upvalues = upvalues ?? [];
+    this.upvalues = upvalues ?? NO_UPVALUES;
   }
 }
 
 export type LuaFunction = LuaClosure | HostFunction;
+
+/** The upvalues of every host function that has none (never written: lua_pushcclosure gives its own array). */
+const NO_UPVALUES = Object.freeze([]) as unknown as LuaValue[];

@@ -37,6 +37,8 @@ import { CIST, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
 import { growRegisters, materialize, needsRegisters, type Slot } from './floatregs.js';
 import { LUAI_MAXCCALLS } from '../value/limits.js';
+import { CLOSURE, SLOT, stringCost, thresholdPassed } from './heap.js';
+import { gcCheckpoint } from './gc.js';
 
 
 /**
@@ -56,6 +58,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
   let upvals = cl.upvals;
   let base = ci.base;
   let pc = ci.pc;
+  const heap = L.g.heap;
 
   for (;;) {
     // Opcodes that change the running frame break out of this block to the
@@ -271,8 +274,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.NEWTABLE:
-          stack[ra] = new LuaTable();
+          stack[ra] = new LuaTable(heap);
           pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
+          if (heap.pending) {
+            ci.pc = pc;
+            gcCheckpoint(L, ra + 1);
+          }
           continue;
         case Op.SELF: {
           const b = (i >>> 16) & 0xff;
@@ -566,7 +573,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const x = stack[ra];
             const y = stack[ra + 1];
             if (typeof x === 'string' && typeof y === 'string') {
+              if ((heap.total += stringCost(x.length + y.length)) > heap.threshold) thresholdPassed(heap);
               stack[ra] = x + y;
+              if (heap.pending) {
+                ci.pc = pc;
+                gcCheckpoint(L, ra + 1);
+              }
               continue;
             }
           }
@@ -574,6 +586,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           L.top = ra + n;
           materialize(L, ra, ra + n);
           concat(L, n, base);
+          if (heap.pending) gcCheckpoint(L, ra + 1);
           continue;
         }
         case Op.CLOSE:
@@ -899,12 +912,17 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.CLOSURE: {
           const p = cl.p.p[i >>> 15];
           const descs = p.upvalues;
+          if ((heap.total += CLOSURE + descs.length * SLOT) > heap.threshold) thresholdPassed(heap);
           const ncl = new LuaClosure(p, descs.length);
           for (let j = 0; j < descs.length; j++) {
             const d = descs[j];
             ncl.upvals[j] = d.instack ? findupval(L, base + d.idx) : upvals[d.idx];
           }
           stack[ra] = ncl;
+          if (heap.pending) {
+            ci.pc = pc;
+            gcCheckpoint(L, ra + 1);
+          }
           continue;
         }
         case Op.VARARG: {

@@ -12,6 +12,7 @@ import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { LuaUserdata } from './userdata.js';
 import { HostFunction, LuaClosure } from './function.js';
 import { callValue, runerror, typeerror } from './call.js';
+import { charge, stringCost } from './heap.js';
 import { varinfo, type VarLoc } from './debuginfo.js';
 import { CIST, type LuaState } from './state.js';
 import { LuaTable, TableKeyError } from './table.js';
@@ -270,6 +271,8 @@ export function concat(L: LuaState, total: number, base: number): void {
       s = x + s;
       n++;
     }
+    // V8 joins the pieces lazily: the result's bytes are charged before anything reads them
+    charge(L.g.heap, stringCost(s.length));
     stack[top - n] = s;
     L.top = top - n + 1;
     total -= n - 1;

@@ -14,6 +14,7 @@ import { LUA_MINSTACK } from '../value/limits.js';
 import type { LuaThreadLike, LuaValue } from '../value/value.js';
 import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
+import type { Heap } from './heap.js';
 
 /**
  * Frame status bits (CallInfo.callstatus), as lstate.h's CIST_* flags. A const
@@ -101,12 +102,8 @@ export interface GlobalState {
   /** Host output sinks (bytes as latin1 strings). */
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** Memory accounting: bytes believed live (an estimate until the accounting allocator lands). */
-  totalBytes: number;
-  gcRunning: boolean;
-  gcMode: 'incremental' | 'generational';
-  /** Safepoint counter shared by the interpreter and library functions. */
-  budget: number;
+  /** The Lua heap: accounting, collector state, finalizers (heap.ts, gc.ts). */
+  heap: Heap;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }
@@ -165,6 +162,8 @@ export class LuaState implements LuaThreadLike {
   hostWait: object | undefined = undefined;
   /** Where a Lua function that created this coroutine was defined (for overflow messages). */
   creator: LuaValue = undefined;
+  /** Epoch of the last mark that reached this thread (gc.ts). */
+  gcmark = 0;
 
   constructor(readonly g: GlobalState, stackSize: number = g.stackLimit) {
     const ci = new CallInfo();

@@ -19,6 +19,7 @@
 
 import { LuaFloat, type LuaTableLike, type LuaValue } from '../value/value.js';
 import { SafeInt } from '../value/number.js';
+import { charge, HASH_SLOT, INDEX_ENTRY, OBJECT_HEADER, SLOT, TABLE, type Heap } from './heap.js';
 
 /** Thrown for keys Lua rejects; the caller turns it into a Lua error with position. */
 export class TableKeyError extends Error {}
@@ -81,8 +82,14 @@ export class LuaTable implements LuaTableLike {
    * store into the hash part.
    */
   tmflags = 0;
+  /** Epoch of the last mark that reached this table (gc.ts). */
+  gcmark = 0;
+  /** GcFlag bits (heap.ts): marked for finalization. */
+  gcflags = 0;
 
-  constructor() {
+  /** A new empty table, charged to `heap` (which later growth is charged to as well). */
+  constructor(readonly heap: Heap) {
+    charge(heap, TABLE);
     this.arr = [];
   }
 
@@ -184,6 +191,7 @@ export class LuaTable implements LuaTableLike {
     // the array as soon as the array reaches n. (A dead slot may remain.)
     if (key === n + 1) {
       if (value === undefined) return;
+      charge(this.heap, SLOT);
       arr.push(value);
       if (this.hkeys.length > this.dead) this.migrate();
       return;
@@ -211,6 +219,7 @@ export class LuaTable implements LuaTableLike {
       // Leave a dead key: a traversal in progress may still be positioned on it.
       this.hvals[slot] = undefined;
       this.dead++;
+      charge(this.heap, SLOT);
       arr.push(v);
     }
   }
@@ -231,6 +240,7 @@ export class LuaTable implements LuaTableLike {
     if (value === undefined) return;
     if (this.dead > 8 && this.dead * 2 > this.hkeys.length) this.compact();
     const n = this.hkeys.length;
+    charge(this.heap, this.index === undefined ? HASH_SLOT : HASH_SLOT + INDEX_ENTRY);
     this.hkeys.push(key);
     this.hvals.push(value);
     if (this.index !== undefined) this.index.set(key, n);
@@ -238,6 +248,7 @@ export class LuaTable implements LuaTableLike {
   }
 
   private buildIndex(): void {
+    charge(this.heap, OBJECT_HEADER + this.hkeys.length * INDEX_ENTRY);
     const index = new Map<LuaValue, number>();
     const keys = this.hkeys;
     for (let i = 0; i < keys.length; i++) index.set(keys[i], i);
@@ -269,6 +280,7 @@ export class LuaTable implements LuaTableLike {
   setList(first: number, values: LuaValue[], from: number, n: number): void {
     const arr = this.arr;
     if (first === arr.length) {
+      charge(this.heap, n * SLOT);
       for (let j = 0; j < n; j++) arr.push(values[from + j]);
       if (this.hkeys.length > this.dead) {
         // A constructor's `[k] = v` items run before its list is stored, and
@@ -367,4 +379,63 @@ export class LuaTable implements LuaTableLike {
   hashCount(): number {
     return this.hkeys.length - this.dead;
   }
+
+  // -------------------------------------------------------------------------
+  // For the collector (gc.ts)
+
+  /** What this table costs, by heap.ts's model (entries' own sizes not included). */
+  gcSize(): number {
+    const index = this.index;
+    return TABLE + this.arr.length * SLOT + this.hkeys.length * HASH_SLOT
+      + (index === undefined ? 0 : OBJECT_HEADER + index.size * INDEX_ENTRY);
+  }
+
+  /** Weak values: empty every slot whose value `dies` (the slot's key stays, as a dead key). */
+  clearValues(dies: (v: LuaValue) => boolean): void {
+    const arr = this.arr;
+    let cleared = false;
+    for (let i = 0; i < arr.length; i++) {
+      if (arr[i] !== undefined && dies(arr[i])) {
+        arr[i] = undefined;
+        cleared = true;
+      }
+    }
+    if (cleared) this.trimArray();
+    const vals = this.hvals;
+    for (let i = 0; i < vals.length; i++) {
+      const v = vals[i];
+      if (v !== undefined && dies(v)) {
+        vals[i] = undefined;
+        this.dead++;
+      }
+    }
+    this.tmflags = 0;
+  }
+
+  /**
+   * Weak keys: remove every entry whose key `dies`. The key itself is
+   * replaced by a tombstone, so that the table no longer holds the dead
+   * object for V8; no traversal can be positioned on it, since the script
+   * had no reference left to pass to `next`. The keys of slots already
+   * empty are tombstoned when `unreachable` (which, unlike `dies`, does not
+   * count a key as live).
+   */
+  clearKeys(dies: (k: LuaValue) => boolean, unreachable: (k: LuaValue) => boolean): void {
+    const keys = this.hkeys;
+    const vals = this.hvals;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === DEAD_KEY) continue;
+      if (vals[i] === undefined ? !unreachable(k) : !dies(k)) continue;
+      if (vals[i] !== undefined) {
+        vals[i] = undefined;
+        this.dead++;
+      }
+      keys[i] = DEAD_KEY;
+      this.index?.delete(k);
+    }
+  }
 }
+
+/** Stands in a hash slot for a key the collector removed: equal to no Lua value. */
+const DEAD_KEY: LuaValue = Object.freeze({ isTable: true as const });

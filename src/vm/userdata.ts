@@ -10,6 +10,10 @@ export class LuaUserdata {
   metatable: LuaTable | undefined = undefined;
   /** Lua 5.4 user values (`lua_setiuservalue`); index 0 is user value 1. */
   uservalues: LuaValue[];
+  /** Epoch of the last mark that reached this userdata (gc.ts). */
+  gcmark = 0;
+  /** GcFlag bits (heap.ts): marked for finalization. */
+  gcflags = 0;
   constructor(public data: unknown, nuvalue = 1) {
     this.uservalues = new Array<LuaValue>(nuvalue).fill(undefined);
   }

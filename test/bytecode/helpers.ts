@@ -119,7 +119,7 @@ export function protoDiff(a: Proto, b: Proto, stripped: boolean, path = 'main'):
 /** A closure for `p` with fresh upvalues, the first being `env` (as load does). */
 export function closureOf(p: Proto, env: LuaTable): LuaClosure {
   const cl = new LuaClosure(p, p.upvalues.length);
-  for (let i = 0; i < p.upvalues.length; i++) cl.upvals[i] = closedUpval(i === 0 ? env : undefined);
+  for (let i = 0; i < p.upvalues.length; i++) cl.upvals[i] = closedUpval(env.heap, i === 0 ? env : undefined);
   return cl;
 }
 
@@ -150,7 +150,7 @@ export function runBare(p: Proto): void {
   env.setStr('f', sink);
   env.setStr('x', 1);
   env.setStr('s', 'str');
-  env.setStr('t', new LuaTable());
+  env.setStr('t', new LuaTable(L.g.heap));
   const func = L.top;
   L.stack[L.top++] = closureOf(p, env);
   L.stack[L.top++] = 1;

@@ -21,6 +21,7 @@
  * operations raise ordinary Lua errors, which Lua's `pcall` can catch.
  */
 
+import { setMetatable as setObjMetatable } from '../../vm/gc.js';
 import { tolstring } from '../../lib/tostring.js';
 import { traceback as auxTraceback } from '../../lib/traceback.js';
 import { normInt, str2number, tointeger, tonumber } from '../../value/number.js';
@@ -206,7 +207,9 @@ export class StackApi {
     if (idx > REGISTRYINDEX) {
       this.L.stack[this.slot(idx)] = v;
     } else if (idx < REGISTRYINDEX) {
-      (this.L.stack[this.L.ci.func] as HostFunction).upvalues[REGISTRYINDEX - idx - 1] = v;
+      const ups = (this.L.stack[this.L.ci.func] as HostFunction).upvalues;
+      const n = REGISTRYINDEX - idx - 1;
+      if (n < ups.length) ups[n] = v;
     }
   }
 
@@ -620,12 +623,12 @@ export class StackApi {
   createTable(narr = 0, nrec = 0): void {
     void narr;
     void nrec;
-    this.push(new LuaTable());
+    this.push(new LuaTable(this.L.g.heap));
   }
 
   /** lua_newtable. */
   newTable(): void {
-    this.push(new LuaTable());
+    this.push(new LuaTable(this.L.g.heap));
   }
 
   /**
@@ -677,7 +680,7 @@ export class StackApi {
     const v = this.value(idx);
     const mt = L.stack[--L.top] as LuaTable | undefined;
     if (v instanceof LuaTable || v instanceof LuaUserdata) {
-      v.metatable = mt;
+      setObjMetatable(L.g.heap, v, mt);
     } else if (mt === undefined) {
       L.g.typeMetatables.delete(vmTypeName(v));
     } else {
