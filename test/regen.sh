@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Regenerate expected outputs of the differential Lua corpus (test/lua/<area>/<name>.lua)
-# using the reference interpreter lua5.4.
+# using the reference interpreter: PUC-Rio Lua 5.4.6, ../shared/bin/lua5.4.6 beside the
+# checkout (LUA=... to use another).
 #
 #   test/regen.sh                      # all cases
 #   test/regen.sh test/lua/arith/x.lua # only the given cases (.lua, .out or .err paths,
 #                                      #   or directories)
 #
-# For each case:   cd test/lua/<area> && lua5.4 <name>.lua </dev/null
+# For each case:   cd test/lua/<area> && $LUA <name>.lua </dev/null
 #   <name>.out  stdout, byte for byte (always written, possibly empty)
 #   <name>.err  only if stderr is non-empty or exit status != 0:
-#               stderr with a leading "lua5.4: " removed from each line and every
+#               stderr with the interpreter's "<progname>: " prefix removed from each line and every
 #               "stack traceback:" section (that line plus following lines starting
 #               with a tab) removed, then a final line "[exit N]".
 set -u
-LUA=${LUA:-lua5.4}
+here=$(cd "$(dirname "$0")" && pwd)
+LUA=${LUA:-$(cd "$here/../../shared/bin" 2>/dev/null && pwd)/lua5.4.6}
 if ! command -v "$LUA" >/dev/null 2>&1; then
   echo "regen.sh: reference interpreter '$LUA' not found; refusing to run" >&2
   exit 2
@@ -24,7 +26,6 @@ case "$ver" in
   *) echo "regen.sh: '$LUA' is not Lua 5.4 ($ver); refusing to run" >&2; exit 2 ;;
 esac
 
-here=$(cd "$(dirname "$0")" && pwd)
 root="$here/lua"
 
 files=()
@@ -54,7 +55,7 @@ for f in "${files[@]}"; do
   status=$?
   rel="${f#$root/}"; rel="${rel%.lua}"
   if [ -s "$tmp/rawerr" ] || [ $status -ne 0 ]; then
-    { sed -e 's/^lua5\.4: //' "$tmp/rawerr" |
+    { sed -e "s|^$LUA: ||" "$tmp/rawerr" |
         awk 'BEGIN{skip=0} /^stack traceback:$/{skip=1; next} skip && /^\t/{next} {skip=0; print}'
       echo "[exit $status]"; } >"$tmp/err"
   else

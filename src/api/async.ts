@@ -111,6 +111,8 @@ export function step(ctx: Context, co: LuaState, from: LuaState | null, nargs: n
 /** Wait and resume until `co` stops waiting for the host; the async hooks see each wait. */
 export async function drive(ctx: Context, co: LuaState, s: Step): Promise<Step> {
   ctx.pendingRuns++;
+  const heap = ctx.L.g.heap;
+  heap.pin(co); // only this driver holds the coroutine while it waits: a root for the collector
   try {
     while (s.kind === 'wait') {
       const wait = s.hy.value as Wait;
@@ -125,6 +127,7 @@ export async function drive(ctx: Context, co: LuaState, s: Step): Promise<Step> 
     }
     return s;
   } finally {
+    heap.unpin(co);
     ctx.pendingRuns--;
   }
 }

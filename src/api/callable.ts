@@ -23,6 +23,6 @@ export function callableOf(ctx: Context, f: LuaValue & object): LuaFunctionProxy
   const callable: LuaFunctionProxy = (...args: unknown[]) =>
     callFromJs(ctx, f, args.map((a) => toLua(ctx, a)), (values) => toJS(ctx, values[0]));
   ctx.callables.set(f, callable);
-  ctx.luaOf.set(callable, f);
+  ctx.newHandle(callable, f);
   return callable;
 }

@@ -62,7 +62,16 @@ export class Context {
     readonly strings: StringMode,
     readonly hooks: AsyncHooks,
     readonly toJs: ValueToJs,
-  ) {}
+  ) {
+    // what the host holds through a handle (a proxy, a callable, a thread handle) stays alive in Lua
+    L.g.heap.valueOfHandle = (h) => this.luaOf.get(h);
+  }
+
+  /** Record a new handle for `v`: the value lives, for the collector, as long as the host holds the handle. */
+  newHandle(handle: object, v: LuaValue): void {
+    this.luaOf.set(handle, v);
+    this.L.g.heap.holdWhileReachable(handle);
+  }
 
   /** Throw if close() was called. */
   checkOpen(): void {

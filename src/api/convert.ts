@@ -4,6 +4,7 @@
  * raw, and the live proxies (proxy.ts) are where metamethods apply.
  */
 
+import { charge, stringCost } from '../vm/heap.js';
 import { tostringNumber } from '../value/number.js';
 import { LightUserdata, LuaFloat, type LuaValue } from '../value/value.js';
 import { LuaUserdata } from '../vm/userdata.js';
@@ -48,13 +49,19 @@ export function toLua(ctx: Context, v: unknown, seen?: Map<object, LuaTable>, de
     case 'boolean': return v;
     case 'number': return numberToLua(v);
     case 'bigint': return bigintToLua(v);
-    case 'string': return encodeUtf8(v);
+    case 'string': return newLuaString(ctx, encodeUtf8(v));
     case 'symbol': throw new TypeError('cannot convert a symbol to a Lua value');
     case 'function': return (ctx.luaOf.get(v) ?? hostFunction(ctx, v as (...a: unknown[]) => unknown)) as LuaValue;
     default:
       if (v === null) return undefined;
       return objectToLua(ctx, v as object, seen, depth);
   }
+}
+
+/** A host string entering Lua, charged to the state's heap. */
+function newLuaString(ctx: Context, s: string): string {
+  charge(ctx.L.g.heap, stringCost(s.length));
+  return s;
 }
 
 /** Integral numbers in the safe range become Lua integers; every other number a float. */

@@ -8,7 +8,7 @@ import { openLibs } from '../lib/init.js';
 import { nullPlatform, setPlatform } from '../lib/platform-interface.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import { index, setindex } from '../vm/operations.js';
-import { globals, loadChunk, newState } from '../vm/create.js';
+import { closeState, globals, loadChunk, newState } from '../vm/create.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { runInCoroutine, newCoroutine } from './async.js';
@@ -184,11 +184,21 @@ export class Lua {
   }
 
   /**
-   * Close the state: afterwards every method, proxy and function of this
-   * state throws, and pending async runs fail when they next resume.
+   * Close the state, as `lua_close`: the main thread's pending to-be-closed
+   * variables are closed (unless Lua code is running: close() called from a
+   * host function), then every object still marked for finalization is
+   * finalized (`__gc`, newest first; errors become warnings). Afterwards
+   * every method, proxy and function of this state throws, and pending
+   * async runs fail when they next resume.
    */
   close(): void {
-    this.ctx.closed = true;
+    if (this.ctx.closed) return;
+    const running = this.ctx.hostCalls.length > 0 || this.ctx.pendingRuns > 0;
+    try {
+      closeState(this.ctx.L, !running);
+    } finally {
+      this.ctx.closed = true;
+    }
   }
 
   private compile(code: string, options: RunOptions): LuaValue {

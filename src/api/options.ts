@@ -88,7 +88,7 @@ export const libNames: OptionCheck = (v) => {
 const PLATFORM_REQUIRED = [
   'readFile', 'readStdin', 'getenv', 'open', 'stdin', 'remove', 'rename', 'tmpname', 'tmpfile', 'clock', 'time', 'zone', 'exit',
 ] as const satisfies readonly (keyof Platform)[];
-const PLATFORM_OPTIONAL = ['popen', 'execute', 'heapUsed', 'collectGarbage'] as const satisfies readonly (keyof Platform)[];
+const PLATFORM_OPTIONAL = ['popen', 'execute'] as const satisfies readonly (keyof Platform)[];
 
 /** Keys of T that are not optional. */
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];

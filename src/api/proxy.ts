@@ -66,7 +66,7 @@ export function proxyOf(ctx: Context, t: LuaTable): LuaTableProxy {
   Object.defineProperty(target, INSPECT, { value: () => inspect(ctx, t), configurable: true });
   const proxy = new Proxy(target, handler(ctx, t)) as LuaTableProxy;
   ctx.proxies.set(t, proxy);
-  ctx.luaOf.set(proxy, t);
+  ctx.newHandle(proxy, t);
   return proxy;
 }
 

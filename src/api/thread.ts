@@ -117,7 +117,7 @@ export function threadHandle(ctx: Context, co: LuaState): LuaThread {
   if (h === undefined) {
     h = new LuaThread(ctx, co);
     ctx.threads.set(co, h);
-    ctx.luaOf.set(h, co);
+    ctx.newHandle(h, co);
   }
   return h;
 }

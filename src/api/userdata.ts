@@ -12,6 +12,7 @@
  * to `Function` or to the prototypes shared with the rest of the host.
  */
 
+import { charge, SLOT, USERDATA } from '../vm/heap.js';
 import { luaError } from '../lib/args.js';
 import { LuaUserdata } from '../vm/userdata.js';
 import { type LuaValue } from '../value/value.js';
@@ -32,6 +33,7 @@ const HIDDEN = new Set([
 export function userdataOf(ctx: Context, obj: object): LuaUserdata {
   let ud = ctx.userdata.get(obj);
   if (ud === undefined) {
+    charge(ctx.L.g.heap, USERDATA + SLOT);
     ud = new LuaUserdata(obj);
     ud.metatable = metatableFor(ctx, obj);
     ctx.userdata.set(obj, ud);

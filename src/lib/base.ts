@@ -19,7 +19,7 @@ import { whereLevel } from './traceback.js';
 import { type LibTable } from './register.js';
 import { warning } from '../vm/warning.js';
 import { platformOf } from './platform-interface.js';
-import { fullCollect, gcStep, setMetatable } from '../vm/gc.js';
+import { collect, fullCollect, gcStep, setMetatable } from '../vm/gc.js';
 import { GcStop } from '../vm/heap.js';
 
 const print: HostFn = (L, base, nargs) => {
@@ -336,7 +336,9 @@ const GC_OPTIONS: Readonly<Record<string, (L: LuaState, base: number, nargs: num
     return 0;
   },
   count(L) {
-    const kb = L.g.heap.total / 1024;
+    const heap = L.g.heap;
+    if (heap.overdue) collect(L); // a deferred collection: the count is what it measures
+    const kb = heap.total / 1024;
     return Number.isInteger(kb) ? new LuaFloat(kb) : kb;
   },
   step(L, base, nargs) {

@@ -45,7 +45,12 @@ const STREAM = 24 + 12 * 8;
 function newFile(L: LuaState, open: () => PlatformFile, closef: CloseKind): LuaUserdata {
   charge(L.g.heap, USERDATA + STREAM);
   const u = new LuaUserdata(new Stream(open, closef), 0);
-  setMetatable(L.g.heap, u, fileMetatable(L));
+  // The standard files' finalizer does nothing (they are never closed), so
+  // they are not marked for finalization: their __gc is not called, which
+  // nothing can tell apart, and a state that opens no file has nothing to
+  // finalize (see heap.ts, collectionMatters).
+  if (closef === 'std') u.metatable = fileMetatable(L);
+  else setMetatable(L.g.heap, u, fileMetatable(L));
   return u;
 }
 

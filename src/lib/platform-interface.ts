@@ -96,13 +96,6 @@ export interface Platform {
   zone(t: number): ZoneInfo;
   /** End the program (os.exit). Must not return; a host that must survive throws LuaExit. */
   exit(code: number): never;
-  /**
-   * Bytes of host heap in use and a way to force a collection, behind
-   * collectgarbage("count"/"collect") until moonbox's own accounting
-   * allocator reports the Lua heap itself. Optional.
-   */
-  heapUsed?(): number;
-  collectGarbage?(): void;
 }
 
 const ENOENT = (): never => {

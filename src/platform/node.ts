@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 /**
  * The Platform backed by Node.js: the real file system, environment,
  * processes and clocks. Used by the CLI (`nodePlatform`, whose os.exit ends
@@ -182,42 +180,11 @@ export interface NodePlatformOptions {
   exit?: (code: number) => never;
 }
 
-let gcFunction: (() => void) | null | undefined;
-
-/**
- * V8's collector, if it can be reached (it is not exposed by default).
- * Reaching it creates a V8 context, which stays allocated: heapUsed() does
- * this first too, so a script's "count" figures never include that jump.
- */
-function gcHandle(): (() => void) | null {
-  if (gcFunction === undefined) {
-    gcFunction = null;
-    try {
-      setFlagsFromString('--expose-gc');
-      gcFunction = runInNewContext('gc') as () => void;
-    } catch {
-      gcFunction = null;
-    }
-  }
-  return gcFunction;
-}
-
-function forceGC(): void {
-  gcHandle()?.();
-}
-
-function heapUsed(): number {
-  gcHandle();
-  return process.memoryUsage().heapUsed;
-}
-
 export function createNodePlatform(options: NodePlatformOptions = {}): Platform {
   return {
     readFile: (path) => sys(() => readFileSync(path).toString('latin1')),
     readStdin: () => sys(() => readFileSync(0).toString('latin1')),
     getenv: (name) => process.env[name],
-    heapUsed,
-    collectGarbage: forceGC,
     open(path: string, mode: OpenMode) {
       const fd = sys(() => openSync(path, mode, 0o666));
       return fdFile(fd, mode[0] === 'a');

@@ -27,7 +27,7 @@ import { charge, UPVAL } from './heap.js';
 import { gcCheckpoint } from './gc.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './metamethods.js';
-import { funcnamefromcode, getlocalname, shortSrc, where } from './debuginfo.js';
+import { funcnamefromcall, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
 import { growRegisters, materialize, needsRegisters } from './floatregs.js';
 import { CIST, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
@@ -94,12 +94,8 @@ export function typeerror(L: LuaState, v: LuaValue, op: string, info: string): n
 
 /** Error for calling a non-callable value (luaG_callerror): named from the calling instruction. */
 function callerror(L: LuaState, func: number): never {
-  const ci = L.ci;
-  let info = '';
-  if (ci.callstatus & CIST.LUA) {
-    const named = funcnamefromcode(ci.closure!.p, ci.pc - 1);
-    if (named !== undefined) info = ` (${named[0]} '${named[1]}')`;
-  }
+  const named = funcnamefromcall(L.ci);
+  const info = named === undefined ? '' : ` (${named[0]} '${named[1]}')`;
   return typeerror(L, L.stack[func], 'call', info);
 }
 

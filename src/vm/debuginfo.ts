@@ -183,14 +183,22 @@ export function varinfo(L: LuaState, loc: VarLoc): string {
   return r === undefined ? '' : ` (${r[0]} '${r[1]}')`;
 }
 
-/** [namewhat, name] of the function running in `ci`, from its caller's code (funcnamefromcall). */
+/** [namewhat, name] of the function running in `ci`, from its caller (getfuncname). */
 export function getfuncname(L: LuaState, ci: CallInfo | null): [string, string] | undefined {
-  if (ci === null || ci.callstatus & CIST.TAIL) return undefined;
+  if (ci === null || ci.callstatus & CIST.TAIL || ci.previous === null) return undefined;
+  return funcnamefromcall(ci.previous);
+}
+
+/**
+ * [namewhat, name] of the function frame `ci` is calling: a hook, a
+ * finalizer (the frame running it is marked CIST.FIN), or what the calling
+ * instruction names (funcnamefromcall).
+ */
+export function funcnamefromcall(ci: CallInfo): [string, string] | undefined {
   if (ci.callstatus & CIST.HOOKED) return ['hook', '?'];
   if (ci.callstatus & CIST.FIN) return ['metamethod', '__gc'];
-  const caller = ci.previous;
-  if (caller === null || !(caller.callstatus & CIST.LUA)) return undefined;
-  return funcnamefromcode(caller.closure!.p, currentpc(caller));
+  if (!(ci.callstatus & CIST.LUA)) return undefined;
+  return funcnamefromcode(ci.closure!.p, currentpc(ci));
 }
 
 export function funcnamefromcode(p: Proto, pc: number): [string, string] | undefined {

@@ -77,7 +77,9 @@ function isThread(v: LuaValue): v is LuaState {
 /** One collection's marking state. */
 class Mark {
   readonly epoch = ++epoch;
-  /** Objects marked but not yet traversed. */
+  /** Tables marked but not yet traversed (most objects: a list of their own, no dispatch). */
+  readonly grayTables: LuaTable[] = [];
+  /** Other objects marked but not yet traversed. */
   readonly gray: (Collectable | Proto)[] = [];
   /** Bytes found live. */
   live = 0;
@@ -107,6 +109,13 @@ class Mark {
 
   /** Mark a value: count it if it is a string or boxed number, queue it if it is an unmarked object. */
   markValue(v: LuaValue | null): void {
+    if (v instanceof LuaTable) { // the common case first
+      if (v.gcmark !== this.epoch) {
+        v.gcmark = this.epoch;
+        this.grayTables.push(v);
+      }
+      return;
+    }
     switch (typeof v) {
       case 'string':
         this.markString(v);
@@ -142,8 +151,11 @@ class Mark {
 
   /** Traverse every queued object (propagateall). */
   propagate(): void {
+    const tables = this.grayTables;
     const gray = this.gray;
-    while (gray.length > 0) {
+    for (;;) {
+      while (tables.length > 0) this.traverseTable(tables.pop()!);
+      if (gray.length === 0) return;
       const o = gray.pop()!;
       if (o instanceof LuaTable) this.traverseTable(o);
       else if (o instanceof LuaClosure) this.traverseClosure(o);
@@ -369,6 +381,7 @@ export function collect(L: LuaState): void {
   heap.estimate = m.live;
   heap.total = m.live;
   heap.pending = false;
+  heap.overdue = false;
   heap.cycles++;
   heap.setPause();
   const took = performance.now() - start;
@@ -475,6 +488,7 @@ export function checkFinalizer(heap: Heap, o: LuaTable | LuaUserdata, mt: LuaTab
   if (mt.getStr('__gc') === undefined) return;
   o.gcflags |= GcFlag.FINALIZABLE;
   heap.finobj.push(o);
+  heap.noteCollectionMatters();
 }
 
 /**

@@ -133,6 +133,15 @@ export class Heap {
   stopped = 0;
   /** A collection was requested and waits for the next checkpoint. */
   pending = false;
+  /**
+   * The threshold passed while no collection could change what a script
+   * sees: no table has ever had a `__mode` field and no object is marked for
+   * finalization. The collection waits until one of those appears, or until
+   * the count is read (see `collectionMatters`).
+   */
+  overdue = false;
+  /** Some table has had a `__mode` field: weak tables may exist. */
+  weakSeen = false;
   mode: 'incremental' | 'generational' = 'incremental';
   /**
    * Pacing parameters as the reference stores them: `pause`, `stepmul` and
@@ -180,16 +189,47 @@ export class Heap {
     this.handles.add(new WeakRef(handle));
   }
 
-  /** Set the threshold from the live estimate, as the reference's setpause. */
+  /**
+   * Set the threshold from the live estimate, as the reference's setpause.
+   * Every collection here is a full one, so generational mode is paced by
+   * `pause` too: its minor multiplier (20%) would mean a full mark each time
+   * the heap grew by a fifth.
+   */
   setPause(): void {
-    const pause = this.mode === 'generational' ? 100 + this.genminormul : this.pause * 4;
-    const threshold = Math.max(MIN_THRESHOLD, (this.estimate / 100) * Math.max(pause, 100));
+    const threshold = Math.max(MIN_THRESHOLD, (this.estimate / 100) * Math.max(this.pause * 4, 100));
     this.threshold = this.stopped === 0 ? threshold : Infinity;
     this.nextThreshold = threshold;
   }
 
   /** The threshold setPause computed, kept while the collector is stopped (restart puts it back). */
   nextThreshold = MIN_THRESHOLD;
+
+  /**
+   * Would a collection now change anything but the count? Only if weak
+   * tables may exist or objects wait for finalization. (The memory limit of
+   * the sandbox issue will be a third reason.) When none holds, a due
+   * collection is deferred (`overdue`): marking the heap would only measure
+   * it, and the measure is taken when somebody reads it. Lua leaves the
+   * timing of collections unspecified, so nothing a script can observe
+   * differs from collecting on time.
+   */
+  collectionMatters(): boolean {
+    return this.weakSeen || this.finobj.length > 0 || this.tobefnz.length > 0;
+  }
+
+  /** A reason to collect appeared (a weak mode, a finalizer): a deferred collection is due now. */
+  noteCollectionMatters(): void {
+    if (this.overdue && this.stopped === 0) {
+      this.overdue = false;
+      this.pending = true;
+    }
+  }
+
+  /** A table got a `__mode` field (table.ts): from now on collections run when due. */
+  noteWeak(): void {
+    this.weakSeen = true;
+    this.noteCollectionMatters();
+  }
 
   /** `collectgarbage("stop")` / `("restart")`. */
   setUserStop(stop: boolean): void {
@@ -224,10 +264,12 @@ export function charge(h: Heap, bytes: number): void {
  * The one place that decides what a charge past the threshold means:
  * today, a collection at the next checkpoint of the collector (gc.ts's
  * gcCheckpoint), never in the middle of an operation, where values may be
- * held only by JS locals.
+ * held only by JS locals; or, when no collection could change what the
+ * script sees, a deferred one (see `collectionMatters`).
  */
 export function thresholdPassed(h: Heap): void {
   if (h.stopped !== 0 || h.pending) return;
-  h.pending = true;
   h.threshold = Infinity; // until the collection has run: no more calls here
+  if (h.collectionMatters()) h.pending = true;
+  else h.overdue = true;
 }

@@ -226,6 +226,7 @@ export class LuaTable implements LuaTableLike {
 
   private hashSet(key: LuaValue, value: LuaValue): void {
     this.tmflags = 0;
+    if (key === '__mode' && value !== undefined && !this.heap.weakSeen) this.heap.noteWeak();
     const slot = this.slotOf(key);
     if (slot >= 0) {
       const old = this.hvals[slot];

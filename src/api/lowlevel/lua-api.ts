@@ -18,7 +18,7 @@ import { openLibs as vmOpenLibs, type LibName } from '../../lib/init.js';
 import { libNames } from '../options.js';
 import { resume as vmResume, yieldk } from '../../vm/call.js';
 import { HostAbort } from '../../vm/exceptions.js';
-import { newThread as vmNewThread } from '../../vm/create.js';
+import { newThread as vmNewThread, closeState } from '../../vm/create.js';
 import { LUA_MINSTACK } from '../../value/limits.js';
 import { LUA_ERRRUN, LUA_OK, LUA_YIELD, LuaState } from '../../vm/state.js';
 import { apiOf, setApiClass } from './registry.js';
@@ -127,6 +127,16 @@ export class LuaApi extends AuxApi {
   /** lua_status: LuaStatus.OK, YIELD (suspended) or the error that killed the coroutine. */
   status(): number {
     return this.L.status;
+  }
+
+  /**
+   * lua_close: close the main thread's pending to-be-closed variables and
+   * run every pending finalizer (`__gc`), newest first. Unlike in C, the
+   * state stays usable afterwards (its objects are just no longer
+   * finalized).
+   */
+  close(): void {
+    closeState(this.L, this.L.g.mainThread.ci === this.L.g.mainThread.baseCi);
   }
 
   /** lua_isyieldable. */

@@ -21,6 +21,7 @@
  * operations raise ordinary Lua errors, which Lua's `pcall` can catch.
  */
 
+import { charge, HOST_CLOSURE, SLOT, stringCost, USERDATA } from '../../vm/heap.js';
 import { setMetatable as setObjMetatable } from '../../vm/gc.js';
 import { tolstring } from '../../lib/tostring.js';
 import { traceback as auxTraceback } from '../../lib/traceback.js';
@@ -326,16 +327,17 @@ export class StackApi {
 
   /** lua_pushstring: a host string, encoded as UTF-8 bytes. */
   pushString(s: string): void {
-    this.push(encodeUtf8(s));
+    this.pushByteString(encodeUtf8(s));
   }
 
   /** lua_pushlstring with raw bytes. */
   pushBytes(bytes: Uint8Array): void {
-    this.push(bytesToString(bytes));
+    this.pushByteString(bytesToString(bytes));
   }
 
   /** Push a Lua byte string as it is (each char code 0..255 is one byte); no encoding. */
   pushByteString(s: string): void {
+    charge(this.L.g.heap, stringCost(s.length));
     this.push(s);
   }
 
@@ -348,6 +350,7 @@ export class StackApi {
     const L = this.L;
     const ups = L.stack.slice(L.top - nupvalues, L.top);
     L.top -= nupvalues;
+    if (nupvalues > 0) charge(L.g.heap, HOST_CLOSURE + nupvalues * SLOT);
     this.push(this.hostFunction(fn, name, ups));
   }
 
@@ -636,6 +639,7 @@ export class StackApi {
    * with `nuvalue` user values; returns it (its `data` can be changed later).
    */
   newUserdata(data: unknown, nuvalue = 1): LuaUserdata {
+    charge(this.L.g.heap, USERDATA + nuvalue * SLOT + (data instanceof Uint8Array ? data.byteLength : 0));
     const u = new LuaUserdata(data, nuvalue);
     this.push(u);
     return u;

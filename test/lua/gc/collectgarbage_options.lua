@@ -1,0 +1,32 @@
+-- collectgarbage's options and results (manual 6.1), as 5.4.6 computes them
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(math.type(collectgarbage("count")), select("#", collectgarbage("count")))
+print(collectgarbage("isrunning"))
+print(collectgarbage("stop"), collectgarbage("isrunning"))
+print(collectgarbage("restart"), collectgarbage("isrunning"))
+print(collectgarbage("incremental"))
+print(collectgarbage("incremental"))
+print(collectgarbage("generational"))
+print(collectgarbage("generational"))
+print(collectgarbage("incremental"))
+-- pause and stepmul are kept divided by 4 in a byte
+print(collectgarbage("setpause", 150), collectgarbage("setpause", 200), collectgarbage("setpause"))
+print(collectgarbage("setpause", 200))
+print(collectgarbage("setstepmul", 400), collectgarbage("setstepmul", 100))
+print(collectgarbage("setpause", 1024 + 8), collectgarbage("setpause", 200))
+print(collectgarbage("incremental", 100, 200, 10), collectgarbage("setpause", 200), collectgarbage("setstepmul", 100))
+print(collectgarbage("generational", 10, 50), collectgarbage("incremental"))
+-- a large step finishes a cycle in incremental mode
+print(collectgarbage("step", 100000))
+-- steps do not restart a stopped collector
+collectgarbage("stop")
+collectgarbage("step", 0)
+print(collectgarbage("isrunning"))
+collectgarbage("restart")
+-- bad options and arguments
+print(pcall(collectgarbage, "bogus"))
+print(pcall(collectgarbage, 1))
+print(pcall(collectgarbage, "step", "x"))
+print(pcall(collectgarbage, "setpause", 1.5))
+print(pcall(collectgarbage, {}))

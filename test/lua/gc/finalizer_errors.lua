@@ -1,0 +1,27 @@
+-- an error in a finalizer is a warning, never an error of the running code
+setmetatable({}, {__gc = function() error("silent: warnings are off") end})
+collectgarbage()
+print("no warning while off")
+warn("@on")
+setmetatable({}, {__gc = function() error("boom") end})
+setmetatable({}, {__gc = function() error({}) end})
+setmetatable({}, {__gc = function() error(42) end})
+setmetatable({}, {__gc = true})
+setmetatable({}, {__gc = function() error() end})
+collectgarbage()
+print("still running")
+-- a finalizer cannot yield
+setmetatable({}, {__gc = function() coroutine.yield() end})
+local co = coroutine.wrap(function() collectgarbage(); return "coroutine done" end)
+print(co())
+-- collectgarbage inside a finalizer gives fail for every option
+setmetatable({}, {__gc = function()
+  print("inside:", collectgarbage(), collectgarbage("count"), collectgarbage("step"), collectgarbage("isrunning"))
+end})
+collectgarbage()
+-- the error of the running code is not replaced by a finalizer's
+print(pcall(function()
+  setmetatable({}, {__gc = function() error("from gc") end})
+  collectgarbage()
+  error("from code")
+end))
