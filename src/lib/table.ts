@@ -136,8 +136,8 @@ function insertArray(t: LuaTable, pos: number, n: number, v: LuaValue): void {
     t.setInt(pos, v);
     return;
   }
-  const arr = t.arr;
-  t.setInt(n + 1, arr[n - 1]); // grows the array part (and keeps the table's invariants)
+  t.setInt(n + 1, t.arr[n - 1]); // grows the array part (and keeps the table's invariants)
+  const arr = t.arr; // read after growing: a small array part is replaced when it grows
   for (let i = n - 1; i >= pos; i--) arr[i] = arr[i - 1];
   arr[pos - 1] = v; // a nil here is a hole, never the end: arr[n] is not nil
 }
@@ -146,8 +146,8 @@ const remove: HostFn = (L, base, nargs) => {
   const t = checktab(L, base, nargs, 1, TAB_RW | TAB_L);
   const size = lenOf(L, t);
   const pos = optInteger(L, base, nargs, 2, size);
-  // the reference checks 'pos' in [1, size + 1] (and names argument 1)
-  if (pos !== size && !ucmp(iadd(pos, -1), size, true)) argError(L, 1, 'position out of bounds');
+  // the reference checks a given 'pos' in [1, size + 1]
+  if (pos !== size && !ucmp(iadd(pos, -1), size, true)) argError(L, 2, 'position out of bounds');
   if (isPlain(t) && typeof pos === 'number' && size === t.arr.length && pos >= 1 && pos <= size) {
     return ret(L, removeArray(t, pos, size));
   }

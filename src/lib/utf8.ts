@@ -169,7 +169,9 @@ function iterAux(strict: boolean): HostFn {
     if (n < 0 || n >= len) return 0; // negative is huge as unsigned
     while (iscont(s, n)) n++; // skip the rest of the previous character
     if (n >= len) return 0;
-    if (decode(s, n, strict) < 0) luaError(L, MSG_INVALID);
+    // 5.4.6: a character followed by a stray continuation byte is invalid too
+    const next = decode(s, n, strict);
+    if (next < 0 || iscont(s, next)) luaError(L, MSG_INVALID);
     return ret(L, n + 1, decoded);
   };
 }
@@ -179,7 +181,8 @@ const iterLax = new HostFunction(iterAux(false), 'for iterator');
 
 const codes: HostFn = (L, base, nargs) => {
   const lax = !isFalse(arg(L, base, nargs, 2));
-  checkString(L, base, nargs, 1);
+  const s = checkString(L, base, nargs, 1);
+  if (iscont(s, 0)) argError(L, 1, MSG_INVALID);
   return ret(L, lax ? iterLax : iterStrict, L.stack[base], 0);
 };
 

@@ -40,12 +40,12 @@ export const SLOT = 8;
 export const ARRAY = 32 + 16;
 /** A string of `n` bytes: a sequential one-byte string, 16-byte header, characters rounded up to 8. */
 export const stringCost = (n: number): number => 16 + ((n + 7) & ~7);
-/** A table with no entries: the LuaTable object (11 fields) and its three arrays. */
-export const TABLE = OBJECT_HEADER + 11 * SLOT + 3 * ARRAY;
-/** One slot of a table's hash part: key and value, plus the index Map's entry once there is one. */
+/** A table with no entries: the LuaTable object (11 fields; empty parts share one array). */
+export const TABLE = OBJECT_HEADER + 11 * SLOT;
+/** One slot of a table's hash part: key and value (in two arrays, each an ARRAY once it exists). */
 export const HASH_SLOT = 2 * SLOT;
-/** One entry of a hash part's index (a Map: hash bucket, key, value, chain). */
-export const INDEX_ENTRY = 4 * SLOT;
+/** One entry of a large hash part's index (a Map: bucket, key, value and chain, at its usual load). */
+export const INDEX_ENTRY = 8 * SLOT;
 /** A Lua closure without its upvalues: the object and its upvalue array. */
 export const CLOSURE = OBJECT_HEADER + 4 * SLOT + ARRAY;
 /** An upvalue: the UpVal object and, once closed, its one-slot cell. */

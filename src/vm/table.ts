@@ -17,15 +17,43 @@
  * the safe range are bigints.
  */
 
-import { LuaFloat, type LuaTableLike, type LuaValue } from '../value/value.js';
+import { LuaFloat, valueArray, type LuaTableLike, type LuaValue } from '../value/value.js';
 import { SafeInt } from '../value/number.js';
-import { charge, HASH_SLOT, INDEX_ENTRY, OBJECT_HEADER, SLOT, TABLE, type Heap } from './heap.js';
+import { ARRAY, charge, HASH_SLOT, INDEX_ENTRY, OBJECT_HEADER, SLOT, TABLE, type Heap } from './heap.js';
 
 /** Thrown for keys Lua rejects; the caller turns it into a Lua error with position. */
 export class TableKeyError extends Error {}
 
 /** Hash parts up to this many slots are searched linearly. */
 const SMALL = 8;
+
+/**
+ * The array and hash parts of a table that has none yet: one shared empty
+ * array, never written (the first insertion replaces it), so that an empty
+ * table costs only its object.
+ */
+const NO_SLOTS: LuaValue[] = valueArray();
+
+/** Arrays up to this length grow to exactly their new length (see `appended`). */
+const EXACT_GROWTH = 8;
+
+/**
+ * `a` with `v` appended. An append to a full JS array reserves 16 slots
+ * more than half its length again: 150 bytes for a two-field object. Small
+ * arrays are copied to exactly their new length instead (a handful of
+ * copies over the first appends); larger ones grow as JS arrays do.
+ */
+function appended(a: LuaValue[], v: LuaValue): LuaValue[] {
+  const n = a.length;
+  if (n >= EXACT_GROWTH) {
+    a.push(v);
+    return a;
+  }
+  const b = new Array<LuaValue>(n + 1);
+  for (let i = 0; i < n; i++) b[i] = a[i];
+  b[n] = v;
+  return b;
+}
 const TWO63 = 2 ** 63;
 
 /** Normalise a key for storage; undefined for nil and NaN keys. */
@@ -69,8 +97,8 @@ export class LuaTable implements LuaTableLike {
    * interpreter's per-instruction slot hints: `hkeys[hint] === key` proves
    * the hint right, so a stale hint only costs a normal lookup.
    */
-  hkeys: LuaValue[] = [];
-  hvals: LuaValue[] = [];
+  hkeys: LuaValue[] = NO_SLOTS;
+  hvals: LuaValue[] = NO_SLOTS;
   /** Largest size the array part ever had: keys up to it stay valid for `next` after trimming. */
   private arrMax = 0;
   /** Number of slots whose value is nil (reclaimable). */
@@ -90,7 +118,7 @@ export class LuaTable implements LuaTableLike {
   /** A new empty table, charged to `heap` (which later growth is charged to as well). */
   constructor(readonly heap: Heap) {
     charge(heap, TABLE);
-    this.arr = [];
+    this.arr = NO_SLOTS;
   }
 
   /** Slot of a normalised key in the hash part, or -1. */
@@ -191,8 +219,8 @@ export class LuaTable implements LuaTableLike {
     // the array as soon as the array reaches n. (A dead slot may remain.)
     if (key === n + 1) {
       if (value === undefined) return;
-      charge(this.heap, SLOT);
-      arr.push(value);
+      charge(this.heap, n === 0 ? ARRAY + SLOT : SLOT);
+      this.arr = appended(arr, value);
       if (this.hkeys.length > this.dead) this.migrate();
       return;
     }
@@ -204,14 +232,13 @@ export class LuaTable implements LuaTableLike {
     let n = arr.length;
     if (n > this.arrMax) this.arrMax = n;
     while (n > 0 && arr[n - 1] === undefined) n--;
-    arr.length = n;
+    if (n !== arr.length) arr.length = n;
   }
 
   /** After the array part grew, move keys n+1, n+2, ... from the hash part into it. */
   private migrate(): void {
-    const arr = this.arr;
     for (;;) {
-      const k = arr.length + 1;
+      const k = this.arr.length + 1;
       const slot = this.slotOf(k);
       if (slot < 0) return;
       const v = this.hvals[slot];
@@ -219,8 +246,8 @@ export class LuaTable implements LuaTableLike {
       // Leave a dead key: a traversal in progress may still be positioned on it.
       this.hvals[slot] = undefined;
       this.dead++;
-      charge(this.heap, SLOT);
-      arr.push(v);
+      charge(this.heap, this.arr.length === 0 ? ARRAY + SLOT : SLOT);
+      this.arr = appended(this.arr, v);
     }
   }
 
@@ -241,9 +268,9 @@ export class LuaTable implements LuaTableLike {
     if (value === undefined) return;
     if (this.dead > 8 && this.dead * 2 > this.hkeys.length) this.compact();
     const n = this.hkeys.length;
-    charge(this.heap, this.index === undefined ? HASH_SLOT : HASH_SLOT + INDEX_ENTRY);
-    this.hkeys.push(key);
-    this.hvals.push(value);
+    charge(this.heap, (n === 0 ? 2 * ARRAY : 0) + (this.index === undefined ? HASH_SLOT : HASH_SLOT + INDEX_ENTRY));
+    this.hkeys = appended(this.hkeys, key);
+    this.hvals = appended(this.hvals, value);
     if (this.index !== undefined) this.index.set(key, n);
     else if (n + 1 > SMALL) this.buildIndex();
   }
@@ -281,8 +308,10 @@ export class LuaTable implements LuaTableLike {
   setList(first: number, values: LuaValue[], from: number, n: number): void {
     const arr = this.arr;
     if (first === arr.length) {
-      charge(this.heap, n * SLOT);
-      for (let j = 0; j < n; j++) arr.push(values[from + j]);
+      charge(this.heap, (first === 0 ? ARRAY : 0) + n * SLOT);
+      // a constructor's first items: an array of exactly their number
+      if (first === 0) this.arr = values.slice(from, from + n);
+      else for (let j = 0; j < n; j++) arr.push(values[from + j]);
       if (this.hkeys.length > this.dead) {
         // A constructor's `[k] = v` items run before its list is stored, and
         // may have put some of these keys in the hash part: the list wins,
@@ -387,7 +416,9 @@ export class LuaTable implements LuaTableLike {
   /** What this table costs, by heap.ts's model (entries' own sizes not included). */
   gcSize(): number {
     const index = this.index;
-    return TABLE + this.arr.length * SLOT + this.hkeys.length * HASH_SLOT
+    const na = this.arr.length;
+    const nh = this.hkeys.length;
+    return TABLE + (na === 0 ? 0 : ARRAY + na * SLOT) + (nh === 0 ? 0 : 2 * ARRAY + nh * HASH_SLOT)
       + (index === undefined ? 0 : OBJECT_HEADER + index.size * INDEX_ENTRY);
   }
 
