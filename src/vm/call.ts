@@ -457,8 +457,9 @@ export function findupval(L: LuaState, level: number): UpVal {
 export function closeUpvals(L: LuaState, level: number): void {
   let p = L.openupval;
   while (p !== null && p.idx >= level) {
+    const next = p.next;
     p.close();
-    p = p.next;
+    p = next;
   }
   L.openupval = p;
 }

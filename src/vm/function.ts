@@ -35,6 +35,7 @@ export class UpVal {
     this.arr = [this.get()];
     this.idx = 0;
     this.isOpen = false;
+    this.next = null; // else a closed upvalue keeps the thread's older upvalues alive
   }
   get(): LuaValue {
     const v = this.arr[this.idx];

@@ -275,7 +275,11 @@ class Mark {
   traverseThread(th: LuaState): void {
     const stack = th.stack;
     const limit = Math.min(th.top, stack.length);
-    for (let i = 0; i < limit; i++) this.markValue(stack[i] as LuaValue | null);
+    for (let i = 0; i < limit; i++) {
+      // numbers in registers are counted with the stack (the reference's TValues); elsewhere V8 boxes some
+      const v = stack[i] as LuaValue | null;
+      if (typeof v !== 'number') this.markValue(v);
+    }
     for (let i = limit; i < stack.length; i++) stack[i] = undefined;
     let frames = 0;
     for (let ci = th.baseCi.next; ci !== null; ci = ci.next) frames++;
