@@ -29,6 +29,7 @@
 
 import { mkfloat, type LuaValue } from '../value/value.js';
 import type { LuaState } from './state.js';
+import { charge, SLOT } from './heap.js';
 
 /** A register: a Lua value, or `null` for a float register. */
 export type Slot = LuaValue | null;
@@ -64,6 +65,8 @@ export function materialize(L: LuaState, from: number, to: number): void {
  */
 export function growRegisters(L: LuaState, top: number): void {
   const stack = L.stack;
+  // a slot of each array per new register, charged to the heap (heap.ts) before it exists
+  charge(L.g.heap, (Math.max(0, top - stack.length) + Math.max(0, top - L.fstack.length)) * SLOT);
   while (stack.length < top) stack.push(undefined);
   const f = L.fstack;
   if (f.length === 0 && top <= UNUSED.length) {

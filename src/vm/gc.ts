@@ -26,6 +26,7 @@
  */
 
 import { LightUserdata, LuaFloat, type LuaValue } from '../value/value.js';
+import { LUAI_MAXSHORTLEN } from '../value/limits.js';
 import type { Proto } from '../bytecode/proto.js';
 import { checkstack, pcall } from './call.js';
 import { HostFunction, LuaClosure, UpVal } from './function.js';
@@ -83,7 +84,7 @@ class Mark {
   readonly gray: (Collectable | Proto)[] = [];
   /** Bytes found live. */
   live = 0;
-  /** Strings found live (counted once each, as the reference counts an interned string). */
+  /** Short strings found live (counted once each, as the reference counts an interned string). */
   readonly strings = new Set<string>();
   /** Weak tables met, by kind (the reference's g->weak, g->ephemeron, g->allweak). */
   readonly weak: LuaTable[] = [];
@@ -101,7 +102,19 @@ class Mark {
     return !isCollectable(v) || v.gcmark === this.epoch;
   }
 
+  /**
+   * Count a string. A short one is counted once however many places hold
+   * it, as the reference interns it (a duplicate costs V8 at most a few dozen
+   * bytes, next to the slot holding it). A long one is counted at every
+   * reference: JS gives strings no identity, so equal contents cannot tell
+   * one string held twice from two strings, and a script making many equal
+   * long strings must not look small to a memory limit.
+   */
   markString(s: string): void {
+    if (s.length > LUAI_MAXSHORTLEN) {
+      this.live += stringCost(s.length);
+      return;
+    }
     const n = this.strings.size;
     this.strings.add(s);
     if (this.strings.size !== n) this.live += stringCost(s.length);

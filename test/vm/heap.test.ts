@@ -229,3 +229,22 @@ test('a state collects on its own: the mark is reachable from JS only through th
   collect(r.L); // a direct collection between runs is safe too
   assert.equal(r.L.g.heap.pending, false);
 });
+
+test('equal long strings made apart are counted apart: duplicates cannot hide from the count', () => {
+  const grewKB = count(`collectgarbage(); collectgarbage()
+    local before = collectgarbage("count")
+    local t = {}
+    for i = 1, 100 do t[i] = ("x"):rep(10000) end   -- 100 strings of 10 KB, all equal
+    collectgarbage()
+    print(collectgarbage("count") - before)`);
+  assert.ok(grewKB > 100 * 10000 / 1024, `count grew by ${grewKB} KB`);
+});
+
+test('a coroutine\'s stack growth is charged', () => {
+  const grewKB = count(`collectgarbage(); collectgarbage("stop")
+    local before = collectgarbage("count")
+    local co = coroutine.wrap(function() local function deep(n) if n > 0 then return deep(n - 1) + 1 end coroutine.yield() return 0 end deep(5000) end)
+    co()
+    print(collectgarbage("count") - before)`);
+  assert.ok(grewKB > 5000 * 2 * 8 / 1024, `count grew by ${grewKB} KB for a 5,000-frame stack`);
+});
