@@ -24,7 +24,9 @@ export type { AsyncHooks, StringMode } from './api/context.js';
 export type { LuaFloat, LuaValue } from './value/value.js';
 
 // the errors a host catches
-export { LuaError } from './api/lua-error.js';
+export { LuaError, LuaLimitError, type LimitName } from './api/lua-error.js';
+export type { Limits, Usage } from './api/limits.js';
+export type { Sandbox } from './lib/sandbox.js';
 export { LuaExit, PlatformError } from './lib/platform-interface.js';
 
 // platforms: what a script's io, os, require and loadfile reach

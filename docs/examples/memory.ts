@@ -2,7 +2,7 @@ import { Lua, type LuaTableProxy } from 'moonbox';
 
 export function main(): string {
   const out: string[] = [];
-  const lua = new Lua({ stdout: (text) => out.push(text.trimEnd()) });
+  const lua = new Lua({ sandbox: 'none', stdout: (text) => out.push(text.trimEnd()) }); // collectgarbage in full
   lua.run(`
     cache = setmetatable({}, {__mode = "v"})       -- weak values
     cache.config = {debug = true}

@@ -23,7 +23,8 @@ import { type HostCont } from '../vm/function.js';
 import { newThread } from '../vm/create.js';
 import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
 import type { Context } from './context.js';
-import { LuaError } from './lua-error.js';
+import { LuaError, LuaLimitError } from './lua-error.js';
+import type { Limits, RunTracker } from './limits.js';
 import { pushResult, raiseInLua } from './hostfn.js';
 
 /** A pending host Promise; its outcome is recorded as soon as it settles (so a rejection is never unhandled). */
@@ -108,8 +109,33 @@ export function step(ctx: Context, co: LuaState, from: LuaState | null, nargs: n
   throw ctx.errorFor(err, traceback(co, co, undefined, 0), co.hostError);
 }
 
+/**
+ * The run an async entry belongs to (limits.ts): its limits, and its
+ * budget while it waits for the host, so that every step after a wait
+ * continues the same run (other runs may happen meanwhile).
+ */
+export interface AsyncRun {
+  limits: Limits | undefined;
+  saved: ReturnType<RunTracker['suspend']> | undefined;
+}
+
+/** Resume `co` as a step of run `r`: its first step starts the run, later ones continue it. */
+export function runStep(ctx: Context, co: LuaState, from: LuaState | null, nargs: number, r: AsyncRun): Step {
+  const body = (): Step => {
+    const s = step(ctx, co, from, nargs);
+    r.saved = s.kind === 'wait' ? ctx.runs.suspend() : undefined;
+    return s;
+  };
+  try {
+    const saved = r.saved;
+    return saved === undefined ? ctx.runs.run(r.limits, body) : ctx.runs.resume(saved, { ...ctx.runs.limits, ...r.limits }, body);
+  } finally {
+    ctx.endOfRun();
+  }
+}
+
 /** Wait and resume until `co` stops waiting for the host; the async hooks see each wait. */
-export async function drive(ctx: Context, co: LuaState, s: Step): Promise<Step> {
+export async function drive(ctx: Context, co: LuaState, s: Step, r: AsyncRun): Promise<Step> {
   ctx.pendingRuns++;
   const heap = ctx.L.g.heap;
   heap.pin(co); // only this driver holds the coroutine while it waits: a root for the collector
@@ -122,13 +148,15 @@ export async function drive(ctx: Context, co: LuaState, s: Step): Promise<Step> 
       ctx.checkOpen();
       if (co.hostWait !== s.hy) throw new LuaError('coroutine closed while waiting for the host', undefined, undefined);
       co.hostWait = undefined;
+      if (ctx.interrupted) throw new LuaLimitError('interrupted', 'interrupt', 0, 0, undefined);
       co.stack[co.top++] = s.hy;
-      s = step(ctx, co, null, 1);
+      s = runStep(ctx, co, null, 1, r);
     }
     return s;
   } finally {
     heap.unpin(co);
     ctx.pendingRuns--;
+    ctx.endOfRun();
   }
 }
 
@@ -161,11 +189,14 @@ function finished(ctx: Context, co: LuaState, s: Step, outside: string): LuaValu
  * Run `f(args)` in a new coroutine to completion, waiting for host
  * Promises (runAsync, callAsync).
  */
-export async function runInCoroutine(ctx: Context, f: LuaValue, args: readonly LuaValue[]): Promise<LuaValue[]> {
+export async function runInCoroutine(
+  ctx: Context, f: LuaValue, args: readonly LuaValue[], limits?: Limits,
+): Promise<LuaValue[]> {
   ctx.checkOpen();
   const co = newCoroutine(ctx, f, args);
+  const r: AsyncRun = { limits, saved: undefined };
   try {
-    const s = await drive(ctx, co, step(ctx, co, ctx.innerHostCall() ?? null, args.length));
+    const s = await drive(ctx, co, runStep(ctx, co, ctx.innerHostCall() ?? null, args.length, r), r);
     return finished(ctx, co, s, 'from outside a coroutine');
   } catch (e) {
     closeAfterError(co);
@@ -187,15 +218,16 @@ export function callFromJs<T>(ctx: Context, f: LuaValue, args: readonly LuaValue
   const canWait = caller !== undefined ? caller.nny === 0 : ctx.pendingRuns > 0;
   if (!canWait) return finish(ctx.pcall(f, args));
   const co = newCoroutine(ctx, f, args);
+  const r: AsyncRun = { limits: undefined, saved: undefined };
   let s: Step;
   try {
-    s = step(ctx, co, caller ?? null, args.length);
+    s = runStep(ctx, co, caller ?? null, args.length, r);
     if (s.kind !== 'wait') return finish(finished(ctx, co, s, 'across a C-call boundary'));
   } catch (e) {
     closeAfterError(co);
     throw e;
   }
-  const p = drive(ctx, co, s).then(
+  const p = drive(ctx, co, s, r).then(
     (last) => finish(finished(ctx, co, last, 'across a C-call boundary')),
     (e: unknown) => {
       closeAfterError(co);

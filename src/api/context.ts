@@ -14,6 +14,8 @@ import { typeName } from '../vm/metamethods.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
 import type { LuaTable } from '../vm/table.js';
 import { LuaError } from './lua-error.js';
+import { RunTracker, type Limits } from './limits.js';
+import { requestSafepoint } from '../vm/budget.js';
 import { clearTraceback, takeTraceback, tracebackHandler } from './traceback-handler.js';
 import { decodeUtf8 } from './utf8.js';
 
@@ -57,14 +59,34 @@ export class Context {
   /** Errors this instance created (rethrowing one raises its Lua value again). */
   readonly ownErrors = new WeakSet<object>();
 
+  /** Runs and their limits (limits.ts). */
+  readonly runs: RunTracker;
+  /** The host asked to stop what runs (`interrupt()`, `close()` during a run), async runs included. */
+  interrupted = false;
+
   constructor(
     readonly L: LuaState,
     readonly strings: StringMode,
     readonly hooks: AsyncHooks,
     readonly toJs: ValueToJs,
+    limits: Limits = {},
   ) {
     // what the host holds through a handle (a proxy, a callable, a thread handle) stays alive in Lua
     L.g.heap.valueOfHandle = (h) => this.luaOf.get(h);
+    this.runs = new RunTracker(L, limits);
+  }
+
+  /** Stop the script running now (at its next safepoint) and async runs at their next step. */
+  interrupt(): void {
+    if (!this.runs.running && this.pendingRuns === 0) return; // nothing runs
+    this.interrupted = true;
+    this.L.g.budget.interrupted = true;
+    requestSafepoint(this.L.g);
+  }
+
+  /** After a run ends: an interrupt lasts while anything it was meant for is still running. */
+  endOfRun(): void {
+    if (!this.runs.running && this.pendingRuns === 0) this.interrupted = false;
   }
 
   /** Record a new handle for `v`: the value lives, for the collector, as long as the host holds the handle. */
@@ -93,8 +115,16 @@ export class Context {
    * Call `f` with `args` on the current thread in protected mode (with a
    * traceback message handler): the results, or the host-facing error thrown.
    */
-  pcall(f: LuaValue, args: readonly LuaValue[]): LuaValue[] {
+  pcall(f: LuaValue, args: readonly LuaValue[], limits?: Limits): LuaValue[] {
     this.checkOpen();
+    try {
+      return this.runs.run(limits, () => this.pcallRun(f, args));
+    } finally {
+      this.endOfRun();
+    }
+  }
+
+  private pcallRun(f: LuaValue, args: readonly LuaValue[]): LuaValue[] {
     const L = this.current();
     if (!checkstack(L, args.length + 2 + 20)) throw new LuaError('stack overflow', 'stack overflow', undefined);
     const h = L.top;

@@ -10,6 +10,7 @@ import { throwValue } from '../vm/call.js';
 import { HostAbort, LuaThrow, YieldSignal } from '../vm/exceptions.js';
 import { HostFunction } from '../vm/function.js';
 import { LUA_MINSTACK } from '../value/limits.js';
+import { limitHit } from '../vm/budget.js';
 import type { LuaState } from '../vm/state.js';
 import { awaitInLua } from './async.js';
 import type { Context } from './context.js';
@@ -25,6 +26,8 @@ export function hostFunction(ctx: Context, fn: JsFunction, name = fn.name, dropS
     if (cached !== undefined) return cached;
   }
   const h = new HostFunction((L, base, nargs) => {
+    // a state closed while its script runs runs no more host code: the script stops here
+    if (ctx.closed) throw limitHit(L, 'interrupt', 0, 0);
     let first = 0;
     if (dropSelf !== undefined && nargs > 0 && L.stack[base] === dropSelf) first = 1;
     const args = new Array<unknown>(nargs - first);

@@ -65,3 +65,31 @@ function frameName(what: string): string {
   if (what === 'main chunk') return what;
   return '<anonymous>';
 }
+
+/** Which limit stopped a script: see `LuaLimitError`. */
+export type LimitName = 'instructions' | 'memory' | 'time' | 'interrupt';
+
+/**
+ * A script stopped by one of its state's limits, or interrupted by the
+ * host. Lua code cannot catch it (`pcall` and coroutines let it through,
+ * after running pending `__close` handlers under a small grace budget); the
+ * state stays usable, and the next run starts with a fresh budget.
+ *
+ * `limit` says which limit; `value` is its configured value (instructions,
+ * bytes, milliseconds; 0 for an interrupt) and `used` what was used when it
+ * hit (for memory: the bytes the failed allocation would have brought the
+ * heap to). `luaTraceback` is the Lua stack where it hit.
+ */
+export class LuaLimitError extends LuaError {
+  constructor(
+    message: string,
+    readonly limit: LimitName,
+    readonly limitValue: number,
+    readonly used: number,
+    luaTraceback: string | undefined,
+  ) {
+    super(message, message, luaTraceback);
+    this.name = 'LuaLimitError';
+    this.stack = (this.stack ?? '').replace(/^LuaError:/, 'LuaLimitError:');
+  }
+}

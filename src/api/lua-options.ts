@@ -10,7 +10,26 @@ import type { Platform } from '../lib/platform-interface.js';
 import type { AsyncHooks, StringMode } from './context.js';
 import type { ToJsOptions } from './convert.js';
 import type { LibName } from '../lib/init.js';
-import { libNames, objectWith, ofType, oneOf, platform, positiveInteger, type OptionTable } from './options.js';
+import { checkOptions, describe, libNames, objectWith, ofType, oneOf, platform, positiveInteger, type OptionCheck, type OptionTable } from './options.js';
+import { LIMITS_OPTIONS, type Limits } from './limits.js';
+import type { Sandbox } from '../lib/sandbox.js';
+
+/** `limits`: an object of limits, each checked (see LIMITS_OPTIONS). */
+export const limitsOption: OptionCheck = (v) => {
+  try {
+    checkOptions('limits', v, LIMITS_OPTIONS);
+    return undefined;
+  } catch (e) {
+    return `is invalid: ${(e as Error).message}`;
+  }
+};
+
+/** `sandbox`: 'none', 'safe', or an array of dotted names. */
+const sandboxOption: OptionCheck = (v) => {
+  if (v === 'none' || v === 'safe') return undefined;
+  if (Array.isArray(v) && v.every((n) => typeof n === 'string' && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(n))) return undefined;
+  return `must be 'none', 'safe' or an array of names like 'print' or 'os.time' (got ${describe(v)})`;
+};
 
 /** Options of `new Lua()`. */
 export interface LuaOptions {
@@ -38,6 +57,22 @@ export interface LuaOptions {
   strings?: StringMode;
   /** Called around every wait for a host Promise (the hook for time limits). */
   asyncHooks?: AsyncHooks;
+  /**
+   * What scripts can reach: `'safe'` (the default: base functions without
+   * file access, `load` of text only, `string`, `table`, `math`, `utf8`,
+   * `coroutine`, `os.time`/`clock`/`date`/`difftime`), `'none'` (full Lua:
+   * every library `libs` opens), or an allow-list of dotted names
+   * (`['print', 'string', 'os.time']`). What is not allowed is absent.
+   */
+  sandbox?: Sandbox;
+  /** Limits of every run (see `Limits`); changeable later with `lua.limits = ...`, overridable per call. */
+  limits?: Limits;
+  /**
+   * An Int32Array over a SharedArrayBuffer: storing a non-zero value in its
+   * element 0 (`Atomics.store(flag, 0, 1)`), from any thread, interrupts the
+   * running script at its next safepoint. Reset it to 0 before the next run.
+   */
+  interruptFlag?: Int32Array;
 }
 
 /** The checks of `new Lua()`'s options. */
@@ -50,6 +85,9 @@ export const LUA_OPTIONS: OptionTable<LuaOptions> = {
   coroutineStackLimit: positiveInteger,
   strings: oneOf('utf8', 'bytes'),
   asyncHooks: objectWith('an object of hook functions', [], ['onSuspend', 'onResume']),
+  sandbox: sandboxOption,
+  limits: limitsOption,
+  interruptFlag: (v) => (v instanceof Int32Array && v.length > 0 ? undefined : `must be an Int32Array (got ${describe(v)})`),
 };
 
 /** Options of `run`, `runAsync` and `load`. */
@@ -60,6 +98,8 @@ export interface RunOptions {
    * `=` keeps its Lua meaning.
    */
   chunkName?: string;
+  /** Limits for this run, replacing the state's for the ones given. */
+  limits?: Limits;
 }
 
 /** `RunOptions` asking for every result as an array. */
@@ -71,12 +111,14 @@ export interface RunMultiOptions extends RunOptions {
 /** The checks of `run`'s and `runAsync`'s options (`load` takes the same minus `multi`). */
 export const RUN_OPTIONS: OptionTable<RunOptions & { multi?: boolean }> = {
   chunkName: ofType('string'),
+  limits: limitsOption,
   multi: ofType('boolean'),
 };
 
 /** The checks of `load`'s options. */
 export const LOAD_OPTIONS: OptionTable<RunOptions> = {
   chunkName: ofType('string'),
+  limits: limitsOption,
 };
 
 /** The checks of `toJS`'s options. */

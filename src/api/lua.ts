@@ -15,7 +15,9 @@ import { runInCoroutine, newCoroutine } from './async.js';
 import { callableOf, type LuaFunctionProxy } from './callable.js';
 import { Context } from './context.js';
 import { LuaMulti, toJS, toLua, type ToJsOptions } from './convert.js';
-import { LuaError } from './lua-error.js';
+import { LuaError, LuaLimitError } from './lua-error.js';
+import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
+import { allowListOf, applySandbox } from '../lib/sandbox.js';
 import { LOAD_OPTIONS, LUA_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS, type LuaOptions, type RunMultiOptions, type RunOptions } from './lua-options.js';
 import { checkOptions } from './options.js';
 import type { LuaTableProxy } from './proxy.js';
@@ -27,7 +29,7 @@ import { encodeUtf8, textSink } from './utf8.js';
 /**
  * A Lua 5.4 state. Every entry into Lua is protected: a Lua error is thrown
  * as a `LuaError` (or as the host's own exception when a host function threw
- * it) and the state stays usable.
+ * it), a limit hit as a `LuaLimitError`, and the state stays usable.
  */
 export class Lua {
   private readonly ctx: Context;
@@ -43,7 +45,35 @@ export class Lua {
     });
     setPlatform(L, options.platform ?? nullPlatform);
     openLibs(L, options.libs);
-    this.ctx = new Context(L, options.strings ?? 'utf8', options.asyncHooks ?? {}, (ctx, v) => toJS(ctx, v));
+    const allow = allowListOf(options.sandbox ?? 'safe');
+    if (allow !== undefined) applySandbox(L, allow);
+    L.g.budget.interruptFlag = options.interruptFlag;
+    this.ctx = new Context(L, options.strings ?? 'utf8', options.asyncHooks ?? {}, (ctx, v) => toJS(ctx, v), { ...options.limits });
+  }
+
+  /** The limits of every run (see `Limits`); a run's own `limits` option replaces some of them. */
+  get limits(): Limits {
+    return { ...this.ctx.runs.limits };
+  }
+
+  set limits(limits: Limits) {
+    checkOptions('limits', limits, LIMITS_OPTIONS);
+    this.ctx.runs.limits = { ...limits };
+  }
+
+  /**
+   * Stop the script that is running (from a host function, a timer or an
+   * async callback while it waits for a Promise): it ends at its next
+   * safepoint with a `LuaLimitError` whose `limit` is `'interrupt'`. Lua
+   * code cannot catch it. Does nothing when no script runs.
+   */
+  interrupt(): void {
+    this.ctx.interrupt();
+  }
+
+  /** What the last run used: instructions, memory (the count, and its peak), time. */
+  usage(): Usage {
+    return this.ctx.runs.usage();
   }
 
   /** Several results from a host function: `return Lua.multi(a, b)` returns `a, b` to Lua. */
@@ -94,7 +124,7 @@ export class Lua {
   run<T = unknown>(code: string, options?: RunOptions): T;
   run(code: string, options: RunOptions & { multi?: boolean } = {}): unknown {
     checkOptions('run', options, RUN_OPTIONS);
-    const values = this.ctx.pcall(this.compile(code, options), []);
+    const values = this.ctx.pcall(this.compile(code, options), [], options.limits);
     return this.results(values, options.multi === true);
   }
 
@@ -107,7 +137,7 @@ export class Lua {
   runAsync<T = unknown>(code: string, options?: RunOptions): Promise<T>;
   async runAsync(code: string, options: RunOptions & { multi?: boolean } = {}): Promise<unknown> {
     checkOptions('runAsync', options, RUN_OPTIONS);
-    const values = await runInCoroutine(this.ctx, this.compile(code, options), []);
+    const values = await runInCoroutine(this.ctx, this.compile(code, options), [], options.limits);
     return this.results(values, options.multi === true);
   }
 
@@ -185,19 +215,29 @@ export class Lua {
 
   /**
    * Close the state, as `lua_close`: the main thread's pending to-be-closed
-   * variables are closed (unless Lua code is running: close() called from a
-   * host function), then every object still marked for finalization is
-   * finalized (`__gc`, newest first; errors become warnings). Afterwards
-   * every method, proxy and function of this state throws, and pending
-   * async runs fail when they next resume.
+   * variables are closed, then every object still marked for finalization
+   * is finalized (`__gc`, newest first; errors become warnings), all under
+   * the state's limits. Called while a script runs (from a host function, a
+   * timer, an async callback), it stops the script instead, as `interrupt()`
+   * does, and no finalizer runs. Afterwards every method, proxy and function
+   * of this state throws, and pending async runs fail when they next resume.
    */
   close(): void {
-    if (this.ctx.closed) return;
-    const running = this.ctx.hostCalls.length > 0 || this.ctx.pendingRuns > 0;
+    const ctx = this.ctx;
+    if (ctx.closed) return;
+    if (ctx.runs.running || ctx.pendingRuns > 0) {
+      // called while a script runs (from a host function, or between the
+      // waits of an async run): stop it; once closed, no finalizer runs
+      ctx.closed = true;
+      ctx.interrupt();
+      return;
+    }
     try {
-      closeState(this.ctx.L, !running);
+      ctx.runs.run(undefined, () => closeState(ctx.L, true)); // the finalizers run under the limits
+    } catch (e) {
+      if (!(e instanceof LuaLimitError)) throw e; // a limit cut the finalizers short: the state closes anyway
     } finally {
-      this.ctx.closed = true;
+      ctx.closed = true;
     }
   }
 

@@ -5,7 +5,7 @@
 
 import { resetThread } from '../lib/coroutine.js';
 import { LUA_OK, LUA_YIELD, type LuaState } from '../vm/state.js';
-import { drive, step, type Step } from './async.js';
+import { drive, runStep, type AsyncRun, type Step } from './async.js';
 import type { Context } from './context.js';
 import { toJS, toLua } from './convert.js';
 
@@ -28,6 +28,8 @@ export interface ResumeResult {
 export class LuaThread {
   /** A wait a synchronous resume ran into, for resumeAsync to finish. */
   private pending: Step | undefined = undefined;
+  /** The run the pending wait belongs to. */
+  private run: AsyncRun = { limits: undefined, saved: undefined };
   /** A resumeAsync is in progress. */
   private busy = false;
 
@@ -74,7 +76,7 @@ export class LuaThread {
     }
     this.busy = true;
     try {
-      return this.result(await drive(this.ctx, this.state, s));
+      return this.result(await drive(this.ctx, this.state, s, this.run));
     } finally {
       this.busy = false;
     }
@@ -102,7 +104,8 @@ export class LuaThread {
     const values = args.map((a) => toLua(this.ctx, a));
     if (co.top + values.length > co.stackLimit) throw new Error('too many arguments to resume');
     for (const v of values) co.stack[co.top++] = v;
-    return step(this.ctx, co, this.ctx.innerHostCall() ?? null, values.length);
+    this.run = { limits: undefined, saved: undefined };
+    return runStep(this.ctx, co, this.ctx.innerHostCall() ?? null, values.length, this.run);
   }
 
   private result(s: Step): ResumeResult {

@@ -8,6 +8,7 @@ import type { LuaState } from '../vm/state.js';
 import { globals } from '../vm/create.js';
 import { LuaTable as Table } from '../vm/table.js';
 import { LOADED } from './register.js';
+import { traceback } from './traceback.js';
 import { openBase } from './base.js';
 import { openCoroutine } from './coroutine.js';
 import { openDebug } from './debug.js';
@@ -63,6 +64,8 @@ export function loadedTable(L: LuaState): LuaTable {
  * `only`, when given, lists the library names to open.
  */
 export function openLibs(L: LuaState, only?: readonly LibName[]): void {
+  // limit errors carry the traceback of where they hit (budget.ts)
+  L.g.budget.traceback = (L1) => traceback(L1, L1, undefined, 0);
   const loaded = loadedTable(L);
   const G = globals(L);
   for (const name of LIB_NAMES) {

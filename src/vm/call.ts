@@ -22,6 +22,7 @@
 
 import { isFalse, type LuaValue } from '../value/value.js';
 import { HostAbort, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './exceptions.js';
+import { LimitAbort, startGrace } from './budget.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { charge, UPVAL } from './heap.js';
 import { gcCheckpoint } from './gc.js';
@@ -377,9 +378,12 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
     L.nCcalls = oldCcalls;
     L.allowhook = oldAllowhook;
     if (e instanceof HostAbort) {
-      // No Lua code may run (not even __close), but the thread must be left
-      // consistent for the host: frames, upvalues and tbc list back to `func`.
+      // No Lua code may catch it. A limit lets the pending __close handlers
+      // run under the grace budget first; then (and for any other abort) the
+      // thread is left consistent for the host: frames, upvalues and tbc
+      // list back to `func`.
       L.errfunc = oldErrfunc;
+      if (e instanceof LimitAbort) closeInGrace(L, func, e);
       abandonAbove(L, func);
       throw e;
     }
@@ -418,6 +422,20 @@ export function pcallk(
   ci.k = null;
   L.errfunc = ci.oldErrfunc;
   return LUA_OK;
+}
+
+/**
+ * After a limit hit: run the to-be-closed variables above `level` under the
+ * grace budget (budget.ts), with the limit's message as their error; an
+ * error in one is ignored, another limit hit ends them all.
+ */
+function closeInGrace(L: LuaState, level: number, e: LimitAbort): void {
+  startGrace(L.g);
+  try {
+    closeprotected(L, level, LUA_ERRRUN, e.message);
+  } catch (e2) {
+    if (!(e2 instanceof HostAbort)) throw e2;
+  }
 }
 
 /** Drop everything from stack level `level` up without running Lua code (after a host abort). */
@@ -567,10 +585,18 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
       status = runProtected(co, () => unroll(co));
     }
   } catch (e) {
-    // A host abort ends the coroutine: it is dead (not left 'normal' forever).
+    // A host abort ends the coroutine: it is dead (not left 'normal' forever),
+    // after a limit's grace for its pending __close handlers.
     if (e instanceof HostAbort) {
+      if (e instanceof LimitAbort) {
+        co.ci = co.baseCi;
+        co.status = LUA_OK; // so that __close handlers can run
+        co.nny = 1; // and not yield
+        closeInGrace(co, 1, e);
+        abandonAbove(co, 1);
+      }
       co.status = LUA_ERRRUN;
-      co.errorValue = 'coroutine aborted by the host';
+      co.errorValue = e instanceof LimitAbort ? e.message : 'coroutine aborted by the host';
       co.nny = 1;
     }
     throw e;

@@ -7,7 +7,8 @@ import { compile, LuaSyntaxError } from '../frontend/compile.js';
 import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
 import { closeprotected, overflowMessage } from './call.js';
-import { finalizeAll } from './gc.js';
+import { finalizeAll, measure } from './gc.js';
+import { Budget, limitHit, TICK_IDLE } from './budget.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK } from '../value/limits.js';
 import { LUA_OK, LuaState, type GlobalState } from './state.js';
@@ -49,10 +50,17 @@ export function newState(options: StateOptions = {}): LuaState {
     stdout: options.stdout ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
     stderr: options.stderr ?? ((s) => process.stderr.write(Buffer.from(s, 'latin1'))),
     heap: undefined as unknown as Heap,
+    budget: new Budget(),
+    tick: TICK_IDLE,
     ext: new Map(),
   };
   const heap = new Heap(g);
   g.heap = heap;
+  heap.measure = () => measure(heap);
+  heap.overLimit = (wanted) => {
+    const running = (heap.running[heap.running.length - 1] as LuaState | undefined) ?? g.mainThread;
+    return limitHit(running, 'memory', heap.limit, wanted);
+  };
   charge(heap, THREAD);
   const registry = new LuaTable(heap);
   g.registry = registry;

@@ -91,7 +91,12 @@ class Mark {
   readonly ephemeron: LuaTable[] = [];
   readonly allweak: LuaTable[] = [];
 
-  constructor(readonly running: LuaState) {}
+  /**
+   * @param running the thread running the collection
+   * @param measureOnly a measure (see `measure`): nothing is cleared, and a
+   *   running Lua frame's registers count up to its top
+   */
+  constructor(readonly running: LuaState, readonly measureOnly = false) {}
 
   /** Is `v` live (for a collectable), or a value (always kept)? Strings met here are counted live. */
   isMarked(v: LuaValue): boolean {
@@ -287,18 +292,21 @@ class Mark {
    */
   traverseThread(th: LuaState): void {
     const stack = th.stack;
-    const limit = Math.min(th.top, stack.length);
+    const top = this.measureOnly ? Math.max(th.top, th.ci.top) : th.top;
+    const limit = Math.min(top, stack.length);
     for (let i = 0; i < limit; i++) {
       // numbers in registers are counted with the stack (the reference's TValues); elsewhere V8 boxes some
       const v = stack[i] as LuaValue | null;
       if (typeof v !== 'number') this.markValue(v);
     }
-    for (let i = limit; i < stack.length; i++) stack[i] = undefined;
     let frames = 0;
     for (let ci = th.baseCi.next; ci !== null; ci = ci.next) frames++;
-    for (let ci = th.ci.next; ci !== null; ci = ci.next) {
-      ci.closure = null; // a cached frame, not in use: it must not keep a dead closure alive
-      ci.k = null;
+    if (!this.measureOnly) {
+      for (let i = limit; i < stack.length; i++) stack[i] = undefined;
+      for (let ci = th.ci.next; ci !== null; ci = ci.next) {
+        ci.closure = null; // a cached frame, not in use: it must not keep a dead closure alive
+        ci.k = null;
+      }
     }
     this.live += THREAD + (stack.length + th.fstack.length) * SLOT + frames * CALLINFO + th.tbclist.length * SLOT;
     for (let uv = th.openupval; uv !== null; uv = uv.next) this.markUpval(uv);
@@ -363,6 +371,27 @@ function clearByKeys(m: Mark, list: LuaTable[]): void {
 }
 
 /**
+ * What a collection would find live right now, changing nothing: no weak
+ * entry cleared, no finalizer scheduled, no stack slot touched. The memory
+ * limit's check (heap.ts) runs it wherever an allocation passes the limit,
+ * possibly in the middle of an operation; there a value held only by a JS
+ * local is not counted, an error of at most that operation's temporaries.
+ * Objects waiting for finalization count, as a collection would keep them.
+ */
+export function measure(heap: Heap): number {
+  const g = heap.g;
+  const running = (heap.running[heap.running.length - 1] as LuaState | undefined) ?? g.mainThread;
+  const m = new Mark(running, true);
+  markRoots(m, heap);
+  m.propagate();
+  m.convergeEphemerons();
+  for (const o of heap.finobj) m.markValue(o as unknown as LuaValue);
+  m.propagate();
+  m.convergeEphemerons();
+  return m.live;
+}
+
+/**
  * A full collection (a cycle of the reference's collector, its atomic
  * phase included): mark, settle weak tables and ephemerons, separate the
  * unreachable objects with finalizers (they and what they reach are marked
@@ -395,6 +424,7 @@ export function collect(L: LuaState): void {
   clearByValues(m, m.weak, origWeak);
   clearByValues(m, m.allweak, origAll);
   heap.stopped = wasStopped;
+  if (heap.total > heap.peak) heap.peak = heap.total;
   heap.estimate = m.live;
   heap.total = m.live;
   heap.pending = false;
@@ -425,7 +455,7 @@ export function runFinalizers(L: LuaState): void {
     if (tm !== undefined) callFinalizer(L, tm, o as unknown as LuaValue);
   }
   // charges made while finalizers ran could not request a collection: do it now if one is due
-  if (heap.total > heap.threshold) thresholdPassed(heap);
+  if (heap.total > heap.threshold) thresholdPassed(heap, 0);
 }
 
 function callFinalizer(L: LuaState, tm: LuaValue, o: LuaValue): void {
@@ -464,7 +494,7 @@ function callFinalizer(L: LuaState, tm: LuaValue, o: LuaValue): void {
  */
 export function gcStep(L: LuaState, kb: number): boolean {
   const heap = L.g.heap;
-  const due = kb <= 0 || heap.total + kb * 1024 > heap.nextThreshold;
+  const due = kb <= 0 || heap.total + kb * 1024 > heap.gcThreshold;
   if (!due) return false;
   fullCollect(L);
   return heap.mode === 'incremental';

@@ -127,8 +127,23 @@ export class Heap {
   total = 0;
   /** Live bytes found by the last mark. */
   estimate = 0;
-  /** A collection is requested when `total` passes this (Infinity while one is pending or the collector is stopped). */
+  /**
+   * A charge that takes `total` past this calls thresholdPassed: the lower
+   * of the collection threshold (while a collection can be requested) and
+   * the memory limit.
+   */
   threshold = MIN_THRESHOLD;
+  /** When the next collection is due (setPause), whether or not one can be requested now. */
+  gcThreshold = MIN_THRESHOLD;
+  /** The memory limit in bytes (Infinity: none), enforced before every allocation past it. */
+  limit = Infinity;
+  /** The highest `total` seen since `resetPeak` (for usage reports). */
+  peak = 0;
+  /**
+   * What is live right now, without changing anything (gc.ts's measure): the
+   * check of the memory limit, which may run in the middle of an operation.
+   */
+  measure: () => number = () => this.total;
   /** GcStop bits; the collector runs automatically only when this is 0. */
   stopped = 0;
   /** A collection was requested and waits for the next checkpoint. */
@@ -165,6 +180,8 @@ export class Heap {
   valueOfHandle: (handle: object) => LuaValue = () => undefined;
   /** Threads being resumed right now, outermost first: roots while they run. */
   readonly running: object[] = [];
+  /** The error for an allocation that would take the heap to `wanted` bytes, past the limit (budget.ts). */
+  overLimit: (wanted: number) => Error = () => new RangeError('not enough memory');
   /** Collections completed, for tests and figures. */
   cycles = 0;
   /** Milliseconds spent marking, and the longest single mark, for figures. */
@@ -196,25 +213,33 @@ export class Heap {
    * the heap grew by a fifth.
    */
   setPause(): void {
-    const threshold = Math.max(MIN_THRESHOLD, (this.estimate / 100) * Math.max(this.pause * 4, 100));
-    this.threshold = this.stopped === 0 ? threshold : Infinity;
-    this.nextThreshold = threshold;
+    this.gcThreshold = Math.max(MIN_THRESHOLD, (this.estimate / 100) * Math.max(this.pause * 4, 100));
+    this.setThreshold();
   }
 
-  /** The threshold setPause computed, kept while the collector is stopped (restart puts it back). */
-  nextThreshold = MIN_THRESHOLD;
+  /** The next check: the collection threshold while a collection can be requested, and the limit. */
+  setThreshold(): void {
+    const canRequest = this.stopped === 0 && !this.pending && !this.overdue;
+    this.threshold = Math.min(canRequest ? this.gcThreshold : Infinity, this.limit);
+  }
+
+  /** Set the memory limit (bytes, Infinity for none); the next charge past it checks it. */
+  setLimit(bytes: number): void {
+    this.limit = bytes;
+    this.setThreshold();
+  }
 
   /**
    * Would a collection now change anything but the count? Only if weak
-   * tables may exist or objects wait for finalization. (The memory limit of
-   * the sandbox issue will be a third reason.) When none holds, a due
+   * tables may exist, objects wait for finalization, or a memory limit
+   * needs the heap measured (and its garbage dropped) in time. When none holds, a due
    * collection is deferred (`overdue`): marking the heap would only measure
    * it, and the measure is taken when somebody reads it. Lua leaves the
    * timing of collections unspecified, so nothing a script can observe
    * differs from collecting on time.
    */
   collectionMatters(): boolean {
-    return this.weakSeen || this.finobj.length > 0 || this.tobefnz.length > 0;
+    return this.weakSeen || this.finobj.length > 0 || this.tobefnz.length > 0 || this.limit !== Infinity;
   }
 
   /** A reason to collect appeared (a weak mode, a finalizer): a deferred collection is due now. */
@@ -235,8 +260,8 @@ export class Heap {
   setUserStop(stop: boolean): void {
     if (stop) this.stopped |= GcStop.USER;
     else this.stopped &= ~GcStop.USER;
-    this.threshold = this.stopped === 0 ? this.nextThreshold : Infinity;
-    if (this.stopped === 0 && this.total > this.threshold) thresholdPassed(this);
+    this.setThreshold();
+    if (this.stopped === 0 && this.total > this.threshold) thresholdPassed(this, 0);
   }
 }
 
@@ -257,19 +282,32 @@ export const enum GcFlag {
  * addition and a comparison; thresholdPassed decides the rest.
  */
 export function charge(h: Heap, bytes: number): void {
-  if ((h.total += bytes) > h.threshold) thresholdPassed(h);
+  if ((h.total += bytes) > h.threshold) thresholdPassed(h, bytes);
 }
 
 /**
- * The one place that decides what a charge past the threshold means:
- * today, a collection at the next checkpoint of the collector (gc.ts's
- * gcCheckpoint), never in the middle of an operation, where values may be
- * held only by JS locals; or, when no collection could change what the
- * script sees, a deferred one (see `collectionMatters`).
+ * The one place that decides what a charge past the threshold means
+ * (`bytes` were just added to the total, not yet allocated):
+ * - past the memory limit, the heap is measured (what is live right now);
+ *   if the allocation still does not fit, it is refused with the memory
+ *   limit's error before anything is allocated;
+ * - past the collection threshold, a collection is requested for the next
+ *   checkpoint of the collector (gc.ts's gcCheckpoint), never run in the
+ *   middle of an operation, where values may be held only by JS locals;
+ *   when no collection could change what the script sees, it is deferred
+ *   (see `collectionMatters`).
  */
-export function thresholdPassed(h: Heap): void {
-  if (h.stopped !== 0 || h.pending) return;
-  h.threshold = Infinity; // until the collection has run: no more calls here
-  if (h.collectionMatters()) h.pending = true;
-  else h.overdue = true;
+export function thresholdPassed(h: Heap, bytes: number): void {
+  if (h.total > h.peak) h.peak = h.total;
+  if (h.total > h.limit) {
+    const live = h.measure();
+    h.total = live;
+    if (live + bytes > h.limit) throw h.overLimit(live + bytes);
+    h.total = live + bytes;
+  }
+  if (h.total > h.gcThreshold && h.stopped === 0 && !h.pending && !h.overdue) {
+    if (h.collectionMatters()) h.pending = true;
+    else h.overdue = true;
+  }
+  h.setThreshold();
 }

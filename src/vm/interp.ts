@@ -33,12 +33,13 @@ import {
 import { ARITH_EVENT, arith, concat, equalobj, index, indexTableChain, len, lessequal, lessthan, setindex, rawequal, rawset } from './operations.js';
 import { binTM, fasttm, objtypename, TM } from './metamethods.js';
 import { upvalLoc } from './debuginfo.js';
-import { CIST, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
+import { CIST, LUA_YIELD, type CallInfo, type GlobalState, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
 import { growRegisters, materialize, needsRegisters, type Slot } from './floatregs.js';
 import { LUAI_MAXCCALLS } from '../value/limits.js';
-import { CLOSURE, SLOT, stringCost, thresholdPassed } from './heap.js';
+import { charge, CLOSURE, SLOT, stringCost } from './heap.js';
 import { gcCheckpoint } from './gc.js';
+import { safepoint } from './budget.js';
 
 
 /**
@@ -58,7 +59,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
   let upvals = cl.upvals;
   let base = ci.base;
   let pc = ci.pc;
-  const heap = L.g.heap;
+  const g = L.g;
+  const heap = g.heap;
 
   for (;;) {
     // Opcodes that change the running frame break out of this block to the
@@ -573,7 +575,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const x = stack[ra];
             const y = stack[ra + 1];
             if (typeof x === 'string' && typeof y === 'string') {
-              if ((heap.total += stringCost(x.length + y.length)) > heap.threshold) thresholdPassed(heap);
+              charge(heap, stringCost(x.length + y.length));
               stack[ra] = x + y;
               if (heap.pending) {
                 ci.pc = pc;
@@ -599,9 +601,15 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           materialize(L, ra, ra + 1);
           newtbcupval(L, ra);
           continue;
-        case Op.JMP:
-          pc += (i >>> 7) - Instr.OFFSET_sJ;
+        case Op.JMP: {
+          const d = (i >>> 7) - Instr.OFFSET_sJ;
+          pc += d;
+          if (d < 0 && (g.tick += d) < 0) {
+            ci.pc = pc;
+            safepoint(L);
+          }
           continue;
+        }
 
         // ---- comparisons: each is followed by a JMP taken when the test holds
         case Op.EQ: {
@@ -622,7 +630,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = equalobj(L, x, y);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.LT: {
@@ -645,7 +653,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = lessthan(L, x, y);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.LE: {
@@ -668,7 +676,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = lessequal(L, x, y);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.EQK: {
@@ -677,7 +685,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const cond = x === null ? floatEq(fstack[ra], y)
             : x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.EQI: {
@@ -685,7 +693,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
           const cond = x === imm || (x === null ? fstack[ra] === imm : x instanceof LuaFloat && x.n === imm);
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
@@ -704,14 +712,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
           }
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.TEST: {
           const x = stack[ra];
           const cond = x !== undefined && x !== false;
           if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+          else pc = jumpTaken(L, ci, g, code, pc);
           continue;
         }
         case Op.TESTSET: {
@@ -721,7 +729,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           else {
             stack[ra] = x;
             if (x === null) fstack[ra] = fstack[rb];
-            pc += (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+            pc = jumpTaken(L, ci, g, code, pc);
           }
           continue;
         }
@@ -732,6 +740,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const nresults = (i >>> 24) - 1;
           if (b !== 0) L.top = ra + b;
           ci.pc = pc;
+          if (--g.tick < 0) safepoint(L);
           const f = stack[ra];
           if (f instanceof LuaClosure) pushLuaFrame(L, ra, nresults, f);
           else if (precall(L, ra, nresults) === null) {
@@ -751,6 +760,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (b !== 0) L.top = ra + b;
           else b = L.top - ra;
           ci.pc = pc;
+          if (--g.tick < 0) safepoint(L);
           if ((i & 0x8000) !== 0) closeUpvals(L, base);
           let f = stack[ra];
           while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
@@ -848,13 +858,23 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                 stack[ra] = idx;
                 stack[ra + 3] = idx;
                 pc -= i >>> 15;
+                if ((g.tick -= i >>> 15) < 0) {
+                  ci.pc = pc;
+                  safepoint(L);
+                }
                 continue;
               }
             } else {
               continue;
             }
           }
-          if (forloopSlow(L.stack, ra)) pc -= i >>> 15;
+          if (forloopSlow(L.stack, ra)) {
+            pc -= i >>> 15;
+            if ((g.tick -= i >>> 15) < 0) {
+              ci.pc = pc;
+              safepoint(L);
+            }
+          }
           continue;
         }
         case Op.FORPREP:
@@ -896,6 +916,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             stack[ra + 2] = v;
             if (v === null) fstack[ra + 2] = fstack[ra + 4];
             pc -= i >>> 15;
+            if ((g.tick -= i >>> 15) < 0) {
+              ci.pc = pc;
+              safepoint(L);
+            }
           }
           continue;
         }
@@ -912,7 +936,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.CLOSURE: {
           const p = cl.p.p[i >>> 15];
           const descs = p.upvalues;
-          if ((heap.total += CLOSURE + descs.length * SLOT) > heap.threshold) thresholdPassed(heap);
+          charge(heap, CLOSURE + descs.length * SLOT);
           const ncl = new LuaClosure(p, descs.length);
           for (let j = 0; j < descs.length; j++) {
             const d = descs[j];
@@ -965,6 +989,21 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
     base = ci.base;
     pc = ci.pc;
   }
+}
+
+/**
+ * The jump after a comparison or test, taken: its target. A backward jump
+ * (the end of a `repeat` or of a loop written with `goto`) charges the
+ * safepoint counter as JMP does.
+ */
+function jumpTaken(L: LuaState, ci: CallInfo, g: GlobalState, code: Int32Array, pc: number): number {
+  const d = (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
+  pc += d;
+  if (d < 0 && (g.tick += d) < 0) {
+    ci.pc = pc;
+    safepoint(L);
+  }
+  return pc;
 }
 
 /** Push the frame of a Lua function called from the interpreter (precall's Lua case, inlined). */

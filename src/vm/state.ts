@@ -15,6 +15,7 @@ import type { LuaThreadLike, LuaValue } from '../value/value.js';
 import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
 import type { Heap } from './heap.js';
+import type { Budget } from './budget.js';
 
 /**
  * Frame status bits (CallInfo.callstatus), as lstate.h's CIST_* flags. A const
@@ -104,6 +105,14 @@ export interface GlobalState {
   stderr: (s: string) => void;
   /** The Lua heap: accounting, collector state, finalizers (heap.ts, gc.ts). */
   heap: Heap;
+  /** The limits of the current run and what it used (budget.ts). */
+  budget: Budget;
+  /**
+   * The safepoint counter (budget.ts): the interpreter decrements it once
+   * per instruction, library functions by the work they do, and the slow
+   * path runs when it goes negative.
+   */
+  tick: number;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }

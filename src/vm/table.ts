@@ -243,10 +243,10 @@ export class LuaTable implements LuaTableLike {
       if (slot < 0) return;
       const v = this.hvals[slot];
       if (v === undefined) return;
+      charge(this.heap, this.arr.length === 0 ? ARRAY + SLOT : SLOT); // before anything moves: it may throw
       // Leave a dead key: a traversal in progress may still be positioned on it.
       this.hvals[slot] = undefined;
       this.dead++;
-      charge(this.heap, this.arr.length === 0 ? ARRAY + SLOT : SLOT);
       this.arr = appended(this.arr, v);
     }
   }

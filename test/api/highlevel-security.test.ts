@@ -16,7 +16,7 @@ class Account {
 }
 
 test('host-object metamethods refuse userdata that are not host objects of this state', () => {
-  const lua = new Lua({ stdout: () => {} });
+  const lua = new Lua({ stdout: () => {}, sandbox: 'none' });
   lua.set('acct', new Account());
   // debug.getmetatable bypasses __metatable; its host functions must not open other userdata
   for (const code of [
@@ -89,7 +89,7 @@ test('debug.setupvalue on library closures: a Lua error, not a JS exception', ()
 });
 
 test('a coroutine forwarding a host wait resumes the coroutine it forwarded for, whatever debug.setlocal did', async () => {
-  const lua = new Lua();
+  const lua = new Lua({ sandbox: 'none' });
   lua.set('wait', (ms: number) => new Promise((r) => setTimeout(() => r(ms), ms)));
   // run a: its main coroutine waits inside coroutine.resume(co); run b rewrites resume's argument slot
   const a = lua.runAsync('main = coroutine.running() co = coroutine.create(function() return wait(50) end) return coroutine.resume(co)',

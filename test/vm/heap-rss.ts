@@ -8,7 +8,7 @@ import { Lua } from '../../src/index.js';
 
 const mb = Number(process.argv[2]);
 if (mb > 0) {
-  const lua = new Lua();
+  const lua = new Lua({ sandbox: 'none' });
   const rss0 = process.memoryUsage().rss;
   const count0 = lua.run<number>('collectgarbage() return collectgarbage("count")');
   lua.run(`

@@ -101,7 +101,7 @@ test('a collection clears the stack above the top, so dead temporaries release w
 });
 
 test('values the host holds through the embedding API are roots of the collector', () => {
-  const lua = new Lua();
+  const lua = new Lua({ sandbox: 'none' });
   lua.run(`weak = setmetatable({}, {__mode = "k"})
     finalized = 0
     function make(tag)
@@ -123,7 +123,7 @@ test('values the host holds through the embedding API are roots of the collector
 });
 
 test('an async run waiting for the host keeps its coroutine and locals alive', async () => {
-  const lua = new Lua();
+  const lua = new Lua({ sandbox: 'none' });
   let release: (v: number) => void = () => {};
   lua.set('wait', () => new Promise<number>((resolve) => { release = resolve; }));
   const run = lua.runAsync<string>(`
@@ -167,7 +167,7 @@ test('collectgarbage() marks only this state: it never collects the host\'s heap
       for (const e of list.getEntries()) if (e.detail?.kind === 4 /* major */) majors++;
     });
     obs.observe({ entryTypes: ['gc'] });
-    const lua = new Lua();
+    const lua = new Lua({ sandbox: 'none' });
     lua.run('local t = {} for i = 1, 10000 do t[i] = {} end keep = t; for i = 1, 200 do collectgarbage() end');
     await new Promise((r) => setTimeout(r, 50));
     obs.disconnect();

@@ -1,0 +1,137 @@
+/**
+ * The limits of the embedding API (`new Lua({ limits })`, `run(code, {
+ * limits })`): what a run may use, enforced by the VM (vm/budget.ts,
+ * vm/heap.ts), reported as `LuaLimitError`, and what a run used.
+ */
+
+import { LimitAbort, limitMessage, now, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
+import type { LuaState } from '../vm/state.js';
+import { LuaLimitError } from './lua-error.js';
+import { describe, type OptionCheck, type OptionTable } from './options.js';
+
+/** What one run (`run`, `call`, a proxy access...) may use. Absent: no limit. */
+export interface Limits {
+  /**
+   * VM steps: a backward jump counts as the instructions of the loop body
+   * it repeats, a call as one; library functions count their work (pattern
+   * steps, bytes produced, elements moved, comparisons).
+   */
+  instructions?: number;
+  /**
+   * Bytes the state's heap may hold (`collectgarbage("count") * 1024`): an
+   * allocation that would pass it fails before it happens, with "not enough
+   * memory". State-wide, not per run: what earlier runs left counts.
+   */
+  memory?: number;
+  /** Milliseconds of wall-clock time for the run. */
+  time?: number;
+  /** In async runs, does time spent waiting for host Promises count against `time`? (default false) */
+  countWaits?: boolean;
+}
+
+/** What a run used, as `lua.usage()` reports it after each run. */
+export interface Usage {
+  /** VM steps, counted as for `Limits.instructions`. */
+  instructions: number;
+  /** Bytes the heap held at the end of the run (the count). */
+  memory: number;
+  /** The highest the count reached during the run. */
+  peakMemory: number;
+  /** Milliseconds of the run (host waits excluded unless `countWaits`). */
+  time: number;
+}
+
+const nonNegative: OptionCheck = (v) =>
+  typeof v === 'number' && v >= 0 && !Number.isNaN(v) ? undefined : `must be a non-negative number (got ${describe(v)})`;
+
+/** The checks of a `limits` object. */
+export const LIMITS_OPTIONS: OptionTable<Limits> = {
+  instructions: nonNegative,
+  memory: nonNegative,
+  time: nonNegative,
+  countWaits: (v) => (typeof v === 'boolean' ? undefined : `must be a boolean (got ${describe(v)})`),
+};
+
+/** A host-facing LuaLimitError for an abort raised by the VM. */
+export function limitError(e: LimitAbort): LuaLimitError {
+  return new LuaLimitError(limitMessage(e.limit, e.value), e.limit, e.value, e.used, e.luaTraceback || undefined);
+}
+
+/**
+ * Runs of one state: the outermost entry into Lua starts a run (fresh
+ * budget, the memory limit of its options), nested entries (host functions
+ * calling back) are part of it, and each run's usage is kept.
+ */
+export class RunTracker {
+  private depth = 0;
+  private last: Usage = { instructions: 0, memory: 0, peakMemory: 0, time: 0 };
+
+  constructor(private readonly L: LuaState, public limits: Limits) {}
+
+  /** What the last run used. */
+  usage(): Usage {
+    return { ...this.last };
+  }
+
+  /** Is a run in progress (an entry into Lua on the JS stack)? */
+  get running(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Run `body` as a run (or as part of the one in progress), converting limit errors. */
+  run<T>(override: Limits | undefined, body: () => T): T {
+    if (this.depth > 0) return body();
+    const limits = override === undefined ? this.limits : { ...this.limits, ...override };
+    const heap = this.L.g.heap;
+    const savedLimit = heap.limit;
+    heap.setLimit(limits.memory ?? Infinity);
+    heap.peak = heap.total;
+    startRun(this.L.g, limits);
+    this.depth++;
+    try {
+      return body();
+    } catch (e) {
+      throw e instanceof LimitAbort ? limitError(e) : e;
+    } finally {
+      this.depth--;
+      this.record();
+      heap.setLimit(savedLimit);
+    }
+  }
+
+  /** Between the steps of an async run: the run's budget, to be resumed after the wait. */
+  suspend(): { run: RunState; at: number; memory: number } {
+    return { run: saveRun(this.L.g), at: now(), memory: this.L.g.heap.limit };
+  }
+
+  /** Continue an async run after a wait: `body` is its next step. */
+  resume<T>(saved: { run: RunState; at: number; memory: number }, limits: Limits, body: () => T): T {
+    const waited = limits.countWaits === true ? 0 : now() - saved.at;
+    const heap = this.L.g.heap;
+    const savedLimit = heap.limit;
+    heap.setLimit(saved.memory);
+    resumeRun(this.L.g, saved.run, waited);
+    this.depth++;
+    try {
+      return body();
+    } catch (e) {
+      throw e instanceof LimitAbort ? limitError(e) : e;
+    } finally {
+      this.depth--;
+      this.record();
+      heap.setLimit(savedLimit);
+    }
+  }
+
+  private record(): void {
+    const g = this.L.g;
+    const b = g.budget;
+    const heap = g.heap;
+    this.last = {
+      instructions: b.used(g),
+      memory: heap.total,
+      peakMemory: Math.max(heap.peak, heap.total),
+      time: b.elapsed(),
+    };
+  }
+}
