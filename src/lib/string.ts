@@ -80,9 +80,9 @@ const rep: HostFn = (L, base, nargs) => {
   const unit = s.length + sep.length;
   if (unit === 0) return ret(L, '');
   if (unit * Number(n) - sep.length > MAX_SIZE) return luaError(L, 'resulting string too large');
-  if (unit * Number(n) - sep.length > MAX_STRING) return luaError(L, 'not enough memory');
   const count = Number(n);
-  chargeBytes(L, unit * count - sep.length);
+  chargeBytes(L, unit * count - sep.length); // a memory limit refuses it here, before the engine's own limit
+  if (unit * count - sep.length > MAX_STRING) return luaError(L, 'not enough memory');
   const r = sep === '' ? s.repeat(count) : (s + sep).repeat(count - 1) + s;
   // V8 builds a repetition as a tree of joined pieces (a 100-byte result
   // took 200 bytes); reading a byte makes it one flat string, as charged

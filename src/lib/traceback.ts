@@ -71,26 +71,28 @@ const LEVELS2 = 11;
 
 /** luaL_traceback: "stack traceback:" and one line per frame of thread L1 from `level`. */
 export function traceback(L: LuaState, L1: LuaState, msg: string | undefined, level: number): string {
-  const frames: CallInfo[] = [];
-  for (let ci = getstack(L1, level); ci !== null && ci !== L1.baseCi; ci = ci.previous) frames.push(ci);
+  const first = getstack(L1, level);
+  let n = 0;
+  for (let ci = first; ci !== null && ci !== L1.baseCi; ci = ci.previous) n++;
   let out = msg === undefined ? '' : msg + '\n';
   out += 'stack traceback:';
-  const n = frames.length;
-  for (let j = 0; j < n; j++) {
+  let ci = first;
+  for (let j = 0; j < n; j++, ci = ci!.previous) {
     if (n - 1 > LEVELS1 + LEVELS2 && j === LEVELS1) {
       const skip = n - LEVELS1 - LEVELS2;
       out += `\n\t...\t(skipping ${skip} levels)`;
-      j += skip - 1;
-      continue;
+      for (let s = 0; s < skip; s++) ci = ci!.previous;
+      j += skip;
+      if (j >= n) break;
     }
-    const ci = frames[j];
-    if (ci.callstatus & CIST.LUA) {
-      const line = currentline(ci);
-      out += `\n\t${shortSrc(ci.closure!.p)}:${line > 0 ? `${line}:` : ''} in ${funcDescription(L1, ci)}`;
+    const frame = ci!;
+    if (frame.callstatus & CIST.LUA) {
+      const line = currentline(frame);
+      out += `\n\t${shortSrc(frame.closure!.p)}:${line > 0 ? `${line}:` : ''} in ${funcDescription(L1, frame)}`;
     } else {
-      out += `\n\t[C]: in ${funcDescription(L1, ci)}`;
+      out += `\n\t[C]: in ${funcDescription(L1, frame)}`;
     }
-    if (ci.callstatus & CIST.TAIL) out += '\n\t(...tail calls...)';
+    if (frame.callstatus & CIST.TAIL) out += '\n\t(...tail calls...)';
   }
   return out;
 }

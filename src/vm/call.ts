@@ -30,7 +30,7 @@ import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './metamethods.js';
 import { funcnamefromcall, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
-import { growRegisters, materialize, needsRegisters } from './floatregs.js';
+import { growRegisters, materialize, needsRegisters, shrinkRegisters } from './floatregs.js';
 import { CIST, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
 import { ERROR_STACK_EXTRA, LUAI_MAXCCALLS, LUA_MINSTACK } from '../value/limits.js';
 
@@ -444,11 +444,30 @@ export function abandonAbove(L: LuaState, level: number): void {
   const list = L.tbclist;
   while (list.length > 0 && list[list.length - 1] >= level) list.pop();
   L.top = level;
+  shrinkstack(L);
 }
 
-/** Give back the extra room granted while a stack overflow was handled, once it is no longer used. */
+/**
+ * After an error (luaD_shrinkstack): give back the extra room granted while
+ * a stack overflow was handled, and the register arrays' slots far above
+ * what the frames still use, so that a deep recursion's stack does not stay
+ * allocated (and counted against the memory limit) after it unwound.
+ */
 export function shrinkstack(L: LuaState): void {
   if (L.stackLimit > L.stackSize && L.top < L.stackSize) L.stackLimit = L.stackSize;
+  shrinkRegisters(L);
+  shrinkCallInfos(L);
+}
+
+/** Frames kept for reuse above the current one (luaE_shrinkCI frees the rest). */
+const CI_CACHE = 64;
+
+/** Drop the cached frames above the current one beyond CI_CACHE. */
+function shrinkCallInfos(L: LuaState): void {
+  let ci = L.ci;
+  for (let n = 0; n < CI_CACHE && ci.next !== null; n++) ci = ci.next;
+  for (let dropped = ci.next; dropped !== null; dropped = dropped.next) L.nci--;
+  ci.next = null;
 }
 
 // ---------------------------------------------------------------------------

@@ -65,6 +65,9 @@ export function materialize(L: LuaState, from: number, to: number): void {
  */
 export function growRegisters(L: LuaState, top: number): void {
   const stack = L.stack;
+  // A deep stack grows by half again each time, as the reference's doubles:
+  // few growths (and few charges, each of which a memory limit may check).
+  if (stack.length >= GEOMETRIC_FROM && top > stack.length) top = Math.max(top, Math.min(L.stackLimit, stack.length * 1.5));
   // a slot of each array per new register, charged to the heap (heap.ts) before it exists
   charge(L.g.heap, (Math.max(0, top - stack.length) + Math.max(0, top - L.fstack.length)) * SLOT);
   while (stack.length < top) stack.push(undefined);
@@ -75,6 +78,25 @@ export function growRegisters(L: LuaState, top: number): void {
   }
   while (f.length < top) f.push(NaN);
 }
+
+/** Register arrays this long and longer grow geometrically. */
+const GEOMETRIC_FROM = 4096;
+
+/**
+ * Shrink the register arrays when they are far larger than the frames
+ * need (after a deep recursion unwound): to twice what is in use, never
+ * below the current frame's top. A later frame that needs more grows them
+ * again (growRegisters).
+ */
+export function shrinkRegisters(L: LuaState): void {
+  const inUse = Math.max(L.top, L.ci.top);
+  const keep = Math.max(2 * inUse, SHRINK_FLOOR);
+  if (L.stack.length > 2 * keep) L.stack.length = keep;
+  if (L.fstack.length > 2 * keep) L.fstack.length = keep;
+}
+
+/** Register arrays smaller than this are never shrunk. */
+const SHRINK_FLOOR = 1024;
 
 /** True if a frame reaching `top` needs growRegisters first. */
 export function needsRegisters(L: LuaState, top: number): boolean {

@@ -299,8 +299,7 @@ class Mark {
       const v = stack[i] as LuaValue | null;
       if (typeof v !== 'number') this.markValue(v);
     }
-    let frames = 0;
-    for (let ci = th.baseCi.next; ci !== null; ci = ci.next) frames++;
+    const frames = th.nci;
     if (!this.measureOnly) {
       for (let i = limit; i < stack.length; i++) stack[i] = undefined;
       for (let ci = th.ci.next; ci !== null; ci = ci.next) {

@@ -14,7 +14,7 @@ import { LUA_MINSTACK } from '../value/limits.js';
 import type { LuaThreadLike, LuaValue } from '../value/value.js';
 import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
-import type { Heap } from './heap.js';
+import { CALLINFO, charge, type Heap } from './heap.js';
 import type { Budget } from './budget.js';
 
 /**
@@ -173,6 +173,8 @@ export class LuaState implements LuaThreadLike {
   creator: LuaValue = undefined;
   /** Epoch of the last mark that reached this thread (gc.ts). */
   gcmark = 0;
+  /** Call frames allocated for this thread (in use or cached for reuse). */
+  nci = 0;
 
   constructor(readonly g: GlobalState, stackSize: number = g.stackLimit) {
     const ci = new CallInfo();
@@ -197,6 +199,8 @@ export class LuaState implements LuaThreadLike {
     const ci = this.ci;
     let n = ci.next;
     if (n === null) {
+      charge(this.g.heap, CALLINFO);
+      this.nci++;
       n = new CallInfo();
       n.previous = ci;
       ci.next = n;
