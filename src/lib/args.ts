@@ -14,6 +14,7 @@ import { throwValue } from '../vm/call.js';
 import { getfuncname } from '../vm/debuginfo.js';
 import type { LuaState } from '../vm/state.js';
 import { charge, stringCost } from '../vm/heap.js';
+import { chargeBytesWork } from '../vm/budget.js';
 import { LuaTable } from '../vm/table.js';
 import { typeNameForMessages } from './tostring.js';
 import { globalFuncName, whereLevel } from './traceback.js';
@@ -125,13 +126,14 @@ export function ret(L: LuaState, ...values: LuaValue[]): number {
  * (string.rep, sub, upper...), `chargeBytes` charges it before building.
  */
 export function newString(L: LuaState, s: string): string {
-  charge(L.g.heap, stringCost(s.length));
+  chargeBytes(L, s.length);
   return s;
 }
 
-/** Charge a string of `n` bytes about to be built (see newString). */
+/** Charge a string of `n` bytes about to be built (see newString): its memory, and the work of making it. */
 export function chargeBytes(L: LuaState, n: number): void {
   charge(L.g.heap, stringCost(n));
+  chargeBytesWork(L, n);
 }
 
 /** Argument n (1-based) of a host function, or undefined when absent ("no value"). */

@@ -4,6 +4,7 @@
  * error, pcall/xpcall, load/loadfile/dofile, collectgarbage, warn.
  */
 
+import { chargeWork } from '../vm/budget.js';
 import { str2number, tonumberBase, tostringNumber } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callk, pcallk, runerror, throwValue } from '../vm/call.js';
@@ -124,6 +125,7 @@ const select: HostFn = (L, base, nargs) => {
   if (i < 0) i = nargs + i;
   else if (i > nargs) i = nargs;
   if (i < 1) argError(L, 1, 'index out of range');
+  chargeWork(L, nargs - i); // per element returned
   // results: args i+1 .. nargs are already on the stack in place
   return nargs - i;
 };

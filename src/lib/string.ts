@@ -23,6 +23,7 @@ import { pack, packsize, unpack } from './string/pack.js';
 import { find, gmatch, GmatchIterator, gsub, match, type Capture, type MatchState } from './string/pattern.js';
 import { MAX_SIZE, MAX_STRING } from '../value/limits.js';
 import { HOST_CLOSURE, SLOT, charge } from '../vm/heap.js';
+import { WorkMeter } from '../vm/budget.js';
 
 
 /** Run an engine call, turning its errors into Lua errors with the reference's wording. */
@@ -150,7 +151,9 @@ const strfind: HostFn = (L, base, nargs) => {
   const p = checkString(L, base, nargs, 2);
   const init = optInteger(L, base, nargs, 3, 1);
   const plain = nargs >= 4 && !isFalse(L.stack[base + 3]);
-  const r = engine(L, () => find(s, p, init, plain));
+  const meter = new WorkMeter(L).begin(L);
+  const r = engine(L, () => find(s, p, init, plain, meter));
+  meter.end();
   if (r === null) return ret(L, undefined);
   L.stack[L.top++] = r.start;
   L.stack[L.top++] = r.end;
@@ -161,17 +164,22 @@ const strmatch: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
   const p = checkString(L, base, nargs, 2);
   const init = optInteger(L, base, nargs, 3, 1);
-  const caps = engine(L, () => match(s, p, init));
+  const meter = new WorkMeter(L).begin(L);
+  const caps = engine(L, () => match(s, p, init, meter));
+  meter.end();
   if (caps === null) return ret(L, undefined);
   return pushCaptures(L, caps);
 };
 
 const gmatchAux: HostFn = (L) => {
-  const state = (L.stack[L.ci.func] as HostFunction).upvalues[0] as unknown as { it?: unknown } | undefined;
+  const state = (L.stack[L.ci.func] as HostFunction).upvalues[0] as unknown as { it?: unknown; meter?: unknown } | undefined;
   // checked: debug.setupvalue can replace the upvalue
   const it = typeof state === 'object' && state !== null ? state.it : undefined;
-  if (!(it instanceof GmatchIterator)) return luaError(L, 'gmatch state expected');
+  const meter = typeof state === 'object' && state !== null ? state.meter : undefined;
+  if (!(it instanceof GmatchIterator) || !(meter instanceof WorkMeter)) return luaError(L, 'gmatch state expected');
+  meter.begin(L);
   const caps = engine(L, () => it.next());
+  meter.end();
   if (caps === null) return 0;
   return pushCaptures(L, caps);
 };
@@ -180,7 +188,8 @@ const strgmatch: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
   const p = checkString(L, base, nargs, 2);
   const init = optInteger(L, base, nargs, 3, 1);
-  const state = { it: gmatch(s, p, init) } as unknown as LuaValue;
+  const meter = new WorkMeter(L);
+  const state = { it: gmatch(s, p, init, meter), meter } as unknown as LuaValue;
   charge(L.g.heap, HOST_CLOSURE + SLOT);
   return ret(L, new HostFunction(gmatchAux, 'gmatch_aux', [state]));
 };
@@ -214,8 +223,16 @@ const strgsub: HostFn = (L, base, nargs) => {
   if (rs === undefined && !(repl instanceof LuaTable || repl instanceof LuaClosure || repl instanceof HostFunction)) {
     return typeError(L, base, nargs, 3, 'string/function/table');
   }
-  const r = engine(L, () => gsub(src, p, rs !== undefined ? rs : (ms) => replacementValue(L, repl, ms), maxN));
-  return ret(L, newString(L, r.result), r.count);
+  const meter = new WorkMeter(L).begin(L);
+  const r = engine(L, () => gsub(src, p, rs !== undefined ? rs : (ms) => {
+    // the replacement may run Lua code, which charges the counter itself
+    meter.end();
+    const v = replacementValue(L, repl, ms);
+    meter.begin(L);
+    return v;
+  }, maxN, meter));
+  meter.end();
+  return ret(L, r.result, r.count); // its bytes were charged as it grew (WorkMeter.bytes)
 };
 
 // ---- format, pack, dump

@@ -13,6 +13,7 @@
  * C-call boundary"): they cannot be resumed half-way.
  */
 
+import { chargeWork } from '../vm/budget.js';
 import { MAXINTEGER, normInt, tointeger, tostringNumber, type LuaInteger } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callValue, checkstack, throwValue } from '../vm/call.js';
@@ -68,6 +69,7 @@ function lenOf(L: LuaState, t: LuaValue): LuaInteger {
 
 /** lua_geti. */
 function geti(L: LuaState, t: LuaValue, i: LuaInteger): LuaValue {
+  chargeWork(L, 1); // library loops over elements are charged per element (budget.ts)
   if (t instanceof LuaTable) {
     const v = typeof i === 'number' ? t.getInt(i) : t.get(i);
     if (v !== undefined || t.metatable === undefined) return v;
@@ -77,6 +79,7 @@ function geti(L: LuaState, t: LuaValue, i: LuaInteger): LuaValue {
 
 /** lua_seti. */
 function seti(L: LuaState, t: LuaValue, i: LuaInteger, v: LuaValue): void {
+  chargeWork(L, 1);
   if (isPlain(t)) {
     if (typeof i === 'number') t.setInt(i, v);
     else t.set(i, v);
@@ -120,6 +123,7 @@ const insert: HostFn = (L, base, nargs) => {
   const pos = checkInteger(L, base, nargs, 2);
   if (!ucmp(iadd(pos, -1), e, false)) argError(L, 2, 'position out of bounds');
   if (isPlain(t) && typeof pos === 'number' && n === t.arr.length) {
+    chargeWork(L, n - pos + 1); // the elements moved
     insertArray(t, pos, n, v);
   } else {
     noYield(L, () => {
@@ -149,6 +153,7 @@ const remove: HostFn = (L, base, nargs) => {
   // the reference checks a given 'pos' in [1, size + 1]
   if (pos !== size && !ucmp(iadd(pos, -1), size, true)) argError(L, 2, 'position out of bounds');
   if (isPlain(t) && typeof pos === 'number' && size === t.arr.length && pos >= 1 && pos <= size) {
+    chargeWork(L, size - pos + 1); // the elements moved
     return ret(L, removeArray(t, pos, size));
   }
   return ret(L, noYield(L, () => {
@@ -268,6 +273,7 @@ const unpack: HostFn = (L, base, nargs) => {
   const n = typeof i === 'number' && typeof e === 'number' ? e - i + 1 : Number(BigInt(e) - BigInt(i) + 1n);
   if (n >= INT_MAX || !checkstack(L, n)) return luaError(L, 'too many results to unpack');
   if (isPlain(t) && typeof i === 'number') {
+    chargeWork(L, n);
     const stack = L.stack;
     let top = L.top;
     for (let k = 0; k < n; k++) stack[top++] = t.getInt(i + k);
@@ -311,6 +317,7 @@ class Sorter {
   /** sort_comp: a < b with the comparator, or the `<` operator. */
   less(a: LuaValue, b: LuaValue): boolean {
     const cmp = this.cmp;
+    chargeWork(this.L, 1); // a sort is charged per comparison
     if (cmp === undefined) {
       if (typeof a === 'number' && typeof b === 'number') return a < b;
       if (typeof a === 'string' && typeof b === 'string') return a < b;

@@ -8,6 +8,7 @@
  * terminating '\0' the reference relies on.
  */
 
+import { chargeWork } from '../vm/budget.js';
 import { isFalse } from '../value/value.js';
 import { tointeger, type LuaInteger } from '../value/number.js';
 import { HostFunction, type HostFn } from '../vm/function.js';
@@ -106,6 +107,7 @@ const codepoint: HostFn = (L, base, nargs) => {
   if (posi < 1) argError(L, 2, 'out of bounds');
   if (pose > len) argError(L, 3, 'out of bounds');
   if (posi > pose) return 0;
+  chargeWork(L, pose - posi + 1); // per byte decoded
   if (!checkstack(L, pose - posi + 1)) luaError(L, 'stack overflow (string slice too long)');
   let n = 0;
   for (let i = posi - 1; i < pose;) {
@@ -125,6 +127,7 @@ const len: HostFn = (L, base, nargs) => {
   const strict = isFalse(arg(L, base, nargs, 4));
   if (!(posi >= 1 && --posi <= n)) argError(L, 2, 'initial position out of bounds');
   if (!(--posj < n)) argError(L, 3, 'final position out of bounds');
+  chargeWork(L, Math.max(0, posj - posi + 1)); // per byte decoded
   let count = 0;
   while (posi <= posj) {
     const next = decode(s, posi, strict);
@@ -147,6 +150,7 @@ const offset: HostFn = (L, base, nargs) => {
     return ret(L, posi + 1);
   }
   if (iscont(s, posi)) luaError(L, 'initial position is a continuation byte');
+  chargeWork(L, Math.min(Math.abs(n), len)); // per character skipped, at most the string
   if (n < 0) {
     for (; n < 0 && posi > 0; n++) {
       do posi--; while (posi > 0 && iscont(s, posi));

@@ -23,6 +23,7 @@
  */
 
 import { HostAbort } from './exceptions.js';
+import { charge, stringCost } from './heap.js';
 import type { GlobalState, LuaState } from './state.js';
 
 /** The limits a state can enforce; 'interrupt' is the host's stop request. */
@@ -203,6 +204,55 @@ export function safepoint(L: LuaState): void {
     throw limitHit(L, 'time', b.maxTime, Math.round(b.elapsed()));
   }
   setQuantum(g);
+}
+
+/**
+ * Bytes produced per step charged (as a shift, for the interpreter's
+ * inline charge): building a string costs far less per byte than an
+ * instruction, but a long one still costs (`("x"):rep(2^28)` is 8 million
+ * steps).
+ */
+export const enum Work {
+  BYTES_SHIFT = 5,
+}
+
+/** Charge the work of producing `n` bytes (one step per 2^Work.BYTES_SHIFT bytes, and one for the call). */
+export function chargeBytesWork(L: LuaState, n: number): void {
+  if ((L.g.tick -= 1 + (n >>> Work.BYTES_SHIFT)) < 0) safepoint(L);
+}
+
+/**
+ * A meter over the safepoint counter, for engines that count their own
+ * steps (the pattern matcher's StepMeter): `begin` takes the counter into
+ * `left`, the engine decrements `left` and calls `refill` when it runs out
+ * (which throws if a limit is hit), and `end` gives the counter back.
+ */
+export class WorkMeter {
+  left = 0;
+  constructor(public L: LuaState) {}
+
+  begin(L: LuaState): this {
+    this.L = L;
+    this.left = L.g.tick;
+    return this;
+  }
+
+  refill(): void {
+    const g = this.L.g;
+    g.tick = this.left;
+    safepoint(this.L);
+    this.left = g.tick;
+  }
+
+  end(): void {
+    this.L.g.tick = this.left;
+  }
+
+  /** A result grows by `n` bytes: charged to the heap (which may refuse them) and as work. */
+  bytes(n: number): void {
+    charge(this.L.g.heap, stringCost(n));
+    this.left -= n >>> Work.BYTES_SHIFT;
+  }
 }
 
 /**

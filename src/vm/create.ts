@@ -8,7 +8,7 @@ import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
 import { closeprotected, overflowMessage } from './call.js';
 import { finalizeAll, measure } from './gc.js';
-import { Budget, limitHit, TICK_IDLE } from './budget.js';
+import { Budget, chargeBytesWork, limitHit, TICK_IDLE } from './budget.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK } from '../value/limits.js';
 import { LUA_OK, LuaState, type GlobalState } from './state.js';
@@ -111,6 +111,7 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
   const binary = chunk.charCodeAt(0) === 0x1b;
   const kind = binary ? 'binary' : 'text';
   if (!mode.includes(kind[0])) return `attempt to load a ${kind} chunk (mode is '${mode}')`;
+  chargeBytesWork(L, chunk.length); // compiling costs per byte, as producing a string does
   let p;
   try {
     // undump verifies everything the interpreter relies on (see undump.ts)

@@ -39,7 +39,7 @@ import { growRegisters, materialize, needsRegisters, type Slot } from './floatre
 import { LUAI_MAXCCALLS } from '../value/limits.js';
 import { charge, CLOSURE, SLOT, stringCost } from './heap.js';
 import { gcCheckpoint } from './gc.js';
-import { safepoint } from './budget.js';
+import { safepoint, Work } from './budget.js';
 
 
 /**
@@ -576,6 +576,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const y = stack[ra + 1];
             if (typeof x === 'string' && typeof y === 'string') {
               charge(heap, stringCost(x.length + y.length));
+              if ((g.tick -= (x.length + y.length) >>> Work.BYTES_SHIFT) < 0) {
+                ci.pc = pc;
+                safepoint(L);
+              }
               stack[ra] = x + y;
               if (heap.pending) {
                 ci.pc = pc;

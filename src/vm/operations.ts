@@ -13,6 +13,7 @@ import { LuaUserdata } from './userdata.js';
 import { HostFunction, LuaClosure } from './function.js';
 import { callValue, runerror, typeerror } from './call.js';
 import { charge, stringCost } from './heap.js';
+import { chargeBytesWork } from './budget.js';
 import { varinfo, type VarLoc } from './debuginfo.js';
 import { CIST, type LuaState } from './state.js';
 import { LuaTable, TableKeyError } from './table.js';
@@ -273,6 +274,7 @@ export function concat(L: LuaState, total: number, base: number): void {
     }
     // V8 joins the pieces lazily: the result's bytes are charged before anything reads them
     charge(L.g.heap, stringCost(s.length));
+    chargeBytesWork(L, s.length);
     stack[top - n] = s;
     L.top = top - n + 1;
     total -= n - 1;

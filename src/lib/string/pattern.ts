@@ -41,6 +41,11 @@ export class PatternError extends StringLibError {
 export interface StepMeter {
   left: number;
   refill(): void;
+  /**
+   * `n` bytes are about to be added to a result being built (gsub): the
+   * host may charge them (memory and work) and throw to stop first.
+   */
+  bytes?(n: number): void;
 }
 
 /** A capture value as Lua sees it: a substring or a 1-based position. */
@@ -732,6 +737,7 @@ export function gsub(
       const piece = text === undefined ? src.slice(s, ms.end) : text; // undefined: keep the match
       if (text !== undefined) changed = true;
       checkLength(out.length + (s - copiedTo) + piece.length);
+      meter?.bytes?.(s - copiedTo + piece.length);
       out += src.slice(copiedTo, s) + piece;
       s = lastMatch = copiedTo = ms.end;
     } else if (s < end) {
@@ -743,5 +749,6 @@ export function gsub(
   }
   if (!changed) return { result: src, count };
   checkLength(out.length + (end - copiedTo));
+  meter?.bytes?.(end - copiedTo);
   return { result: out + src.slice(copiedTo), count };
 }
