@@ -4,7 +4,7 @@
  * vm/heap.ts), reported as `LuaLimitError`, and what a run used.
  */
 
-import { LimitAbort, limitMessage, now, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
+import { describeLimit, LimitAbort, now, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaLimitError } from './lua-error.js';
 import { describe, type OptionCheck, type OptionTable } from './options.js';
@@ -54,7 +54,7 @@ export const LIMITS_OPTIONS: OptionTable<Limits> = {
 
 /** A host-facing LuaLimitError for an abort raised by the VM. */
 export function limitError(e: LimitAbort): LuaLimitError {
-  return new LuaLimitError(limitMessage(e.limit, e.value), e.limit, e.value, e.used, e.luaTraceback || undefined);
+  return new LuaLimitError(describeLimit(e.limit, e.value, e.used), e.limit, e.value, e.used, e.luaTraceback || undefined);
 }
 
 /**

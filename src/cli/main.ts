@@ -13,6 +13,8 @@ import { openLibs } from '../lib/init.js';
 import { LuaExit, setPlatform, type Platform } from '../lib/platform-interface.js';
 import { callMeta1, toStringOrUndefined, tolstring } from '../lib/tostring.js';
 import { traceback } from '../lib/traceback.js';
+import { allowListOf, applySandbox, type Sandbox } from '../lib/sandbox.js';
+import { describeLimit, LimitAbort, startRun } from '../vm/budget.js';
 import { pcall } from '../vm/call.js';
 import { closeState, globals, loadChunk, newState } from '../vm/create.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
@@ -49,11 +51,20 @@ Available options are:
   -W        turn warnings on
   --        stop handling options
   -         stop handling options and execute stdin
+Limits and sandbox (before the script):
+  --sandbox=safe|none       what the script can reach (default none: full Lua)
+  --max-memory=SIZE         bytes of Lua heap (with KB, MB or GB)
+  --max-instructions=N      VM steps
+  --timeout=TIME            wall-clock time (with ms or s)
+A script stopped by a limit exits with status 3.
 `;
 
 interface Args {
   /** Index in argv of the script, or -1 for none. */
   script: number;
+  /** --sandbox, --max-memory, --max-instructions, --timeout. */
+  sandbox: Sandbox;
+  limits: { instructions?: number; memory?: number; time?: number };
   interactive: boolean;
   version: boolean;
   noEnv: boolean;
@@ -64,7 +75,9 @@ interface Args {
 
 /** Parse options like lua.c's collectargs; returns an error message for bad usage. */
 function collectArgs(argv: string[]): Args | string {
-  const a: Args = { script: -1, interactive: false, version: false, noEnv: false, actions: [], hasExec: false };
+  const a: Args = {
+    script: -1, interactive: false, version: false, noEnv: false, actions: [], hasExec: false, sandbox: 'none', limits: {},
+  };
   let i = 0;
   for (; i < argv.length; i++) {
     const opt = argv[i];
@@ -73,6 +86,11 @@ function collectArgs(argv: string[]): Args | string {
     if (opt === '--') {
       i++;
       break;
+    }
+    if (opt.startsWith('--')) {
+      const problem = longOption(a, opt);
+      if (problem !== undefined) return problem;
+      continue;
     }
     switch (opt[1]) {
       case 'E':
@@ -112,6 +130,60 @@ function collectArgs(argv: string[]): Args | string {
   return a;
 }
 
+/** Units of the size and time options. */
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+const TIME_UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000 };
+
+/** A number with a unit from `units` ('64MB', '2s'), or undefined. */
+function withUnit(text: string, units: Readonly<Record<string, number>>): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([A-Za-z]*)$/.exec(text);
+  if (m === null) return undefined;
+  const unit = units[m[2]] ?? units[m[2].toUpperCase()];
+  return unit === undefined ? undefined : Number(m[1]) * unit;
+}
+
+/** The long options (--name=value); an error message for a bad one. */
+function longOption(a: Args, opt: string): string | undefined {
+  const eq = opt.indexOf('=');
+  const name = eq < 0 ? opt : opt.slice(0, eq);
+  const value = eq < 0 ? '' : opt.slice(eq + 1);
+  switch (name) {
+    case '--sandbox':
+      if (value !== 'safe' && value !== 'none') return `'--sandbox' must be safe or none (got '${value}')`;
+      a.sandbox = value;
+      return undefined;
+    case '--max-memory': {
+      const n = withUnit(value, SIZE_UNITS);
+      if (n === undefined) return `'--max-memory' needs a size such as 64MB (got '${value}')`;
+      a.limits.memory = n;
+      return undefined;
+    }
+    case '--max-instructions': {
+      const n = /^\d+$/.test(value) ? Number(value) : undefined;
+      if (n === undefined) return `'--max-instructions' needs a number (got '${value}')`;
+      a.limits.instructions = n;
+      return undefined;
+    }
+    case '--timeout': {
+      const n = withUnit(value, TIME_UNITS);
+      if (n === undefined || !/[a-z]$/i.test(value)) return `'--timeout' needs a time such as 2s or 500ms (got '${value}')`;
+      a.limits.time = n;
+      return undefined;
+    }
+    default:
+      return `unrecognized option '${opt}'`;
+  }
+}
+
+/** The report of a limit error: which limit, its value, what was used, where (exit status 3). */
+function reportLimit(e: LimitAbort, message: (m: string) => void): number {
+  message(`${describeLimit(e.limit, e.value, e.used)}${e.luaTraceback ? '\n' + e.luaTraceback : ''}`);
+  return LIMIT_EXIT_STATUS;
+}
+
+/** The exit status of a script stopped by a limit (a script error is 1). */
+const LIMIT_EXIT_STATUS = 3;
+
 /** Runs the CLI; returns the process exit status. */
 export function main(argv: string[], host: CliHost): number {
   const progname = host.progname ?? 'moonbox';
@@ -124,6 +196,11 @@ export function main(argv: string[], host: CliHost): number {
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
   setPlatform(L, host.platform);
+  const limits = (): void => {
+    startRun(L.g, args.limits);
+    L.g.heap.setLimit(args.limits.memory ?? Infinity);
+  };
+  limits();
   // Like lua.c, everything runs inside a host function called in protected
   // mode: scripts then start at the same host-call depth as under lua5.4 (the
   // same 'C stack overflow' limits) and tracebacks end in its '[C]: in ?'.
@@ -139,10 +216,12 @@ export function main(argv: string[], host: CliHost): number {
       const err = L.stack[--L.top];
       message(typeof err === 'string' ? err : `(error object is a ${typeName(err)} value)`);
     }
-    closeState(L, true); // lua.c's lua_close: finalizers of what is still alive run now
+    limits(); // lua.c's lua_close: finalizers of what is still alive run now, under fresh limits
+    closeState(L, true);
     return status !== LUA_OK ? 1 : exitStatus;
   } catch (e) {
     if (e instanceof LuaExit) return e.code;
+    if (e instanceof LimitAbort) return reportLimit(e, message);
     throw e;
   }
 }
@@ -150,6 +229,8 @@ export function main(argv: string[], host: CliHost): number {
 function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m: string) => void): number {
   const progname = host.progname ?? 'moonbox';
   openLibs(L);
+  const allow = allowListOf(args.sandbox);
+  if (allow !== undefined) applySandbox(L, allow);
   L.g.heap.mode = 'generational'; // lua.c switches the collector to generational mode
   createArgTable(L, argv, args.script, progname);
   if (args.version) host.stdout(COPYRIGHT + '\n');

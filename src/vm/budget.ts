@@ -59,19 +59,37 @@ export class LimitAbort extends HostAbort {
     /** `stack traceback:` text of the thread where it hit. */
     readonly luaTraceback: string,
   ) {
-    super(limitMessage(limit, value));
+    super(limitMessage(limit));
     this.name = 'LimitAbort';
   }
 }
 
-/** The message of a limit error, as Lua code and the CLI show it. */
-export function limitMessage(limit: LimitKind, value: number): string {
+/** The message of a limit error, as Lua code sees it (the error object given to `__close`). */
+export function limitMessage(limit: LimitKind): string {
   switch (limit) {
-    case 'instructions': return `instruction limit exceeded (${value} instructions)`;
+    case 'instructions': return 'instruction limit exceeded';
     case 'memory': return 'not enough memory';
-    case 'time': return `time limit exceeded (${value} ms)`;
+    case 'time': return 'time limit exceeded';
     case 'interrupt': return 'interrupted';
   }
+}
+
+/** The message with the limit's value and what was used, as the host and the CLI report it. */
+export function describeLimit(limit: LimitKind, value: number, used: number): string {
+  switch (limit) {
+    case 'instructions': return `instruction limit exceeded (limit ${value}, used ${used})`;
+    case 'memory': return `not enough memory (limit ${readableSize(value)}, needed ${readableSize(used)})`;
+    case 'time': return `time limit exceeded (limit ${value} ms, used ${used} ms)`;
+    case 'interrupt': return 'interrupted';
+  }
+}
+
+/** A size in bytes as people read it ("64 MB", "1.5 KB"). */
+function readableSize(n: number): string {
+  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${+(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
 }
 
 /** The limits of a run and what it has used so far; one per universe (g.budget). */

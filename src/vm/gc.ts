@@ -426,6 +426,7 @@ export function collect(L: LuaState): void {
   if (heap.total > heap.peak) heap.peak = heap.total;
   heap.estimate = m.live;
   heap.total = m.live;
+  heap.measured = m.live;
   heap.pending = false;
   heap.overdue = false;
   heap.cycles++;

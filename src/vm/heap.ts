@@ -137,8 +137,10 @@ export class Heap {
   gcThreshold = MIN_THRESHOLD;
   /** The memory limit in bytes (Infinity: none), enforced before every allocation past it. */
   limit = Infinity;
-  /** The highest `total` seen since `resetPeak` (for usage reports). */
+  /** The highest `total` seen since the run started (for usage reports). */
   peak = 0;
+  /** `total` just after the last measure or collection: what was charged since is `total - measured`. */
+  measured = 0;
   /**
    * What is live right now, without changing anything (gc.ts's measure): the
    * check of the memory limit, which may run in the middle of an operation.
@@ -286,6 +288,19 @@ export function charge(h: Heap, bytes: number): void {
 }
 
 /**
+ * How much may be charged past the memory limit before the heap is measured
+ * again. Measuring costs a mark of the whole heap, so a script hovering at
+ * its limit and allocating in small pieces would pay one per piece; instead
+ * it is measured again once it has allocated this much since the last
+ * measure. So the heap can exceed the limit by at most this (a sixteenth of
+ * the limit, at least 64 KB), and an allocation larger than that is always
+ * checked before it happens.
+ */
+function measureWindow(limit: number): number {
+  return Math.max(64 * 1024, limit / 16);
+}
+
+/**
  * The one place that decides what a charge past the threshold means
  * (`bytes` were just added to the total, not yet allocated):
  * - past the memory limit, the heap is measured (what is live right now);
@@ -299,11 +314,12 @@ export function charge(h: Heap, bytes: number): void {
  */
 export function thresholdPassed(h: Heap, bytes: number): void {
   if (h.total > h.peak) h.peak = h.total;
-  if (h.total > h.limit) {
+  if (h.total > h.limit && h.total - h.measured >= measureWindow(h.limit)) {
     const live = h.measure();
     h.total = live;
     if (live + bytes > h.limit) throw h.overLimit(live + bytes);
     h.total = live + bytes;
+    h.measured = live;
   }
   if (h.total > h.gcThreshold && h.stopped === 0 && !h.pending && !h.overdue) {
     if (h.collectionMatters()) h.pending = true;

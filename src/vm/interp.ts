@@ -607,11 +607,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         case Op.JMP: {
           const d = (i >>> 7) - Instr.OFFSET_sJ;
-          pc += d;
           if (d < 0 && (g.tick += d) < 0) {
-            ci.pc = pc;
+            ci.pc = pc; // a limit hit here is reported at the jump's line
             safepoint(L);
           }
+          pc += d;
           continue;
         }
 
@@ -861,11 +861,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                 stack[ra + 1] = count - 1;
                 stack[ra] = idx;
                 stack[ra + 3] = idx;
-                pc -= i >>> 15;
                 if ((g.tick -= i >>> 15) < 0) {
-                  ci.pc = pc;
+                  ci.pc = pc; // a limit hit here is reported at the loop's line
                   safepoint(L);
                 }
+                pc -= i >>> 15;
                 continue;
               }
             } else {
@@ -873,11 +873,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             }
           }
           if (forloopSlow(L.stack, ra)) {
-            pc -= i >>> 15;
             if ((g.tick -= i >>> 15) < 0) {
               ci.pc = pc;
               safepoint(L);
             }
+            pc -= i >>> 15;
           }
           continue;
         }
@@ -919,11 +919,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (v !== undefined) {
             stack[ra + 2] = v;
             if (v === null) fstack[ra + 2] = fstack[ra + 4];
-            pc -= i >>> 15;
             if ((g.tick -= i >>> 15) < 0) {
               ci.pc = pc;
               safepoint(L);
             }
+            pc -= i >>> 15;
           }
           continue;
         }
@@ -1002,12 +1002,11 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
  */
 function jumpTaken(L: LuaState, ci: CallInfo, g: GlobalState, code: Int32Array, pc: number): number {
   const d = (code[pc] >>> 7) - Instr.OFFSET_sJ + 1;
-  pc += d;
   if (d < 0 && (g.tick += d) < 0) {
-    ci.pc = pc;
+    ci.pc = pc + 1; // a limit hit here is reported at the jump's line
     safepoint(L);
   }
-  return pc;
+  return pc + d;
 }
 
 /** Push the frame of a Lua function called from the interpreter (precall's Lua case, inlined). */
