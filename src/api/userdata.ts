@@ -140,7 +140,7 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     const ud = L.stack[base] as LuaUserdata;
     const obj = objectOf(ctx, L, ud);
     const own = visible(obj, 'toString');
-    return pushValue(L, own ? encodeUtf8(String(obj)) : `${encodeUtf8(name)}: ${addressOf(ud)}`);
+    return pushValue(L, own ? encodeUtf8(String(obj)) : `${encodeUtf8(name)}: ${addressOf(L, ud)}`);
   }, '__tostring'));
   return mt;
 }

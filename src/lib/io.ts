@@ -426,7 +426,7 @@ const fGc: HostFn = (L, base, nargs) => {
 
 const fTostring: HostFn = (L, base, nargs) => {
   const s = toStream(L, base, nargs);
-  return ret(L, s.isClosed ? 'file (closed)' : `file (${addressOf(L.stack[base] as LuaUserdata)})`);
+  return ret(L, s.isClosed ? 'file (closed)' : `file (${addressOf(L, L.stack[base] as LuaUserdata)})`);
 };
 
 const ioLib: LibTable = {

@@ -243,7 +243,7 @@ const strformat: HostFn = (L, base, nargs) => {
   const hooks: FormatHooks = {
     tostring: (v) => tolstring(L, v),
     typeName: typeNameForMessages,
-    topointer: pointerOf,
+    topointer: (v) => pointerOf(L, v),
   };
   return ret(L, newString(L, engine(L, () => format(fmt, args, hooks))));
 };

@@ -58,7 +58,7 @@ export function tolstring(L: LuaState, v: LuaValue): string {
   if (v instanceof LuaFloat) return tostringNumber(v);
   const name = mt?.getStr('__name');
   const kind = typeof name === 'string' ? name : typeName(v);
-  return `${kind}: ${addressOf(v as object)}`;
+  return `${kind}: ${addressOf(L, v as object)}`;
 }
 
 /** Call f(v) and return its first result. */

@@ -122,7 +122,7 @@ export function stackOverflow(L: LuaState): never {
  */
 export function overflowMessage(L: LuaState, msg: string): string {
   if (L === L.g.mainThread) return msg;
-  return `${msg} (in coroutine thread: ${addressOf(L)} created from ${describeFunction(L.creator)})`;
+  return `${msg} (in coroutine thread: ${addressOf(L, L)} created from ${describeFunction(L.creator)})`;
 }
 
 function describeFunction(f: LuaValue): string {

@@ -9,6 +9,7 @@ import type { LuaValue } from '../value/value.js';
 import { closeprotected, overflowMessage } from './call.js';
 import { finalizeAll, measure } from './gc.js';
 import { Budget, chargeBytesWork, limitHit, TICK_IDLE } from './budget.js';
+import { Identities } from './identity.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK } from '../value/limits.js';
 import { LUA_OK, LuaState, type GlobalState } from './state.js';
@@ -51,6 +52,7 @@ export function newState(options: StateOptions = {}): LuaState {
     stderr: options.stderr ?? ((s) => process.stderr.write(Buffer.from(s, 'latin1'))),
     heap: undefined as unknown as Heap,
     budget: new Budget(),
+    identities: new Identities(),
     tick: TICK_IDLE,
     ext: new Map(),
   };

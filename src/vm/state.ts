@@ -16,6 +16,7 @@ import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
 import { CALLINFO, charge, type Heap } from './heap.js';
 import type { Budget } from './budget.js';
+import type { Identities } from './identity.js';
 
 /**
  * Frame status bits (CallInfo.callstatus), as lstate.h's CIST_* flags. A const
@@ -105,6 +106,8 @@ export interface GlobalState {
   stderr: (s: string) => void;
   /** The Lua heap: accounting, collector state, finalizers (heap.ts, gc.ts). */
   heap: Heap;
+  /** This state's fake object addresses (identity.ts). */
+  identities: Identities;
   /** The limits of the current run and what it used (budget.ts). */
   budget: Budget;
   /**

@@ -453,7 +453,7 @@ export class StackApi {
    * strings (the address `%p` and `tostring` print), undefined otherwise.
    */
   toPointer(idx: number): string | undefined {
-    return pointerOf(this.value(idx));
+    return pointerOf(this.L, this.value(idx));
   }
 
   /** lua_touserdata: the host payload of a full userdata or the value of a light userdata. */
