@@ -35,4 +35,6 @@ export {
   type Platform, type PlatformFile, type OpenMode, type SeekWhence, type BufferMode, type ProcessStatus, type ZoneInfo,
 } from './lib/platform-interface.js';
 export { memoryPlatform, type MemoryPlatform, type MemoryPlatformOptions } from './platform/memory.js';
-export { createNodePlatform, type NodePlatformOptions } from './platform/node.js';
+export {
+  createNodePlatform, createDirectoryPlatform, type NodePlatformOptions, type DirectoryPlatformOptions,
+} from './platform/node.js';

@@ -7,7 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import {
-  closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync,
+  closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmdirSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
@@ -201,6 +201,78 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     },
     popen,
     execute: (command) => runShell(command, undefined, false)[0],
+    clock() {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1e6;
+    },
+    time: () => Date.now() / 1000,
+    zone,
+    exit: options.exit ?? ((code) => {
+      throw new LuaExit(code);
+    }),
+  };
+}
+
+/** Options of `createDirectoryPlatform`. */
+export interface DirectoryPlatformOptions {
+  /** Refuse every change: writing, removing, renaming, temporary files ("Read-only file system"). Default true. */
+  readOnly?: boolean;
+  /** Environment variables for os.getenv (default: none). */
+  env?: Readonly<Record<string, string>>;
+  /** What os.exit does; default: throw LuaExit. */
+  exit?: (code: number) => never;
+}
+
+/**
+ * A platform whose file system is one directory of the real one: every
+ * path, relative or absolute, is taken inside `root` (`/data.txt` is
+ * `root/data.txt`), `..` never leaves it, and a symbolic link that leads
+ * out of it is refused ("Permission denied"). Read-only by default. No
+ * processes (`io.popen`, `os.execute`), no environment unless given, no
+ * standard input; clocks are the real ones.
+ */
+export function createDirectoryPlatform(root: string, options: DirectoryPlatformOptions = {}): Platform {
+  const readOnly = options.readOnly ?? true;
+  const realRoot = sys(() => realpathSync(root));
+  const inside = (real: string): boolean => real === realRoot || real.startsWith(realRoot + '/');
+  /** The real path of `path` inside the root; for a file that does not exist yet, its directory must. */
+  const resolve = (path: string): string => {
+    const parts: string[] = [];
+    for (const p of path.split('/')) {
+      if (p === '' || p === '.') continue;
+      if (p === '..') parts.pop();
+      else parts.push(p);
+    }
+    const full = realRoot + '/' + parts.join('/');
+    let real: string;
+    try {
+      real = realpathSync(full);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ENOENT' || parts.length === 0) throw platformError(e);
+      real = sys(() => realpathSync(realRoot + '/' + parts.slice(0, -1).join('/'))) + '/' + parts[parts.length - 1];
+    }
+    if (!inside(real)) throw new PlatformError('Permission denied', 13);
+    return real;
+  };
+  const refuse = (): never => {
+    throw new PlatformError('Read-only file system', 30);
+  };
+  const writable = <A extends unknown[], R>(f: (...args: A) => R): ((...args: A) => R) => (readOnly ? refuse : f);
+  return {
+    readFile: (path) => sys(() => readFileSync(resolve(path)).toString('latin1')),
+    readStdin: () => '',
+    getenv: (name) => options.env?.[name],
+    open(path: string, mode: OpenMode) {
+      if (readOnly && mode !== 'r') refuse();
+      const real = resolve(path);
+      const fd = sys(() => openSync(real, mode, 0o666));
+      return fdFile(fd, mode[0] === 'a');
+    },
+    stdin: () => stringFile(''),
+    remove: writable((path: string) => sys(() => unlinkOrRmdir(resolve(path)))),
+    rename: writable((from: string, to: string) => sys(() => renameSync(resolve(from), resolve(to)))),
+    tmpname: refuse,
+    tmpfile: refuse,
     clock() {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
