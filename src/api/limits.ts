@@ -4,7 +4,7 @@
  * vm/heap.ts), reported as `LuaLimitError`, and what a run used.
  */
 
-import { describeLimit, LimitAbort, now, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
+import { describeLimit, endRun, LimitAbort, now, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaLimitError } from './lua-error.js';
 import { describe, type OptionCheck, type OptionTable } from './options.js';
@@ -95,6 +95,7 @@ export class RunTracker {
     } finally {
       this.depth--;
       this.record();
+      endRun(this.L.g);
       heap.setLimit(savedLimit);
     }
   }
@@ -119,6 +120,7 @@ export class RunTracker {
     } finally {
       this.depth--;
       this.record();
+      endRun(this.L.g);
       heap.setLimit(savedLimit);
     }
   }

@@ -251,7 +251,8 @@ const strformat: HostFn = (L, base, nargs) => {
 const strpack: HostFn = (L, base, nargs) => {
   const fmt = checkString(L, base, nargs, 1);
   const args = L.stack.slice(base + 1, base + nargs);
-  return ret(L, newString(L, engine(L, () => pack(fmt, args, { typeName: typeNameForMessages }))));
+  // the result's bytes are charged as the format is read (reserve), before they exist
+  return ret(L, engine(L, () => pack(fmt, args, { typeName: typeNameForMessages, reserve: (n) => chargeBytes(L, n) })));
 };
 
 const strunpack: HostFn = (L, base, nargs) => {

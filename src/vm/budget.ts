@@ -150,6 +150,22 @@ export function startRun(g: GlobalState, limits: { instructions?: number; time?:
   setQuantum(g);
 }
 
+/**
+ * End a run: until the next one starts, nothing is limited (the host's own
+ * calls between runs, compiling its code say, are never stopped by what the
+ * last run used).
+ */
+export function endRun(g: GlobalState): void {
+  const b = g.budget;
+  b.executed += b.quantum - g.tick;
+  b.maxInstructions = Infinity;
+  b.maxTime = Infinity;
+  b.deadline = Infinity;
+  b.interrupted = false;
+  b.inGrace = false;
+  setQuantum(g);
+}
+
 /** A run's limits and counters, kept while an async run waits for the host (other runs may start meanwhile). */
 export interface RunState {
   maxInstructions: number;

@@ -1,0 +1,4 @@
+-- hostile: close handler loops
+-- expect: instructions
+local x <close> = setmetatable({}, {__close = function() while true do end end})
+while true do end

@@ -1,0 +1,3 @@
+-- hostile: collectgarbage restricted
+-- expect: error:not allowed in the sandbox
+collectgarbage("stop")

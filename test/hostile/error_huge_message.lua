@@ -1,0 +1,3 @@
+-- hostile: error huge message
+-- expect: memory
+error(("x"):rep(2^29))

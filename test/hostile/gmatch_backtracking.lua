@@ -1,0 +1,3 @@
+-- hostile: gmatch backtracking
+-- expect: instructions
+for m in ("a"):rep(3000):gmatch(".-.-.-b") do end

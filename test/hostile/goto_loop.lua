@@ -1,0 +1,3 @@
+-- hostile: goto loop
+-- expect: instructions
+::top:: goto top

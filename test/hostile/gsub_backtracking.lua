@@ -1,0 +1,3 @@
+-- hostile: gsub backtracking
+-- expect: instructions
+return ("a"):rep(3000):gsub(".-.-.-b", "")

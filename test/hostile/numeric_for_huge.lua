@@ -1,0 +1,3 @@
+-- hostile: numeric for huge
+-- expect: instructions
+for i = 1, math.maxinteger do end

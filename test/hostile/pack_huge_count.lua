@@ -1,0 +1,3 @@
+-- hostile: pack huge count
+-- expect: memory
+return string.pack("c1073741824", "")

@@ -1,0 +1,3 @@
+-- hostile: pattern balance
+-- expect: instructions
+return (("("):rep(200000)):find("%b()")

@@ -1,0 +1,3 @@
+-- hostile: pattern lazy backtracking
+-- expect: instructions
+return string.find(("a"):rep(3000), ".-.-.-b")

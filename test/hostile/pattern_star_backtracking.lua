@@ -1,0 +1,3 @@
+-- hostile: pattern star backtracking
+-- expect: instructions
+return ("0123456789"):rep(5):find(".*.*.*.*.*.*.*.*.*x")

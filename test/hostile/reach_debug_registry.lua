@@ -1,0 +1,3 @@
+-- hostile: reach debug registry
+-- expect: error:attempt to index a nil value
+return debug.getregistry()

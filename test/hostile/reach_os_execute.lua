@@ -1,0 +1,3 @@
+-- hostile: reach os execute
+-- expect: error:attempt to call a nil value
+os.execute("echo pwned")

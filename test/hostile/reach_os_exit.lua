@@ -1,0 +1,3 @@
+-- hostile: reach os exit
+-- expect: error:attempt to call a nil value
+os.exit(7)

@@ -1,0 +1,3 @@
+-- hostile: reach require file
+-- expect: error:attempt to call a nil value
+return require("os")

@@ -1,0 +1,3 @@
+-- hostile: rep bomb
+-- expect: memory
+local s = ("x"):rep(2^30)

@@ -1,0 +1,3 @@
+-- hostile: repeat false
+-- expect: instructions
+repeat until false

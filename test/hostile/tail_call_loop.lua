@@ -1,0 +1,4 @@
+-- hostile: tail call loop
+-- expect: instructions
+local function f() return f() end
+f()

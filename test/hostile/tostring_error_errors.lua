@@ -1,0 +1,3 @@
+-- hostile: tostring error errors
+-- expect: error
+error(setmetatable({}, {__tostring = function() error("again") end}))

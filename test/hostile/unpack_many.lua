@@ -1,0 +1,4 @@
+-- hostile: unpack many
+-- expect: instructions|error:too many results
+local t = {}
+for i = 1, 1e9 do t[i] = i end

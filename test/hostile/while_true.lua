@@ -1,0 +1,3 @@
+-- hostile: while true
+-- expect: instructions
+while true do end
