@@ -3,6 +3,7 @@
  * comparison of prototypes, and running a prototype in a fresh state.
  */
 
+import { LimitAbort, startRun } from '../../src/vm/budget.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Proto } from '../../src/bytecode/proto.js';
@@ -138,12 +139,15 @@ export function runWithLibs(p: Proto): string {
 
 /**
  * Run a (possibly forged) prototype in a bare environment where nothing can
- * allocate much or loop in a host function. Returns normally for success or
- * a Lua error; rethrows anything that is not a Lua error (the failure the
- * verifier must prevent).
+ * loop in a host function, under an instruction budget and a memory limit
+ * (a mutant may loop forever: the budget stops it). Returns normally for
+ * success, a Lua error or a limit hit; rethrows anything else (the failure
+ * the verifier must prevent).
  */
 export function runBare(p: Proto): void {
   const L = newState({ stackLimit: 20000, stdout: () => {}, stderr: () => {} });
+  startRun(L.g, { instructions: 20000 });
+  L.g.heap.setLimit(16 * 2 ** 20);
   const env = globals(L);
   const sink = new HostFunction((_L, _base, nargs) => nargs & 1, 'sink');
   env.setStr('print', sink);
@@ -158,6 +162,7 @@ export function runBare(p: Proto): void {
   try {
     callValue(L, func, -1);
   } catch (e) {
+    if (e instanceof LimitAbort) return;
     if (!(e instanceof LuaThrow) || e.hostError !== undefined) throw e;
   }
 }
