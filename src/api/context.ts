@@ -8,7 +8,7 @@ import { tolstring } from '../lib/tostring.js';
 import { tostringNumber } from '../value/number.js';
 import { LuaFloat, type LuaValue } from '../value/value.js';
 import { type LuaUserdata } from '../vm/userdata.js';
-import { checkstack, pcall } from '../vm/call.js';
+import { checkstack, pcall, shrinkstack } from '../vm/call.js';
 import { HostFunction } from '../vm/function.js';
 import { typeName } from '../vm/metamethods.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
@@ -36,6 +36,20 @@ export interface AsyncHooks {
 
 /** Converts a thrown Lua error into what the host sees (set by convert.ts). */
 export type ValueToJs = (ctx: Context, v: LuaValue) => unknown;
+
+/**
+ * Pop the stack down to `h` after a call from the host, clearing every slot
+ * above: what the finished call returned or left in its registers is
+ * garbage, which must not stay reachable from the stack (a later frame's
+ * unassigned register would make the collector and the memory limit count
+ * it, and V8 could not reclaim it). Back at the bottom of the thread, a
+ * stack grown by a deep recursion shrinks first.
+ */
+function popTo(L: LuaState, h: number): void {
+  L.top = h;
+  if (L.ci === L.baseCi) shrinkstack(L);
+  L.stack.fill(undefined, h);
+}
 
 export class Context {
   closed = false;
@@ -138,11 +152,11 @@ export class Context {
       const err = L.stack[func];
       const hostError = L.hostError;
       const tb = takeTraceback(L);
-      L.top = h;
+      popTo(L, h);
       throw this.errorFor(err, tb, hostError);
     }
     const results = L.stack.slice(func, L.top);
-    L.top = h;
+    popTo(L, h);
     return results;
   }
 
@@ -155,7 +169,7 @@ export class Context {
     try {
       return pcall(L, func, -1, h);
     } catch (e) {
-      L.top = h;
+      popTo(L, h);
       throw e;
     }
   }

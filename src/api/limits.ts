@@ -4,7 +4,7 @@
  * vm/heap.ts), reported as `LuaLimitError`, and what a run used.
  */
 
-import { describeLimit, endRun, LimitAbort, now, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
+import { describeLimit, endRun, LimitAbort, now, safepoint, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaLimitError } from './lua-error.js';
 import { describe, type OptionCheck, type OptionTable } from './options.js';
@@ -114,6 +114,7 @@ export class RunTracker {
     resumeRun(this.L.g, saved.run, waited);
     this.depth++;
     try {
+      safepoint(this.L); // a limit (a deadline passed during the wait, an interrupt) stops the run here
       return body();
     } catch (e) {
       throw e instanceof LimitAbort ? limitError(e) : e;

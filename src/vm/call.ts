@@ -445,6 +445,9 @@ export function abandonAbove(L: LuaState, level: number): void {
   while (list.length > 0 && list[list.length - 1] >= level) list.pop();
   L.top = level;
   shrinkstack(L);
+  // what the abandoned frames held is garbage: the slots must not keep it alive (nor counted)
+  const stack = L.stack;
+  for (let i = level; i < stack.length; i++) stack[i] = undefined;
 }
 
 /**

@@ -292,7 +292,8 @@ class Mark {
    */
   traverseThread(th: LuaState): void {
     const stack = th.stack;
-    const top = this.measureOnly ? Math.max(th.top, th.ci.top) : th.top;
+    // a measure may run in the middle of a Lua frame, whose registers reach its top, not L.top
+    const top = this.measureOnly && th.ci !== th.baseCi ? Math.max(th.top, th.ci.top) : th.top;
     const limit = Math.min(top, stack.length);
     for (let i = 0; i < limit; i++) {
       // numbers in registers are counted with the stack (the reference's TValues); elsewhere V8 boxes some
