@@ -25,6 +25,10 @@ const MSG_INVALID = 'invalid UTF-8 code';
 /** Smallest value that needs a sequence of 1 + index continuation bytes (overlong check). */
 const LIMITS: readonly number[] = [Infinity, 0x80, 0x800, 0x10000, 0x200000, 0x4000000];
 
+/** Elements a utf8 function handles between two charges of its work (budget.ts): a power of two. */
+const WORK_CHUNK = 4096;
+const WORK_CHUNK_MASK = WORK_CHUNK - 1;
+
 /** Byte at `i`, 0 past the end (the reference's terminating '\0'). */
 function byteAt(s: string, i: number): number {
   return i < s.length ? s.charCodeAt(i) : 0;
@@ -107,10 +111,10 @@ const codepoint: HostFn = (L, base, nargs) => {
   if (posi < 1) argError(L, 2, 'out of bounds');
   if (pose > len) argError(L, 3, 'out of bounds');
   if (posi > pose) return 0;
-  chargeWork(L, pose - posi + 1); // per byte decoded
   if (!checkstack(L, pose - posi + 1)) luaError(L, 'stack overflow (string slice too long)');
   let n = 0;
   for (let i = posi - 1; i < pose;) {
+    if ((n & WORK_CHUNK_MASK) === 0) chargeWork(L, WORK_CHUNK); // per element, a chunk at a time
     i = decode(s, i, strict);
     if (i < 0) luaError(L, MSG_INVALID);
     L.stack[L.top++] = decoded;
@@ -127,9 +131,9 @@ const len: HostFn = (L, base, nargs) => {
   const strict = isFalse(arg(L, base, nargs, 4));
   if (!(posi >= 1 && --posi <= n)) argError(L, 2, 'initial position out of bounds');
   if (!(--posj < n)) argError(L, 3, 'final position out of bounds');
-  chargeWork(L, Math.max(0, posj - posi + 1)); // per byte decoded
   let count = 0;
   while (posi <= posj) {
+    if ((count & WORK_CHUNK_MASK) === 0) chargeWork(L, WORK_CHUNK); // per element, a chunk at a time
     const next = decode(s, posi, strict);
     if (next < 0) return ret(L, undefined, posi + 1);
     posi = next;
@@ -150,13 +154,14 @@ const offset: HostFn = (L, base, nargs) => {
     return ret(L, posi + 1);
   }
   if (iscont(s, posi)) luaError(L, 'initial position is a continuation byte');
-  chargeWork(L, Math.min(Math.abs(n), len)); // per character skipped, at most the string
   if (n < 0) {
     for (; n < 0 && posi > 0; n++) {
+      if ((n & WORK_CHUNK_MASK) === 0) chargeWork(L, WORK_CHUNK); // per character skipped
       do posi--; while (posi > 0 && iscont(s, posi));
     }
   } else {
     for (n--; n > 0 && posi < len; n--) {
+      if ((n & WORK_CHUNK_MASK) === 0) chargeWork(L, WORK_CHUNK);
       do posi++; while (iscont(s, posi)); // stops at the end: byteAt gives 0 there
     }
   }
