@@ -18,6 +18,7 @@ import { LuaMulti, toJS, toLua, type ToJsOptions } from './convert.js';
 import { LuaError, LuaLimitError } from './lua-error.js';
 import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
 import { allowListOf, applySandbox } from '../lib/sandbox.js';
+import { chargeWork } from '../vm/budget.js';
 import { LOAD_OPTIONS, LUA_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS, type LuaOptions, type RunMultiOptions, type RunOptions } from './lua-options.js';
 import { checkOptions } from './options.js';
 import type { LuaTableProxy } from './proxy.js';
@@ -69,6 +70,17 @@ export class Lua {
    */
   interrupt(): void {
     this.ctx.interrupt();
+  }
+
+  /**
+   * From a host function doing work for the script (parsing, searching...),
+   * count `steps` of it against the running script's instruction budget, as
+   * library functions do; when a limit is hit this throws, and the script
+   * stops as at any other limit. Does nothing outside a run.
+   */
+  chargeWork(steps: number): void {
+    if (!this.ctx.runs.running) return;
+    chargeWork(this.ctx.current(), steps);
   }
 
   /** What the last run used: instructions, memory (the count, and its peak), time. */

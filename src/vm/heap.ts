@@ -233,15 +233,16 @@ export class Heap {
 
   /**
    * Would a collection now change anything but the count? Only if weak
-   * tables may exist, objects wait for finalization, or a memory limit
-   * needs the heap measured (and its garbage dropped) in time. When none holds, a due
+   * tables may exist or objects wait for finalization. (A memory limit
+   * does not need collections: past it, the heap is measured, see
+   * thresholdPassed.) When none holds, a due
    * collection is deferred (`overdue`): marking the heap would only measure
    * it, and the measure is taken when somebody reads it. Lua leaves the
    * timing of collections unspecified, so nothing a script can observe
    * differs from collecting on time.
    */
   collectionMatters(): boolean {
-    return this.weakSeen || this.finobj.length > 0 || this.tobefnz.length > 0 || this.limit !== Infinity;
+    return this.weakSeen || this.finobj.length > 0 || this.tobefnz.length > 0;
   }
 
   /** A reason to collect appeared (a weak mode, a finalizer): a deferred collection is due now. */

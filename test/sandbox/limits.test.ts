@@ -172,3 +172,12 @@ test('each limit reports its name', () => {
   names.push(limitOf(lua, 'while true do end', { limits: { instructions: 1e12 } }).limit);
   assert.deepEqual(names, ['instructions', 'memory', 'time']);
 });
+
+test('host functions can charge their own work to the running script', () => {
+  const lua = new Lua({ limits: { instructions: 10_000 } });
+  lua.set('parse', () => { lua.chargeWork(3000); return 1; });
+  assert.equal(lua.run('return parse() + parse() + parse()'), 3);
+  assert.equal(limitOf(lua, 'for i = 1, 4 do parse() end').limit, 'instructions');
+  lua.chargeWork(1e9); // outside a run: nothing to charge
+  assert.equal(lua.run('return 1'), 1);
+});

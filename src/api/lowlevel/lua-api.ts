@@ -16,6 +16,7 @@
 import { resetThread } from '../../lib/coroutine.js';
 import { openLibs as vmOpenLibs, type LibName } from '../../lib/init.js';
 import { libNames } from '../options.js';
+import { chargeWork } from '../../vm/budget.js';
 import { resume as vmResume, yieldk } from '../../vm/call.js';
 import { HostAbort } from '../../vm/exceptions.js';
 import { newThread as vmNewThread, closeState } from '../../vm/create.js';
@@ -137,6 +138,15 @@ export class LuaApi extends AuxApi {
    */
   close(): void {
     closeState(this.L, this.L.g.mainThread.ci === this.L.g.mainThread.baseCi);
+  }
+
+  /**
+   * Count `steps` of work done by a host function against the running
+   * script's instruction budget (see the sandbox's limits); throws the
+   * limit's abort when it is used up.
+   */
+  chargeWork(steps: number): void {
+    chargeWork(this.L, steps);
   }
 
   /** lua_isyieldable. */
