@@ -44,11 +44,11 @@ export function allowListOf(sandbox: Sandbox): readonly string[] | undefined {
   return sandbox === 'safe' ? SAFE : sandbox;
 }
 
-/** The sandbox's `load`: text chunks only (a binary chunk gets load's own error). */
+/** The sandbox's `load`: text chunks only, whatever the mode asks (a binary chunk gets load's own error). */
 const safeLoad: HostFn = (L, base, nargs) => {
   const mode = optString(L, base, nargs, 3, 'bt');
   while (L.top < base + 3) L.stack[L.top++] = undefined;
-  L.stack[base + 2] = mode.includes('t') ? 't' : mode;
+  L.stack[base + 2] = mode.replace(/b/g, '');
   return baseLib.load(L, base, Math.max(nargs, 3));
 };
 
