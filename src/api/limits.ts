@@ -82,22 +82,8 @@ export class RunTracker {
   run<T>(override: Limits | undefined, body: () => T): T {
     if (this.depth > 0) return body();
     const limits = override === undefined ? this.limits : { ...this.limits, ...override };
-    const heap = this.L.g.heap;
-    const savedLimit = heap.limit;
-    heap.setLimit(limits.memory ?? Infinity);
-    heap.peak = heap.total;
-    startRun(this.L.g, limits);
-    this.depth++;
-    try {
-      return body();
-    } catch (e) {
-      throw e instanceof LimitAbort ? limitError(e) : e;
-    } finally {
-      this.depth--;
-      this.record();
-      endRun(this.L.g);
-      heap.setLimit(savedLimit);
-    }
+    this.L.g.heap.peak = this.L.g.heap.total;
+    return this.enter(limits.memory ?? Infinity, () => startRun(this.L.g, limits), body);
   }
 
   /** Between the steps of an async run: the run's budget, to be resumed after the wait. */
@@ -108,13 +94,24 @@ export class RunTracker {
   /** Continue an async run after a wait: `body` is its next step. */
   resume<T>(saved: { run: RunState; at: number; memory: number }, limits: Limits, body: () => T): T {
     const waited = limits.countWaits === true ? 0 : now() - saved.at;
+    return this.enter(saved.memory, () => {
+      resumeRun(this.L.g, saved.run, waited);
+      safepoint(this.L); // a limit (a deadline passed during the wait, an interrupt) stops the run here
+    }, body);
+  }
+
+  /**
+   * Run `body` inside a run: the memory limit `memory` in force, `start`
+   * setting the budget; afterwards the usage is recorded, the budget ended
+   * and the limit put back, and a limit hit becomes a LuaLimitError.
+   */
+  private enter<T>(memory: number, start: () => void, body: () => T): T {
     const heap = this.L.g.heap;
     const savedLimit = heap.limit;
-    heap.setLimit(saved.memory);
-    resumeRun(this.L.g, saved.run, waited);
+    heap.setLimit(memory);
     this.depth++;
     try {
-      safepoint(this.L); // a limit (a deadline passed during the wait, an interrupt) stops the run here
+      start();
       return body();
     } catch (e) {
       throw e instanceof LimitAbort ? limitError(e) : e;

@@ -201,13 +201,20 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
     },
     popen,
     execute: (command) => runShell(command, undefined, false)[0],
+    ...clocksAndExit(options.exit),
+  };
+}
+
+/** The members every Node.js platform shares: process CPU time, wall-clock time, the local zone, and `os.exit`. */
+function clocksAndExit(exit: ((code: number) => never) | undefined): Pick<Platform, 'clock' | 'time' | 'zone' | 'exit'> {
+  return {
     clock() {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1e6;
     },
     time: () => Date.now() / 1000,
     zone,
-    exit: options.exit ?? ((code) => {
+    exit: exit ?? ((code) => {
       throw new LuaExit(code);
     }),
   };
@@ -273,15 +280,7 @@ export function createDirectoryPlatform(root: string, options: DirectoryPlatform
     rename: writable((from: string, to: string) => sys(() => renameSync(resolve(from), resolve(to)))),
     tmpname: refuse,
     tmpfile: refuse,
-    clock() {
-      const u = process.cpuUsage();
-      return (u.user + u.system) / 1e6;
-    },
-    time: () => Date.now() / 1000,
-    zone,
-    exit: options.exit ?? ((code) => {
-      throw new LuaExit(code);
-    }),
+    ...clocksAndExit(options.exit),
   };
 }
 
