@@ -14,7 +14,7 @@
  */
 
 // the high-level API
-export { Lua, type LuaOptions, type RunOptions, type RunMultiOptions } from './api/lua.js';
+export { Lua, type LuaOptions, type RunOptions, type RunMultiOptions, type ProfileOptions, type Profiled } from './api/lua.js';
 export { type LibName } from './lib/init.js';
 export { LuaThread, type ResumeResult, type ThreadStatus } from './api/thread.js';
 export { LuaMulti, type ToJsOptions } from './api/convert.js';
@@ -22,6 +22,13 @@ export type { LuaTableProxy } from './api/proxy.js';
 export type { LuaFunctionProxy } from './api/callable.js';
 export type { AsyncHooks, StringMode } from './api/context.js';
 export type { LuaFloat, LuaValue } from './value/value.js';
+
+// the profiler's report, and its views: a table, folded stacks, a flame graph page
+export type { ProfileReport, ProfileFunction, ProfileLine, ProfileNode } from './vm/profiler.js';
+export { formatProfileTable, formatLineTable, type ProfileTableOptions } from './profile/table.js';
+export { toFoldedStacks } from './profile/folded.js';
+export { flameGraphHtml, type FlameGraphOptions } from './profile/flamegraph.js';
+export { functionLabel } from './profile/label.js';
 
 // the errors a host catches
 export { LuaError, LuaLimitError, type LimitName } from './api/lua-error.js';

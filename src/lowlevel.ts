@@ -11,7 +11,8 @@
  */
 
 export { newApiState, type ApiStateOptions } from './api/lowlevel/new-state.js';
-export { LuaApi, type ResumeResult as ApiResumeResult } from './api/lowlevel/lua-api.js';
+export { LuaApi, LuaHook, LuaMask, type ApiHook, type ResumeResult as ApiResumeResult } from './api/lowlevel/lua-api.js';
+export type { DebugInfo } from './vm/debuginfo.js';
 export { CheckedLuaApi, LuaApiError } from './api/lowlevel/checked-api.js';
 export { type AuxApi, REFNIL, NOREF, type ApiLib } from './api/lowlevel/aux-api.js';
 export {

@@ -33,14 +33,19 @@ export function normaliseStderr(stderr: string): string {
   return out.map((l) => l + '\n').join('');
 }
 
-export function runCase(file: string): CaseResult {
+/**
+ * Run a case; `options` go before the script on the command line (a hook
+ * set with -e, --profile...), and files the run writes are handed to
+ * `writeFile` instead of the disk.
+ */
+export function runCase(file: string, options: string[] = [], writeFile?: (path: string, text: string) => void): CaseResult {
   let stdout = '';
   let stderr = '';
   const cwd = process.cwd();
   process.chdir(dirname(file));
   let status: number;
   try {
-    status = main([basename(file)], {
+    status = main([...options, basename(file)], {
       platform: {
         ...nodePlatform,
         // stdin is empty, as with `</dev/null` in test/regen.sh
@@ -50,6 +55,7 @@ export function runCase(file: string): CaseResult {
       },
       stdout: (s) => { stdout += s; },
       stderr: (s) => { stderr += s; },
+      writeFile,
     });
   } finally {
     process.chdir(cwd);

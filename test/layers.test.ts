@@ -21,9 +21,17 @@ const LAYERS: Record<string, number> = {
   lib: 3,
   api: 4,
   platform: 4,
+  profile: 4,
   cli: 5,
 };
 const ENTRY = 6;
+
+/** Folders kept apart from others of their layer: the profile views are shared by the host API and the command. */
+const APART: Record<string, string[]> = { profile: ['api', 'platform'] };
+
+function folderOf(file: string): string {
+  return relative(SRC, file).split(/[\\/]/)[0];
+}
 
 function layerOf(file: string): number {
   const top = relative(SRC, file).split(/[\\/]/);
@@ -57,6 +65,7 @@ test('every import in src/ goes to the same layer or one below it', () => {
       const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
       const theirs = layerOf(target);
       if (theirs > mine) violations.push(`${relative(SRC, file)} (layer ${mine}) imports ${spec} (layer ${theirs})`);
+      if (APART[folderOf(file)]?.includes(folderOf(target))) violations.push(`${relative(SRC, file)} imports ${spec} (kept apart)`);
     }
   }
   assert.deepEqual(violations, []);
@@ -68,4 +77,5 @@ test('the layer check sees a violation', () => {
   const spec = '../vm/table.js';
   assert.ok(layerOf(resolve(dirname(file), spec.replace(/\.js$/, '.ts'))) > layerOf(file));
   assert.deepEqual(importsOf(`import { LuaTable } from '${spec}';\nexport { y } from './y.js';`), [spec, './y.js']);
+  assert.ok(APART[folderOf(join(SRC, 'profile', 'x.ts'))]?.includes(folderOf(resolve(SRC, 'profile', '../api/lua.ts'))));
 });

@@ -121,6 +121,20 @@ export const LOAD_OPTIONS: OptionTable<RunOptions> = {
   limits: limitsOption,
 };
 
+/** Options of `profile` and `startProfile`. */
+export interface ProfileOptions {
+  /**
+   * Also time every source line of Lua functions (`ProfileFunction.lines`).
+   * Costs more than a profile of functions: every instruction is looked at.
+   */
+  lines?: boolean;
+}
+
+/** The checks of `profile`'s and `startProfile`'s options. */
+export const PROFILE_OPTIONS: OptionTable<ProfileOptions> = {
+  lines: ofType('boolean'),
+};
+
 /** The checks of `toJS`'s options. */
 export const TO_JS_OPTIONS: OptionTable<ToJsOptions> = {
   deep: ofType('boolean'),

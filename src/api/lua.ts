@@ -19,11 +19,21 @@ import { LuaError, LuaLimitError } from './lua-error.js';
 import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
 import { allowListOf, applySandbox } from '../lib/sandbox.js';
 import { chargeWork } from '../vm/budget.js';
-import { LOAD_OPTIONS, LUA_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS, type LuaOptions, type RunMultiOptions, type RunOptions } from './lua-options.js';
+import {
+  LOAD_OPTIONS, LUA_OPTIONS, PROFILE_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS,
+  type LuaOptions, type ProfileOptions, type RunMultiOptions, type RunOptions,
+} from './lua-options.js';
+import { startProfiler, stopProfiler, type ProfileReport } from '../vm/profiler.js';
 import { checkOptions } from './options.js';
 import type { LuaTableProxy } from './proxy.js';
 
-export type { LuaOptions, RunOptions, RunMultiOptions } from './lua-options.js';
+export type { LuaOptions, ProfileOptions, RunOptions, RunMultiOptions } from './lua-options.js';
+
+/** What `Lua.profile` returns: the function's result and the profile of what it ran. */
+export interface Profiled<T> {
+  result: T;
+  report: ProfileReport;
+}
 import { threadHandle, type LuaThread } from './thread.js';
 import { encodeUtf8, textSink } from './utf8.js';
 
@@ -86,6 +96,59 @@ export class Lua {
   /** What the last run used: instructions, memory (the count, and its peak), time. */
   usage(): Usage {
     return this.ctx.runs.usage();
+  }
+
+  /**
+   * Start the built-in profiler: from now on every call and return in this
+   * state, in every coroutine, is timed, until `stopProfile()`. It needs no
+   * Lua hook (`debug.sethook` stays the script's). Throws if a profile is
+   * already running.
+   */
+  startProfile(options: ProfileOptions = {}): void {
+    checkOptions('startProfile()', options, PROFILE_OPTIONS);
+    this.ctx.checkOpen();
+    if (this.ctx.L.g.profiler !== null) throw new Error('startProfile(): a profile is already running');
+    startProfiler(this.ctx.L, options.lines === true);
+  }
+
+  /**
+   * Stop the profiler and return what it recorded: per function, calls,
+   * self and total time (and per line, if asked), and the call tree (see
+   * `ProfileReport`; `formatProfileTable`, `toFoldedStacks` and
+   * `flameGraphHtml` render it). Throws if no profile is running.
+   */
+  stopProfile(): ProfileReport {
+    if (this.ctx.L.g.profiler === null) throw new Error('stopProfile(): no profile is running');
+    return stopProfiler(this.ctx.L);
+  }
+
+  /**
+   * Profile what `fn` runs in this state: its result and the report. When
+   * `fn` returns a Promise (a `runAsync`, say), the profile ends when it
+   * settles. If `fn` throws, the profile is stopped and the error passes
+   * through (use startProfile/stopProfile to keep the report of a failed run).
+   */
+  profile<T>(fn: () => Promise<T>, options?: ProfileOptions): Promise<Profiled<T>>;
+  profile<T>(fn: () => T, options?: ProfileOptions): Profiled<T>;
+  profile<T>(fn: () => T | Promise<T>, options: ProfileOptions = {}): Profiled<T> | Promise<Profiled<T>> {
+    this.startProfile(options);
+    let result: T | Promise<T>;
+    try {
+      result = fn();
+    } catch (e) {
+      this.stopProfile();
+      throw e;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (value) => ({ result: value, report: this.stopProfile() }),
+        (e: unknown) => {
+          this.stopProfile();
+          throw e;
+        },
+      );
+    }
+    return { result, report: this.stopProfile() };
   }
 
   /** Several results from a host function: `return Lua.multi(a, b)` returns `a, b` to Lua. */

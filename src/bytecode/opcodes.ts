@@ -171,6 +171,13 @@ export const enum Op {
   VARARGPREP, // A        (adjust vararg parameters; A = number of fixed parameters)
 
   EXTRAARG,   // Ax       extra (larger) argument for the previous opcode
+
+  /**
+   * Never in a prototype's code: every instruction of the trapped copy the
+   * interpreter runs while line or count events are wanted has this opcode,
+   * its operands unchanged (vm/hooks.ts).
+   */
+  TRAP = 0x7f,
 }
 
 export const NUM_OPCODES = Op.EXTRAARG + 1;

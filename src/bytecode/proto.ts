@@ -50,6 +50,11 @@ export class Proto {
    * hash-slot hints for field accesses (see interp.ts). Allocated lazily.
    */
   slotHints: Int32Array | undefined = undefined;
+  /**
+   * Interpreter scratch: the code with every opcode replaced by TRAP, run
+   * while line or count events are wanted (vm/hooks.ts). Allocated lazily.
+   */
+  trapCode: Int32Array | undefined = undefined;
   /** Epoch of the last mark that reached this prototype (vm/gc.ts). */
   gcmark = 0;
   /** What this prototype alone costs (vm/heap.ts's model), computed on its first mark. */

@@ -22,6 +22,11 @@ import { LuaTable } from '../vm/table.js';
 import { getmetatable, typeName } from '../vm/metamethods.js';
 import { LUA_OK, type LuaState } from '../vm/state.js';
 import type { LuaValue } from '../value/value.js';
+import { startProfiler, stopProfiler } from '../vm/profiler.js';
+import { formatLineTable, formatProfileTable } from '../profile/table.js';
+import { toFoldedStacks } from '../profile/folded.js';
+import { flameGraphHtml } from '../profile/flamegraph.js';
+import { decodeUtf8, encodeUtf8 } from '../api/utf8.js';
 
 /** What the CLI needs from its environment (the Node.js one is in nodehost.ts). */
 export interface CliHost {
@@ -34,6 +39,8 @@ export interface CliHost {
   stdinIsTTY?: boolean;
   /** The name the command was invoked as (arg[-n] and messages use it). */
   progname?: string;
+  /** Write a text file as UTF-8 (--profile=FILE); throws with the system's message when it cannot. */
+  writeFile?(path: string, text: string): void;
 }
 
 
@@ -57,6 +64,12 @@ Limits and sandbox (before the script):
   --max-instructions=N      VM steps
   --timeout=TIME            wall-clock time (with ms or s)
 A script stopped by a limit exits with status 3.
+Profiling (what ran, and for how long):
+  --profile                 print a table of functions by time to stderr at exit
+  --profile=FILE            write the profile to FILE instead: a flame graph
+                            page (.html), folded stacks (.folded), the report
+                            as JSON (.json) or the table (any other name)
+  --profile-lines           also time each source line
 `;
 
 interface Args {
@@ -71,12 +84,21 @@ interface Args {
   /** -e, -l and -W options in order. */
   actions: Array<['e' | 'l' | 'W', string]>;
   hasExec: boolean;
+  /** --profile[=FILE] and --profile-lines. */
+  profile: ProfileArgs | undefined;
+}
+
+interface ProfileArgs {
+  /** Where the profile goes; undefined: the table, to stderr. */
+  file: string | undefined;
+  lines: boolean;
 }
 
 /** Parse options like lua.c's collectargs; returns an error message for bad usage. */
 function collectArgs(argv: string[]): Args | string {
   const a: Args = {
     script: -1, interactive: false, version: false, noEnv: false, actions: [], hasExec: false, sandbox: 'none', limits: {},
+    profile: undefined,
   };
   let i = 0;
   for (; i < argv.length; i++) {
@@ -170,6 +192,14 @@ function longOption(a: Args, opt: string): string | undefined {
       a.limits.time = n;
       return undefined;
     }
+    case '--profile':
+      if (eq >= 0 && value === '') return `'--profile=' needs a file name`;
+      a.profile = { file: eq < 0 ? undefined : value, lines: a.profile?.lines ?? false };
+      return undefined;
+    case '--profile-lines':
+      if (eq >= 0) return `unrecognized option '${opt}'`;
+      a.profile = { file: a.profile?.file, lines: true };
+      return undefined;
     default:
       return `unrecognized option '${opt}'`;
   }
@@ -196,6 +226,7 @@ export function main(argv: string[], host: CliHost): number {
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
   setPlatform(L, host.platform);
+  const title = args.script >= 0 ? decodeUtf8(argv[args.script]) : progname;
   const limits = (): void => {
     startRun(L.g, args.limits);
     L.g.heap.setLimit(args.limits.memory ?? Infinity);
@@ -216,15 +247,47 @@ export function main(argv: string[], host: CliHost): number {
       const err = L.stack[--L.top];
       message(typeof err === 'string' ? err : `(error object is a ${typeName(err)} value)`);
     }
+    finishProfile(L, args, title, host, message);
     limits(); // lua.c's lua_close: finalizers of what is still alive run now, under fresh limits
     closeState(L, true);
     return status !== LUA_OK ? 1 : exitStatus;
   } catch (e) {
+    // a script that exits or is stopped still gets its profile: where did the time go?
+    finishProfile(L, args, title, host, message);
     if (e instanceof LuaExit) return e.code;
     if (e instanceof LimitAbort) return reportLimit(e, message);
     throw e;
   }
 }
+
+/** Stop the profile (if one runs) and write it where --profile said. */
+function finishProfile(L: LuaState, args: Args, title: string, host: CliHost, message: (m: string) => void): void {
+  if (args.profile === undefined || L.g.profiler === null) return;
+  const report = stopProfiler(L);
+  const { file, lines } = args.profile;
+  const table = (): string => formatProfileTable(report, { limit: TABLE_ROWS })
+    + (lines ? '\n' + formatLineTable(report, { limit: TABLE_ROWS }) : '');
+  if (file === undefined) {
+    host.stderr(encodeUtf8(table()));
+    return;
+  }
+  const text = file.endsWith('.html') ? flameGraphHtml(report, { title: `moonbox --profile ${title}` })
+    : file.endsWith('.folded') ? toFoldedStacks(report)
+    : file.endsWith('.json') ? JSON.stringify(report)
+    : table();
+  if (host.writeFile === undefined) {
+    message(`cannot write the profile to '${file}': no file system`);
+    return;
+  }
+  try {
+    host.writeFile(file, text);
+  } catch (e) {
+    message(`cannot write the profile to '${file}': ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Rows of the profile tables the CLI prints (the rest are counted on one line). */
+const TABLE_ROWS = 40;
 
 function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m: string) => void): number {
   const progname = host.progname ?? 'moonbox';
@@ -234,6 +297,8 @@ function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m
   L.g.heap.mode = 'generational'; // lua.c switches the collector to generational mode
   createArgTable(L, argv, args.script, progname);
   if (args.version) host.stdout(COPYRIGHT + '\n');
+  // the profile covers what the command line runs, not the setting up of the libraries
+  if (args.profile !== undefined) startProfiler(L, args.profile.lines);
   if (!args.noEnv && !handleLuaInit(L, host, message)) return 1;
   for (const [kind, val] of args.actions) {
     if (kind === 'W') L.g.warnOn = true;

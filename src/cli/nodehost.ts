@@ -1,5 +1,5 @@
 /** The CLI's host on Node.js: real stdio, file system and environment. */
-import { readSync, writeSync } from 'node:fs';
+import { readSync, writeFileSync, writeSync } from 'node:fs';
 import { nodePlatform } from '../platform/node.js';
 import type { CliHost } from './main.js';
 
@@ -62,5 +62,6 @@ export function nodeCliHost(): CliHost {
     readLine: lineReader(),
     stdinIsTTY: process.stdin.isTTY === true,
     progname: 'moonbox',
+    writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   };
 }

@@ -420,12 +420,12 @@ export class Parser {
     const bl = fs.bl as BlockCnt;
     let hasclose = false;
     const stklevel = fs.reglevel(bl.nactvar); // level outside the block
-    // As in 5.4.4, the block's variables are still active while its 'break'
-    // label is created (so a CLOSE it needs keeps them), and their debug
-    // ranges include the block's final CLOSE.
+    // The block's variables go out of scope before its 'break' label is
+    // made, so that a CLOSE the label needs closes them (5.4.5's fix of
+    // 5.4.4, where a 'break' out of a loop could leave them open).
+    this.removevars(fs, bl.nactvar);
     if (bl.isloop) hasclose = this.createlabel('break', 0, false); // fix pending breaks
     if (!hasclose && bl.previous !== undefined && bl.upval) K.codeABC(fs, Op.CLOSE, stklevel, 0, 0);
-    this.removevars(fs, bl.nactvar);
     fs.freereg = stklevel;
     this.dyd.label.length = bl.firstlabel; // remove local labels
     fs.bl = bl.previous;

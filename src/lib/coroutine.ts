@@ -252,6 +252,6 @@ export const coroutineLib: LibTable = {
 };
 
 export function openCoroutine(L: LuaState): LuaTable {
-  return newLib(L, coroutineLib);
+  return newLib(L, coroutineLib, 'coroutine.');
 }
 

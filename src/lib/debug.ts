@@ -1,25 +1,30 @@
 /**
- * The debug library's introspection functions (the reference's ldblib.c
- * and ldebug.c's lua_getinfo/lua_getlocal): tracebacks, frame and function
- * information, locals, upvalues, metatables, the registry, user values.
- *
- * Hooks (sethook/gethook) are not part of this file yet: they need the
- * interpreter's safepoint, which arrives with the sandbox work.
+ * The debug library (§6.10; the reference's ldblib.c): tracebacks, frame
+ * and function information, locals, upvalues, metatables, the registry,
+ * user values, hooks, and the interactive debug.debug. What it reports
+ * comes from the VM's debug information (vm/debuginfo.ts) and hooks
+ * (vm/hooks.ts).
  */
 
 import { setMetatable } from '../vm/gc.js';
-import { LuaFloat, type LuaValue } from '../value/value.js';
+import type { LuaValue } from '../value/value.js';
 import { LuaUserdata } from '../vm/userdata.js';
-import { currentline, getfuncname, getlocalname, shortSrc } from '../vm/debuginfo.js';
+import { getinfo as getinfoOf, getlocalname, type DebugInfo } from '../vm/debuginfo.js';
+import { sethook as sethookOf, HookMask, type Hook } from '../vm/hooks.js';
+import { callNoYield, pcall } from '../vm/call.js';
+import { loadChunk } from '../vm/create.js';
+import { LUAI_MAXCCALLS } from '../value/limits.js';
+import { LUA_OK } from '../vm/state.js';
+import { platformOf, type PlatformFile } from './platform-interface.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
 import { typeName } from '../vm/metamethods.js';
 import { CIST, LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { slotValue } from '../vm/floatregs.js';
-import { argError, checkInteger, optInteger, ret, typeError, arg, newString } from './args.js';
+import { argError, checkInteger, checkString, optInteger, optString, ret, typeError, arg, newString } from './args.js';
 import { getstack, traceback } from './traceback.js';
 import { newLib, type LibTable } from './register.js';
-import { toStringOrUndefined } from './tostring.js';
+import { tolstring, toStringOrUndefined } from './tostring.js';
 
 /** Optional thread first argument (getthread in ldblib.c): returns [thread, index of the next argument]. */
 function getthread(L: LuaState, base: number, nargs: number): [LuaState, number] {
@@ -44,88 +49,33 @@ const dbtraceback: HostFn = (L, base, nargs) => {
 
 // ---- getinfo
 
-const INFO_OPTIONS = /^>?[SlnrutfL]*$/;
-
-/** Fill `t` with the fields `what` asks for, about function `f` running in `ci` (or not running: ci null). */
-function fillInfo(L: LuaState, L1: LuaState, t: LuaTable, what: string, f: LuaValue, ci: CallInfo | null): void {
-  const lua = f instanceof LuaClosure ? f : undefined;
-  for (const c of what) {
-    switch (c) {
-      case 'S': {
-        if (lua === undefined) {
-          t.setStr('source', '=[C]');
-          t.setStr('short_src', '[C]');
-          t.setStr('linedefined', -1);
-          t.setStr('lastlinedefined', -1);
-          t.setStr('what', 'C');
-        } else {
-          const p = lua.p;
-          t.setStr('source', p.source ?? '=?');
-          t.setStr('short_src', shortSrc(p));
-          t.setStr('linedefined', p.linedefined);
-          t.setStr('lastlinedefined', p.lastlinedefined);
-          t.setStr('what', p.linedefined === 0 ? 'main' : 'Lua');
-        }
-        break;
-      }
-      case 'l':
-        t.setStr('currentline', ci !== null && ci.callstatus & CIST.LUA ? currentline(ci) : -1);
-        break;
-      case 'u':
-        t.setStr('nups', lua !== undefined ? lua.upvals.length : f instanceof HostFunction ? f.upvalues.length : 0);
-        t.setStr('nparams', lua !== undefined ? lua.p.numparams : 0);
-        t.setStr('isvararg', lua !== undefined ? lua.p.isVararg : true);
-        break;
-      case 'n': {
-        const named = ci !== null ? getfuncname(L1, ci) : undefined;
-        t.setStr('name', named?.[1]);
-        t.setStr('namewhat', named?.[0] ?? '');
-        break;
-      }
-      case 't':
-        t.setStr('istailcall', ci !== null && (ci.callstatus & CIST.TAIL) !== 0);
-        break;
-      case 'r':
-        t.setStr('ftransfer', ci?.ftransfer ?? 0);
-        t.setStr('ntransfer', ci?.ntransfer ?? 0);
-        break;
-      case 'L':
-        if (lua !== undefined) {
-          const lines = new LuaTable(L.g.heap);
-          const li = lua.p.lineinfo;
-          // the VARARGPREP of a vararg function is not an "active" line, as in the reference
-          for (let pc = lua.p.isVararg ? 1 : 0; pc < li.length; pc++) lines.set(li[pc], true);
-          t.setStr('activelines', lines);
-        }
-        break;
-      case 'f':
-        t.setStr('func', f);
-        break;
-    }
-  }
-}
-
+/** debug.getinfo ([thread,] f, [what]) (§6.10): a table of lua_getinfo's fields. */
 const getinfo: HostFn = (L, base, nargs) => {
   const [L1, a] = getthread(L, base, nargs);
+  const options = optString(L, base, nargs, a + 2, 'flnSrtu');
+  if (options.startsWith('>')) argError(L, a + 2, "invalid option '>'");
   const target = arg(L, base, nargs, a + 1);
-  const whatArg = arg(L, base, nargs, a + 2);
-  const what = whatArg === undefined ? 'flnSrtu' : String(whatArg);
-  if (!INFO_OPTIONS.test(what) || what.startsWith('>')) return argError(L, a + 2, 'invalid option');
   let f: LuaValue;
   let ci: CallInfo | null = null;
   if (isFunction(target)) {
     f = target;
   } else {
-    if (typeof target !== 'number' && typeof target !== 'bigint' && !(target instanceof LuaFloat)) {
-      return argError(L, a + 1, 'function or level expected');
-    }
-    const level = Number(checkInteger(L, base, nargs, a + 1));
-    ci = getstack(L1, L === L1 ? level : level);
-    if (ci === null || level < 0) return ret(L, undefined); // level out of range
+    ci = getstack(L1, Number(checkInteger(L, base, nargs, a + 1)));
+    if (ci === null) return ret(L, undefined); // level out of range
     f = L1.stack[ci.func];
   }
+  const ar = getinfoOf(L1, options, f, ci);
+  if (ar === undefined) return argError(L, a + 2, 'invalid option');
   const t = new LuaTable(L.g.heap);
-  fillInfo(L, L1, t, what, f, ci);
+  for (const [key, v] of Object.entries(ar) as [string, DebugInfo[keyof DebugInfo]][]) {
+    if (key === 'activelines') {
+      const lines = new LuaTable(L.g.heap);
+      for (const line of v as number[]) lines.set(line, true);
+      t.setStr(key, lines);
+    } else {
+      t.setStr(key, v as LuaValue);
+    }
+  }
   return ret(L, t);
 };
 
@@ -159,9 +109,8 @@ const getlocal: HostFn = (L, base, nargs) => {
     const name = target instanceof LuaClosure ? getlocalname(target.p, n, 0) : undefined;
     return ret(L, name);
   }
-  const level = Number(checkInteger(L, base, nargs, a + 1));
-  const ci = getstack(L1, level);
-  if (ci === null || level < 0) return argError(L, a + 1, 'level out of range');
+  const ci = getstack(L1, Number(checkInteger(L, base, nargs, a + 1)));
+  if (ci === null) return argError(L, a + 1, 'level out of range');
   const found = findlocal(L1, ci, n);
   if (found === undefined) return ret(L, undefined);
   return ret(L, found[0], slotValue(L1, found[1]));
@@ -171,9 +120,9 @@ const setlocal: HostFn = (L, base, nargs) => {
   const [L1, a] = getthread(L, base, nargs);
   const level = Number(checkInteger(L, base, nargs, a + 1));
   const n = Number(checkInteger(L, base, nargs, a + 2));
-  if (a + 3 > nargs) argError(L, a + 3, 'value expected');
   const ci = getstack(L1, level);
-  if (ci === null || level < 0) return argError(L, a + 1, 'level out of range');
+  if (ci === null) return argError(L, a + 1, 'level out of range');
+  if (a + 3 > nargs) argError(L, a + 3, 'value expected');
   const found = findlocal(L1, ci, n);
   if (found === undefined) return ret(L, undefined);
   L1.stack[found[1]] = L.stack[base + a + 2];
@@ -182,6 +131,7 @@ const setlocal: HostFn = (L, base, nargs) => {
 
 // ---- upvalues
 
+/** Name of upvalue n of f ('' for a host function's), or undefined when there is no such upvalue (lua_getupvalue). */
 function upvalueName(f: LuaClosure | HostFunction, n: number): string | undefined {
   if (f instanceof HostFunction) return n >= 1 && n <= f.upvalues.length ? '' : undefined;
   if (n < 1 || n > f.upvals.length) return undefined;
@@ -194,19 +144,21 @@ function checkFunction(L: LuaState, base: number, nargs: number, n: number): Lua
   return f;
 }
 
+/** debug.getupvalue (f, up) (§6.10): its name and value, or nothing when there is no such upvalue. */
 const getupvalue: HostFn = (L, base, nargs) => {
-  const f = checkFunction(L, base, nargs, 1);
   const n = Number(checkInteger(L, base, nargs, 2));
+  const f = checkFunction(L, base, nargs, 1);
   const name = upvalueName(f, n);
   if (name === undefined) return 0;
   const v = f instanceof LuaClosure ? f.upvals[n - 1].get() : f.upvalues[n - 1];
   return ret(L, name, v);
 };
 
+/** debug.setupvalue (f, up, value) (§6.10): its name, or nothing when there is no such upvalue. */
 const setupvalue: HostFn = (L, base, nargs) => {
   if (nargs < 3) argError(L, 3, 'value expected');
-  const f = checkFunction(L, base, nargs, 1);
   const n = Number(checkInteger(L, base, nargs, 2));
+  const f = checkFunction(L, base, nargs, 1);
   const name = upvalueName(f, n);
   if (name === undefined) return 0;
   const v = L.stack[base + 2];
@@ -215,28 +167,31 @@ const setupvalue: HostFn = (L, base, nargs) => {
   return ret(L, name);
 };
 
-/** Lua closure and a valid upvalue index for upvalueid/upvaluejoin. */
-function checkUpval(L: LuaState, base: number, nargs: number, fArg: number, nArg: number): [LuaClosure, number] {
-  const f = checkFunction(L, base, nargs, fArg);
+/**
+ * The identity of upvalue n of the function at argument `fArg`
+ * (checkupval and lua_upvalueid): undefined when there is none. With
+ * `mustExist`, that is an "invalid upvalue index" error.
+ */
+function checkUpval(
+  L: LuaState, base: number, nargs: number, fArg: number, nArg: number, mustExist: boolean,
+): [id: LuaValue, n: number] {
   const n = Number(checkInteger(L, base, nargs, nArg));
-  if (!(f instanceof LuaClosure) || n < 1 || n > f.upvals.length) return argError(L, nArg, 'invalid upvalue index');
-  return [f, n - 1];
+  const f = checkFunction(L, base, nargs, fArg);
+  let id: LuaValue;
+  if (f instanceof LuaClosure) id = n >= 1 && n <= f.upvals.length ? idOf(f.upvals[n - 1]) : undefined;
+  else id = n >= 1 && n <= f.upvalues.length ? hostUpvalueId(f.upvalues, n - 1) : undefined;
+  if (mustExist && id === undefined) argError(L, nArg, 'invalid upvalue index');
+  return [id, n];
 }
 
-const upvalueid: HostFn = (L, base, nargs) => {
-  const f = checkFunction(L, base, nargs, 1);
-  const n = Number(checkInteger(L, base, nargs, 2));
-  if (f instanceof LuaClosure) {
-    if (n < 1 || n > f.upvals.length) return ret(L, undefined);
-    return ret(L, lightFor(f.upvals[n - 1]));
-  }
-  if (n < 1 || n > f.upvalues.length) return ret(L, undefined);
-  return ret(L, lightFor(f.upvalues));
-};
+/** debug.upvalueid (f, n) (§6.10): a light userdata identifying the upvalue, or fail. */
+const upvalueid: HostFn = (L, base, nargs) => ret(L, checkUpval(L, base, nargs, 1, 2, false)[0]);
 
-/** A stable light-userdata identity per upvalue object. */
+/** Upvalue identities: one object per upvalue (a light userdata's address in the reference). */
 const ids = new WeakMap<object, LuaUserdata>();
-function lightFor(o: object): LuaValue {
+const hostIds = new WeakMap<object, LuaUserdata[]>();
+
+function idOf(o: object): LuaUserdata {
   let id = ids.get(o);
   if (id === undefined) {
     id = new LuaUserdata(o, 0);
@@ -245,10 +200,25 @@ function lightFor(o: object): LuaValue {
   return id;
 }
 
+/** A host closure's upvalues are slots of its array: one identity per slot. */
+function hostUpvalueId(upvalues: LuaValue[], i: number): LuaUserdata {
+  let slots = hostIds.get(upvalues);
+  if (slots === undefined) {
+    slots = [];
+    hostIds.set(upvalues, slots);
+  }
+  return (slots[i] ??= new LuaUserdata(upvalues, 0));
+}
+
+/** debug.upvaluejoin (f1, n1, f2, n2) (§6.10): upvalue n1 of Lua closure f1 becomes upvalue n2 of Lua closure f2. */
 const upvaluejoin: HostFn = (L, base, nargs) => {
-  const [f1, n1] = checkUpval(L, base, nargs, 1, 2);
-  const [f2, n2] = checkUpval(L, base, nargs, 3, 4);
-  f1.upvals[n1] = f2.upvals[n2];
+  const [, n1] = checkUpval(L, base, nargs, 1, 2, true);
+  const [, n2] = checkUpval(L, base, nargs, 3, 4, true);
+  const f1 = L.stack[base];
+  const f2 = L.stack[base + 2];
+  if (!(f1 instanceof LuaClosure)) return argError(L, 1, 'Lua function expected');
+  if (!(f2 instanceof LuaClosure)) return argError(L, 3, 'Lua function expected');
+  f1.upvals[n1 - 1] = f2.upvals[n2 - 1];
   return 0;
 };
 
@@ -263,7 +233,7 @@ const dgetmetatable: HostFn = (L, base, nargs) => {
 
 const dsetmetatable: HostFn = (L, base, nargs) => {
   const mt = arg(L, base, nargs, 2);
-  if (mt !== undefined && !(mt instanceof LuaTable)) typeError(L, base, nargs, 2, 'nil or table');
+  if (nargs < 2 || (mt !== undefined && !(mt instanceof LuaTable))) typeError(L, base, nargs, 2, 'nil or table');
   const v = arg(L, base, nargs, 1);
   if (v instanceof LuaTable || v instanceof LuaUserdata) setMetatable(L.g.heap, v, mt);
   else if (mt === undefined) L.g.typeMetatables.delete(typeName(v));
@@ -273,10 +243,11 @@ const dsetmetatable: HostFn = (L, base, nargs) => {
 
 const getregistry: HostFn = (L) => ret(L, L.g.registry);
 
+/** debug.getuservalue (u, n) (§6.10): the value and true, or only nil (not a full userdata, or no such value). */
 const getuservalue: HostFn = (L, base, nargs) => {
-  const u = arg(L, base, nargs, 1);
   const n = Number(optInteger(L, base, nargs, 2, 1));
-  if (!(u instanceof LuaUserdata) || n < 1 || n > u.uservalues.length) return ret(L, undefined, false);
+  const u = arg(L, base, nargs, 1);
+  if (!(u instanceof LuaUserdata) || n < 1 || n > u.uservalues.length) return ret(L, undefined);
   return ret(L, u.uservalues[n - 1], true);
 };
 
@@ -290,12 +261,135 @@ const setuservalue: HostFn = (L, base, nargs) => {
   return ret(L, u);
 };
 
+// ---- hooks
+
+/** Event names as hooks receive them, indexed by HookEvent. */
+const HOOK_NAMES = ['call', 'return', 'line', 'count', 'tail call'];
+
+/**
+ * Registry key of the table of Lua hook functions by thread, weak-keyed
+ * (a hooked coroutine can still be collected), as the reference's.
+ */
+const HOOKKEY = '_HOOKKEY';
+
+/** The table of hook functions by thread; created (with its weak-key metatable) when `create`. */
+function hookTable(L: LuaState, create: boolean): LuaTable | undefined {
+  const reg = L.g.registry;
+  const t = reg.getStr(HOOKKEY);
+  if (t instanceof LuaTable || !create) return t instanceof LuaTable ? t : undefined;
+  const nt = new LuaTable(L.g.heap);
+  nt.setStr('__mode', 'k');
+  setMetatable(L.g.heap, nt, nt);
+  reg.setStr(HOOKKEY, nt);
+  return nt;
+}
+
+/**
+ * The hook debug.sethook installs (hookf in ldblib.c): calls the thread's
+ * Lua hook function with the event name and, for line events, the line.
+ * A coroutine created by a hooked thread inherits this hook but has no
+ * function in the table: nothing is called in it until debug.sethook is
+ * given that coroutine, as in the reference.
+ */
+const hookf: Hook = (L, event, line) => {
+  const table = hookTable(L, false);
+  const f = table?.get(L);
+  if (!isFunction(f)) return;
+  // the table stays below the call, as in the reference (getlocal sees it as a temporary of the hooked frame)
+  L.stack[L.top++] = table;
+  const func = L.top;
+  L.stack[func] = f;
+  L.stack[func + 1] = HOOK_NAMES[event];
+  L.stack[func + 2] = line >= 0 ? line : undefined;
+  L.top = func + 3;
+  callNoYield(L, func, 0);
+};
+
+/** debug.sethook ([thread,] hook, mask [, count]) (§6.10); no hook turns hooks off. */
+const sethook: HostFn = (L, base, nargs) => {
+  const [L1, a] = getthread(L, base, nargs);
+  const f = arg(L, base, nargs, a + 1);
+  let mask = 0;
+  let count = 0;
+  if (f !== undefined) {
+    const smask = checkString(L, base, nargs, a + 2);
+    if (!isFunction(f)) return typeError(L, base, nargs, a + 1, 'function');
+    count = Number(optInteger(L, base, nargs, a + 3, 0));
+    if (smask.includes('c')) mask |= HookMask.CALL;
+    if (smask.includes('r')) mask |= HookMask.RET;
+    if (smask.includes('l')) mask |= HookMask.LINE;
+    if (count > 0) mask |= HookMask.COUNT;
+  }
+  hookTable(L, true)!.set(L1, f);
+  sethookOf(L1, f === undefined ? null : hookf, mask, count);
+  return 0;
+};
+
+/** debug.gethook ([thread]) (§6.10): the hook function, its mask and its count; fail without a hook. */
+const gethook: HostFn = (L, base, nargs) => {
+  const [L1] = getthread(L, base, nargs);
+  const hook = L1.hook;
+  if (hook === null) return ret(L, undefined);
+  const mask = L1.hookmask;
+  const smask = (mask & HookMask.CALL ? 'c' : '') + (mask & HookMask.RET ? 'r' : '') + (mask & HookMask.LINE ? 'l' : '');
+  return ret(L, hook === hookf ? hookTable(L, false)?.get(L1) : 'external hook', smask, L1.basehookcount);
+};
+
+// ---- the rest
+
+/**
+ * debug.debug () (§6.10): a prompt on standard error reading commands from
+ * standard input, each run as a chunk, until a line `cont` or end of input.
+ * A line longer than the reference's buffer (250 bytes) is read, and run,
+ * in pieces, as there.
+ */
+const debug: HostFn = (L) => {
+  const input = platformOf(L).stdin();
+  for (;;) {
+    L.g.stderr('lua_debug> ');
+    const line = readLine(input, DEBUG_LINE_MAX);
+    if (line === '' || line === 'cont\n') return 0;
+    const top = L.top;
+    const f = loadChunk(L, line, '=(debug command)', 'bt');
+    let failed = typeof f === 'string';
+    if (typeof f === 'string') L.stack[L.top++] = f;
+    else {
+      L.stack[L.top] = f;
+      failed = pcall(L, L.top++, 0, 0) !== LUA_OK;
+    }
+    if (failed) L.g.stderr(tolstring(L, L.stack[L.top - 1]) + '\n');
+    L.top = top;
+  }
+};
+
+/** fgets's buffer in the reference's debug.debug: a line holds at most this many bytes, newline included. */
+const DEBUG_LINE_MAX = 249;
+
+/** A line of at most `max` bytes from `input` (its newline included), read byte by byte so that nothing after it is consumed. */
+function readLine(input: PlatformFile, max: number): string {
+  let line = '';
+  while (line.length < max) {
+    const c = input.read(1);
+    if (c === '') break;
+    line += c;
+    if (c === '\n') break;
+  }
+  return line;
+}
+
+/** debug.setcstacklimit (limit) (§8.3): deprecated in 5.4, does nothing; returns the fixed limit, as the reference does. */
+const setcstacklimit: HostFn = (L, base, nargs) => {
+  checkInteger(L, base, nargs, 1);
+  return ret(L, LUAI_MAXCCALLS);
+};
+
 export const debugLib: LibTable = {
-  getinfo, getlocal, getmetatable: dgetmetatable, getregistry, getupvalue, getuservalue, setlocal,
-  setmetatable: dsetmetatable, setupvalue, setuservalue, traceback: dbtraceback, upvalueid, upvaluejoin,
+  debug, gethook, getinfo, getlocal, getmetatable: dgetmetatable, getregistry, getupvalue, getuservalue, sethook,
+  setcstacklimit, setlocal, setmetatable: dsetmetatable, setupvalue, setuservalue, traceback: dbtraceback, upvalueid,
+  upvaluejoin,
 };
 
 export function openDebug(L: LuaState): LuaTable {
-  return newLib(L, debugLib);
+  return newLib(L, debugLib, 'debug.');
 }
 

@@ -456,10 +456,10 @@ function sinkFile(L: LuaState, which: 'stdout' | 'stderr'): PlatformFile {
 
 export function openIo(L: LuaState): LuaTable {
   const mt = newLib(L, metamethods);
-  mt.setStr('__index', newLib(L, methods));
+  mt.setStr('__index', newLib(L, methods, 'file:'));
   mt.setStr('__name', FILEHANDLE);
   L.g.registry.setStr(FILEHANDLE, mt);
-  const io = newLib(L, ioLib);
+  const io = newLib(L, ioLib, 'io.');
   const stdin = newFile(L, () => platformOf(L).stdin(), 'std');
   const stdout = newFile(L, () => sinkFile(L, 'stdout'), 'std');
   const stderr = newFile(L, () => sinkFile(L, 'stderr'), 'std');

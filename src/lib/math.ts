@@ -314,11 +314,11 @@ const MATH_FUNCS: LibTable = {
 };
 
 export function openMath(L: LuaState): LuaTable {
-  const t = newLib(L, MATH_FUNCS);
+  const t = newLib(L, MATH_FUNCS, 'math.');
   const g = new Xoshiro();
   const [n1, n2] = randomSeeds();
   g.seed(n1, n2);
-  const rng = newLib(L, { random: makeRandom(g), randomseed: makeRandomseed(g) });
+  const rng = newLib(L, { random: makeRandom(g), randomseed: makeRandomseed(g) }, 'math.');
   t.setStr('random', rng.getStr('random'));
   t.setStr('randomseed', rng.getStr('randomseed'));
   t.setStr('pi', Math.PI);

@@ -211,6 +211,6 @@ export const osLib: LibTable = {
 };
 
 export function openOs(L: LuaState): LuaTable {
-  return newLib(L, osLib);
+  return newLib(L, osLib, 'os.');
 }
 

@@ -204,7 +204,7 @@ function envPath(L: LuaState, envname: string, dft: string): string {
 
 /** luaopen_package: the package table, and the global `require`. */
 export function openPackageLib(L: LuaState): LuaTable {
-  const pkg = newLib(L, { loadlib, searchpath } satisfies LibTable);
+  const pkg = newLib(L, { loadlib, searchpath } satisfies LibTable, 'package.');
   const searchers = new LuaTable(L.g.heap);
   const fns: [HostFn, string][] = [
     [searcherPreload, 'searcher_preload'], [searcherLua(pkg), 'searcher_Lua'], [searcherC(pkg), 'searcher_C'],

@@ -22,7 +22,8 @@ import { format, type FormatHooks } from './string/format.js';
 import { pack, packsize, unpack } from './string/pack.js';
 import { find, gmatch, GmatchIterator, gsub, match, type Capture, type MatchState } from './string/pattern.js';
 import { MAX_SIZE, MAX_STRING } from '../value/limits.js';
-import { HOST_CLOSURE, SLOT, charge } from '../vm/heap.js';
+import { HOST_CLOSURE, SLOT, USERDATA, charge } from '../vm/heap.js';
+import { LuaUserdata } from '../vm/userdata.js';
 import { WorkMeter } from '../vm/budget.js';
 
 
@@ -171,12 +172,17 @@ const strmatch: HostFn = (L, base, nargs) => {
   return pushCaptures(L, caps);
 };
 
+/**
+ * The iterator string.gmatch returns: a host closure whose upvalues are, as
+ * in the reference, the subject, the pattern and a userdata holding the
+ * match state (debug.getupvalue shows them; debug.setupvalue can replace
+ * them, hence the check).
+ */
 const gmatchAux: HostFn = (L) => {
-  const state = (L.stack[L.ci.func] as HostFunction).upvalues[0] as unknown as { it?: unknown; meter?: unknown } | undefined;
-  // checked: debug.setupvalue can replace the upvalue
-  const it = typeof state === 'object' && state !== null ? state.it : undefined;
-  const meter = typeof state === 'object' && state !== null ? state.meter : undefined;
-  if (!(it instanceof GmatchIterator) || !(meter instanceof WorkMeter)) return luaError(L, 'gmatch state expected');
+  const ud = (L.stack[L.ci.func] as HostFunction).upvalues[2];
+  const state = ud instanceof LuaUserdata ? ud.data : undefined;
+  if (!(state instanceof GmatchState)) return luaError(L, 'gmatch state expected');
+  const { it, meter } = state;
   meter.begin(L);
   const caps = engine(L, () => it.next());
   meter.end();
@@ -184,14 +190,20 @@ const gmatchAux: HostFn = (L) => {
   return pushCaptures(L, caps);
 };
 
+/** What a gmatch iterator keeps between calls. */
+class GmatchState {
+  constructor(readonly it: GmatchIterator, readonly meter: WorkMeter) {}
+}
+
+/** string.gmatch (s, pattern [, init]) (§6.4.1). */
 const strgmatch: HostFn = (L, base, nargs) => {
   const s = checkString(L, base, nargs, 1);
   const p = checkString(L, base, nargs, 2);
   const init = optInteger(L, base, nargs, 3, 1);
   const meter = new WorkMeter(L);
-  const state = { it: gmatch(s, p, init, meter), meter } as unknown as LuaValue;
-  charge(L.g.heap, HOST_CLOSURE + SLOT);
-  return ret(L, new HostFunction(gmatchAux, 'gmatch_aux', [state]));
+  charge(L.g.heap, HOST_CLOSURE + 3 * SLOT + USERDATA);
+  const state = new LuaUserdata(new GmatchState(gmatch(s, p, init, meter), meter), 0);
+  return ret(L, new HostFunction(gmatchAux, 'gmatch_aux', [s, p, state]));
 };
 
 /** The replacement for one match from a table or function (add_value in lstrlib.c). */
@@ -321,7 +333,7 @@ export const stringLib: LibTable = {
 
 /** Build the string table and install the string metatable (luaopen_string). */
 export function openString(L: LuaState): LuaTable {
-  const lib = newLib(L, stringLib);
+  const lib = newLib(L, stringLib, 'string.');
   const mt = new LuaTable(L.g.heap);
   for (const [event, op] of ARITH_EVENTS) mt.setStr(event, new HostFunction(stringArith(op, event), event));
   mt.setStr('__index', lib);

@@ -437,5 +437,5 @@ const sort: HostFn = (L, base, nargs) => {
 const TABLE_FUNCS: LibTable = { concat, insert, pack, unpack, remove, move, sort };
 
 export function openTable(L: LuaState): LuaTable {
-  return newLib(L, TABLE_FUNCS);
+  return newLib(L, TABLE_FUNCS, 'table.');
 }

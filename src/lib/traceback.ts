@@ -21,6 +21,7 @@ export function whereLevel(L: LuaState, level: number): string {
 
 /** The frame at `level` (0 = running function), or null (lua_getstack). */
 export function getstack(L: LuaState, level: number): CallInfo | null {
+  if (level < 0) return null;
   let ci: CallInfo | null = L.ci;
   for (; level > 0 && ci !== null && ci !== L.baseCi; level--) ci = ci.previous;
   return ci === null || ci === L.baseCi ? null : ci;
@@ -69,30 +70,47 @@ function funcDescription(L: LuaState, ci: CallInfo): string {
 const LEVELS1 = 10;
 const LEVELS2 = 11;
 
-/** luaL_traceback: "stack traceback:" and one line per frame of thread L1 from `level`. */
+/**
+ * luaL_traceback: "stack traceback:" and one line per frame of thread L1
+ * from `level`. A stack of more than LEVELS1 + LEVELS2 levels shows its
+ * first LEVELS1 and last LEVELS2 levels around a "...\t(skipping N levels)"
+ * line, with N one less than the levels left out, exactly as the reference
+ * counts them.
+ */
 export function traceback(L: LuaState, L1: LuaState, msg: string | undefined, level: number): string {
-  const first = getstack(L1, level);
-  let n = 0;
-  for (let ci = first; ci !== null && ci !== L1.baseCi; ci = ci.previous) n++;
+  const last = lastLevel(L1);
+  let limit2show = last - level > LEVELS1 + LEVELS2 ? LEVELS1 : -1;
   let out = msg === undefined ? '' : msg + '\n';
   out += 'stack traceback:';
-  let ci = first;
-  for (let j = 0; j < n; j++, ci = ci!.previous) {
-    if (n - 1 > LEVELS1 + LEVELS2 && j === LEVELS1) {
-      const skip = n - LEVELS1 - LEVELS2;
-      out += `\n\t...\t(skipping ${skip} levels)`;
-      for (let s = 0; s < skip; s++) ci = ci!.previous;
-      j += skip;
-      if (j >= n) break;
+  // one walk down the frames (a stack overflow's traceback has 200,000 of them)
+  for (let ci = getstack(L1, level++); ci !== null; ci = nextLevel(L1, ci), level++) {
+    if (limit2show-- === 0) {
+      const n = last - level - LEVELS2 + 1;
+      out += `\n\t...\t(skipping ${n} levels)`;
+      for (let i = 0; i < n; i++) ci = ci.previous!;
+      level += n;
+      continue;
     }
-    const frame = ci!;
-    if (frame.callstatus & CIST.LUA) {
-      const line = currentline(frame);
-      out += `\n\t${shortSrc(frame.closure!.p)}:${line > 0 ? `${line}:` : ''} in ${funcDescription(L1, frame)}`;
+    if (ci.callstatus & CIST.LUA) {
+      const line = currentline(ci);
+      out += `\n\t${shortSrc(ci.closure!.p)}:${line > 0 ? `${line}:` : ''} in ${funcDescription(L1, ci)}`;
     } else {
-      out += `\n\t[C]: in ${funcDescription(L1, frame)}`;
+      out += `\n\t[C]: in ${funcDescription(L1, ci)}`;
     }
-    if (frame.callstatus & CIST.TAIL) out += '\n\t(...tail calls...)';
+    if (ci.callstatus & CIST.TAIL) out += '\n\t(...tail calls...)';
   }
   return out;
+}
+
+/** The frame one level below `ci`, or null at the bottom. */
+function nextLevel(L: LuaState, ci: CallInfo): CallInfo | null {
+  const prev = ci.previous;
+  return prev === null || prev === L.baseCi ? null : prev;
+}
+
+/** The deepest valid level of L's stack (lastlevel in lauxlib.c). */
+function lastLevel(L: LuaState): number {
+  let n = -1;
+  for (let ci: CallInfo | null = L.ci; ci !== null && ci !== L.baseCi; ci = ci.previous) n++;
+  return n;
 }

@@ -198,7 +198,7 @@ const codes: HostFn = (L, base, nargs) => {
 const UTF8_FUNCS: LibTable = { offset, codepoint, char, len, codes };
 
 export function openUtf8(L: LuaState): LuaTable {
-  const t = newLib(L, UTF8_FUNCS);
+  const t = newLib(L, UTF8_FUNCS, 'utf8.');
   t.setStr('charpattern', '[\0-\x7F\xC2-\xFD][\x80-\xBF]*');
   return t;
 }

@@ -26,6 +26,7 @@ import { LimitAbort, startGrace } from './budget.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { charge, UPVAL } from './heap.js';
 import { gcCheckpoint } from './gc.js';
+import { hookHostCall, rethook } from './hooks.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './metamethods.js';
 import { funcnamefromcall, getlocalname, shortSrc, where } from './debuginfo.js';
@@ -186,6 +187,7 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
   ci.callstatus = 0;
   ci.closure = null;
   ci.k = null;
+  if (L.g.traps !== 0) hookHostCall(L, ci, L.top - func - 1);
   let n: number;
   try {
     n = f.fn(L, func + 1, L.top - func - 1);
@@ -242,6 +244,7 @@ export function tryfuncTM(L: LuaState, func: number): number {
  * function's slot, adjusted to what the caller wanted, and pop the frame.
  */
 export function poscall(L: LuaState, ci: CallInfo, nres: number): void {
+  if (L.g.traps !== 0) rethook(L, ci, nres);
   const wanted = ci.nresults;
   const stack = L.stack;
   const fstack = L.fstack;
@@ -601,6 +604,7 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
   let status: number;
   const running = co.g.heap.running;
   running.push(co); // a root of the collector while it runs, however it was resumed
+  co.g.profiler?.resumed(co, from);
   try {
     status = runProtected(co, () => resumeBody(co, nargs));
     while (status > LUA_YIELD && recover(co, status)) {
@@ -624,6 +628,7 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
     throw e;
   } finally {
     running.pop();
+    co.g.profiler?.suspended(co);
   }
   if (status > LUA_YIELD) {
     co.status = status; // mark thread as dead; its frames stay for inspection

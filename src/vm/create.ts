@@ -10,6 +10,7 @@ import { closeprotected, overflowMessage } from './call.js';
 import { finalizeAll, measure } from './gc.js';
 import { Budget, chargeBytesWork, limitHit, TICK_IDLE } from './budget.js';
 import { Identities } from './identity.js';
+import { inheritHook } from './hooks.js';
 import { LuaClosure, UpVal } from './function.js';
 import { LUAI_MAXSTACK } from '../value/limits.js';
 import { LUA_OK, LuaState, type GlobalState } from './state.js';
@@ -54,6 +55,8 @@ export function newState(options: StateOptions = {}): LuaState {
     budget: new Budget(),
     identities: new Identities(),
     tick: TICK_IDLE,
+    traps: 0,
+    profiler: null,
     ext: new Map(),
   };
   const heap = new Heap(g);
@@ -102,6 +105,7 @@ export function newThread(L: LuaState): LuaState {
   // inside a non-yieldable call (fresh, suspended or dead alike); only the
   // running thread can actually yield, so this never lets a yield through.
   co.nny = 0;
+  inheritHook(L, co);
   return co;
 }
 

@@ -11,7 +11,7 @@ import { Op, OPINFO } from '../bytecode/opcodes.js';
 import type { Proto } from '../bytecode/proto.js';
 import { chunkid } from '../frontend/chunkid.js';
 import type { LuaValue } from '../value/value.js';
-import { LuaClosure } from './function.js';
+import { HostFunction, LuaClosure } from './function.js';
 import { CIST, type CallInfo, type LuaState } from './state.js';
 
 /** Where a value came from: register r (>= 0), upvalue u (encoded -1 - u), or unknown (undefined). */
@@ -221,3 +221,108 @@ export function ciFunc(L: LuaState, ci: CallInfo): LuaValue {
 export function isLuaClosure(v: LuaValue): v is LuaClosure {
   return v instanceof LuaClosure;
 }
+
+// ---------------------------------------------------------------------------
+// lua_getinfo
+
+/** What `lua_getinfo` tells about a function (the reference's lua_Debug): the fields its options asked for. */
+export interface DebugInfo {
+  /** 'S': where the function was defined. */
+  source?: string;
+  short_src?: string;
+  linedefined?: number;
+  lastlinedefined?: number;
+  what?: 'Lua' | 'main' | 'C';
+  /** 'l': the line running (-1 when not running, or not Lua). */
+  currentline?: number;
+  /** 'u': upvalues and parameters. */
+  nups?: number;
+  nparams?: number;
+  isvararg?: boolean;
+  /** 'n': a name for the function, found from its caller ('global', 'method', ...; '' when none). */
+  name?: string;
+  namewhat?: string;
+  /** 't': the frame was tail called. */
+  istailcall?: boolean;
+  /** 'r': the values a call or return hook sees: the first one's local index, and how many. */
+  ftransfer?: number;
+  ntransfer?: number;
+  /** 'L': the lines with code (undefined for host functions). */
+  activelines?: number[];
+  /** 'f': the function itself. */
+  func?: LuaValue;
+}
+
+/** Every option letter of lua_getinfo. */
+const INFO_OPTIONS = new Set('SlutnrLf');
+
+/**
+ * lua_getinfo: the fields `what` asks for about function `f`, running in
+ * frame `ci` of thread L (null when it is not running). Undefined when
+ * `what` holds a letter that is not an option.
+ */
+export function getinfo(L: LuaState, what: string, f: LuaValue, ci: CallInfo | null): DebugInfo | undefined {
+  const ar: DebugInfo = {};
+  let valid = true;
+  for (const c of what) {
+    if (INFO_OPTIONS.has(c)) INFO_FIELDS[c as keyof typeof INFO_FIELDS](L, ar, f, ci);
+    else valid = false;
+  }
+  return valid ? ar : undefined;
+}
+
+type InfoFiller = (L: LuaState, ar: DebugInfo, f: LuaValue, ci: CallInfo | null) => void;
+
+/** How each option fills its fields (auxgetinfo, funcinfo, collectvalidlines). */
+const INFO_FIELDS: Record<'S' | 'l' | 'u' | 't' | 'n' | 'r' | 'L' | 'f', InfoFiller> = {
+  S(_L, ar, f) {
+    if (!(f instanceof LuaClosure)) {
+      Object.assign(ar, { source: '=[C]', short_src: '[C]', linedefined: -1, lastlinedefined: -1, what: 'C' });
+      return;
+    }
+    const p = f.p;
+    ar.source = p.source ?? '=?';
+    ar.short_src = shortSrc(p);
+    ar.linedefined = p.linedefined;
+    ar.lastlinedefined = p.lastlinedefined;
+    ar.what = p.linedefined === 0 ? 'main' : 'Lua';
+  },
+  l(_L, ar, _f, ci) {
+    ar.currentline = ci !== null ? currentline(ci) : -1;
+  },
+  u(_L, ar, f) {
+    if (f instanceof LuaClosure) {
+      ar.nups = f.upvals.length;
+      ar.nparams = f.p.numparams;
+      ar.isvararg = f.p.isVararg;
+    } else {
+      ar.nups = f instanceof HostFunction ? f.upvalues.length : 0;
+      ar.nparams = 0;
+      ar.isvararg = true;
+    }
+  },
+  t(_L, ar, _f, ci) {
+    ar.istailcall = ci !== null && (ci.callstatus & CIST.TAIL) !== 0;
+  },
+  n(L, ar, _f, ci) {
+    const named = getfuncname(L, ci);
+    ar.namewhat = named?.[0] ?? '';
+    ar.name = named?.[1];
+  },
+  r(_L, ar, _f, ci) {
+    const tran = ci !== null && (ci.callstatus & CIST.TRAN) !== 0;
+    ar.ftransfer = tran ? ci.ftransfer : 0;
+    ar.ntransfer = tran ? ci.ntransfer : 0;
+  },
+  L(_L, ar, f) {
+    if (!(f instanceof LuaClosure)) return;
+    const p = f.p;
+    const lines = new Set<number>();
+    // a vararg function's VARARGPREP is not on an "active" line
+    for (let pc = p.isVararg ? 1 : 0; pc < p.lineinfo.length; pc++) lines.add(p.lineinfo[pc]);
+    ar.activelines = [...lines];
+  },
+  f(_L, ar, f) {
+    ar.func = f;
+  },
+};

@@ -310,7 +310,6 @@ class Mark {
     }
     this.live += THREAD + (stack.length + th.fstack.length) * SLOT + frames * CALLINFO + th.tbclist.length * SLOT;
     for (let uv = th.openupval; uv !== null; uv = uv.next) this.markUpval(uv);
-    this.markValue(th.hook);
     this.markValue(th.errorValue);
     this.markValue(th.creator);
   }

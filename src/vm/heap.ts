@@ -63,7 +63,7 @@ export const BOXED_NUMBER = OBJECT_HEADER + SLOT;
 /** A number that is not a small integer, stored in a generic slot: a V8 heap number. */
 export const HEAP_NUMBER = 16;
 /** A typed array of `n` bytes (instructions, line info): the object, its buffer and the bytes. */
-const typedArrayCost = (n: number): number => 2 * OBJECT_HEADER + 8 * SLOT + ((n + 7) & ~7);
+export const typedArrayCost = (n: number): number => 2 * OBJECT_HEADER + 8 * SLOT + ((n + 7) & ~7);
 
 /**
  * What a prototype alone costs (its strings and nested prototypes are

@@ -40,6 +40,7 @@ import { LUAI_MAXCCALLS } from '../value/limits.js';
 import { charge, CLOSURE, SLOT, stringCost } from './heap.js';
 import { gcCheckpoint } from './gc.js';
 import { safepoint, Work } from './budget.js';
+import { enterLua, frameCode, hookVarargCall, traceexec, tracing } from './hooks.js';
 
 
 /**
@@ -61,12 +62,24 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
   let pc = ci.pc;
   const g = L.g;
   const heap = g.heap;
+  if (g.traps !== 0) code = enterLua(L, ci);
 
   for (;;) {
     // Opcodes that change the running frame break out of this block to the
     // reload below; every other opcode continues the loop directly.
     reload: {
-      const i = code[pc++];
+      let i = code[pc++];
+      if ((i & 0x7f) === Op.TRAP) {
+        // line or count events are wanted: run the hooks, then the real instruction
+        ci.pc = pc;
+        i = traceexec(L, ci);
+        if (L.status === LUA_YIELD) {
+          ci.pc = pc - 1; // a host hook yielded: the instruction runs on resume
+          if (isBase) return;
+          throw YieldSignal.instance;
+        }
+        if (!tracing(L)) code = cl.p.code;
+      }
       const ra = base + ((i >>> 7) & 0xff);
       switch (i & 0x7f) {
         case Op.MOVE: {
@@ -753,6 +766,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               if (isBase) return;
               throw YieldSignal.instance;
             }
+            if (g.traps !== 0) break reload; // it may have set a hook: the frame's code may change
             continue;
           }
           break reload;
@@ -802,8 +816,8 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           let n = ((i >>> 16) & 0xff) - 1;
           if (n < 0) n = L.top - ra;
           const nparams1 = i >>> 24;
+          ci.pc = pc; // for the return event
           if ((i & 0x8000) !== 0) {
-            ci.pc = pc;
             ci.nres = n;
             if (L.top < ci.top) L.top = ci.top;
             closeAll(L, base, CLOSEKTOP, undefined, true);
@@ -816,12 +830,19 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           break reload;
         }
         case Op.RETURN0: {
-          const res = ci.func;
-          let wanted = ci.nresults;
-          L.ci = ci.previous!;
-          if (wanted < 0) wanted = 0;
-          for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
-          L.top = res + wanted;
+          if (g.traps !== 0) {
+            // the general return, which has the return event
+            ci.pc = pc;
+            L.top = ra;
+            poscall(L, ci, 0);
+          } else {
+            const res = ci.func;
+            let wanted = ci.nresults;
+            L.ci = ci.previous!;
+            if (wanted < 0) wanted = 0;
+            for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
+            L.top = res + wanted;
+          }
           if (ci.callstatus & CIST.FRESH) return;
           if (ci.callstatus & CIST.MM) finishMM(L);
           break reload;
@@ -829,19 +850,26 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.RETURN1: {
           const res = ci.func;
           const wanted = ci.nresults;
-          L.ci = ci.previous!;
-          if (wanted === 0) {
-            L.top = res;
+          if (g.traps !== 0) {
+            // the general return, which has the return event
+            ci.pc = pc;
+            L.top = ra + 1;
+            poscall(L, ci, 1);
           } else {
-            const v = stack[ra];
-            if (v !== null) stack[res] = v;
-            else if (ci.callstatus & (CIST.FRESH | CIST.MM)) stack[res] = mkfloat(fstack[ra]); // for host code or finishOp
-            else {
-              stack[res] = null;
-              fstack[res] = fstack[ra];
+            L.ci = ci.previous!;
+            if (wanted === 0) {
+              L.top = res;
+            } else {
+              const v = stack[ra];
+              if (v !== null) stack[res] = v;
+              else if (ci.callstatus & (CIST.FRESH | CIST.MM)) stack[res] = mkfloat(fstack[ra]); // for host code or finishOp
+              else {
+                stack[res] = null;
+                fstack[res] = fstack[ra];
+              }
+              for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
+              L.top = res + (wanted < 0 ? 1 : wanted);
             }
-            for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
-            L.top = res + (wanted < 0 ? 1 : wanted);
           }
           if (ci.callstatus & CIST.FRESH) return;
           if (ci.callstatus & CIST.MM) finishMM(L);
@@ -887,12 +915,15 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (forprep(L, ra)) pc += (i >>> 15) + 1;
           continue;
         case Op.TFORPREP:
-          ci.pc = pc;
-          materialize(L, ra + 3, ra + 4);
-          newtbcupval(L, ra + 3);
-          pc += i >>> 15;
-          continue;
         case Op.TFORCALL: {
+          if ((i & 0x7f) === Op.TFORPREP) {
+            ci.pc = pc;
+            materialize(L, ra + 3, ra + 4);
+            newtbcupval(L, ra + 3);
+            pc += i >>> 15;
+            // the TFORCALL jumped to runs at once, as part of this step (hooks count one instruction)
+            i = code[pc++];
+          }
           // the iterator, its state and the control variable (any of them a float register)
           for (let j = 0; j < 3; j++) {
             const v = stack[ra + j];
@@ -910,6 +941,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               if (isBase) return;
               throw YieldSignal.instance;
             }
+            if (g.traps !== 0) break reload; // as CALL
             continue;
           }
           break reload;
@@ -976,6 +1008,10 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
         case Op.VARARGPREP: {
           adjustVarargs(L, ci, (i >>> 7) & 0xff);
           base = ci.base;
+          if (g.traps !== 0) {
+            hookVarargCall(L, ci, pc);
+            code = frameCode(L, cl.p); // the call hook may have set a line hook
+          }
           continue;
         }
         case Op.EXTRAARG:
@@ -992,6 +1028,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
     upvals = cl.upvals;
     base = ci.base;
     pc = ci.pc;
+    if (g.traps !== 0) code = enterLua(L, ci);
   }
 }
 

@@ -17,6 +17,8 @@ import type { HostCont, LuaClosure, UpVal } from './function.js';
 import { CALLINFO, charge, type Heap } from './heap.js';
 import type { Budget } from './budget.js';
 import type { Identities } from './identity.js';
+import type { Hook } from './hooks.js';
+import type { Profiler } from './profiler.js';
 
 /**
  * Frame status bits (CallInfo.callstatus), as lstate.h's CIST_* flags. A const
@@ -116,6 +118,14 @@ export interface GlobalState {
    * path runs when it goes negative.
    */
   tick: number;
+  /**
+   * How many things want call and return events (hooks.ts): threads with a
+   * hook mask, plus one for a running profiler. Calls and returns test it;
+   * zero means the interpreter runs without looking at hooks at all.
+   */
+  traps: number;
+  /** The running profiler, if any (profiler.ts). */
+  profiler: Profiler | null;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }
@@ -156,12 +166,16 @@ export class LuaState implements LuaThreadLike {
   hostError: unknown = undefined;
   /** The value of an error that killed this coroutine (kept for inspection). */
   errorValue: LuaValue = undefined;
-  /** Hook state (debug library). */
-  hook: LuaValue = undefined;
+  /** This thread's debug hook (hooks.ts): called on the events of `hookmask`; null when none. */
+  hook: Hook | null = null;
+  /** Events hooked (HookMask bits), the count hook's period and the instructions left before it. */
   hookmask = 0;
   basehookcount = 0;
   hookcount = 0;
+  /** False while a hook runs: hooks do not run inside hooks. */
   allowhook = true;
+  /** Instruction index of the last line event (luaG_traceexec's 'oldpc'). */
+  oldpc = 0;
   /** This thread's configured stack size in slots. */
   readonly stackSize: number;
   /** Current limit: stackSize, or a little more while a stack overflow is being handled. */

@@ -23,8 +23,28 @@ import { newThread as vmNewThread, closeState } from '../../vm/create.js';
 import { LUA_MINSTACK } from '../../value/limits.js';
 import { LUA_ERRRUN, LUA_OK, LUA_YIELD, LuaState } from '../../vm/state.js';
 import { apiOf, setApiClass } from './registry.js';
+import { sethook as vmSethook, type Hook } from '../../vm/hooks.js';
+import { getinfo as vmGetinfo, type DebugInfo } from '../../vm/debuginfo.js';
+import { getstack } from '../../lib/traceback.js';
+import type { CallInfo } from '../../vm/state.js';
+import type { LuaValue } from '../../value/value.js';
 import { AuxApi, NOREF, REFNIL } from './aux-api.js';
 import { MULTRET, REGISTRYINDEX, type ApiContinuation } from './stack-api.js';
+
+/**
+ * A hook of the low-level API (lua_Hook): called with the thread's API
+ * object, the event (LuaHook) and, for line events, the line (-1 otherwise).
+ */
+export type ApiHook = (L: LuaApi, event: number, line: number) => void;
+
+/** Hook events (LUA_HOOKCALL...), as a hook receives them. */
+export const LuaHook = { CALL: 0, RET: 1, LINE: 2, COUNT: 3, TAILCALL: 4 } as const;
+
+/** Hook masks (LUA_MASKCALL...), for setHook. */
+export const LuaMask = { CALL: 1, RET: 2, LINE: 4, COUNT: 8 } as const;
+
+/** The host hook behind each VM hook setHook made (getHook gives it back). */
+const hostHooks = new WeakMap<Hook, ApiHook>();
 
 /** What `resume` returns: the status and how many values are on top of the coroutine's stack. */
 export interface ResumeResult {
@@ -182,6 +202,66 @@ export class LuaApi extends AuxApi {
     const first = from.top - n;
     for (let i = 0; i < n; i++) dst.stack[dst.top++] = from.stack[first + i];
     from.top = first;
+  }
+
+  // -------------------------------------------------------------------------
+  // The debug interface (§4.7)
+
+  /**
+   * lua_sethook: call `hook` on the events of `mask` (LuaMask bits) in this
+   * thread; with LuaMask.COUNT, after every `count` instructions. A null
+   * hook or a zero mask turns hooks off. Hooks do not run inside a hook.
+   * A count or line hook may suspend a coroutine by ending with
+   * `return void L.yield(0)` (no values, no continuation): the coroutine
+   * continues at the same instruction when resumed.
+   */
+  setHook(hook: ApiHook | null, mask: number, count = 0): void {
+    let vmHook: Hook | null = null;
+    if (hook !== null) {
+      vmHook = (L1, event, line) => hook(apiOf<LuaApi>(L1), event, line);
+      hostHooks.set(vmHook, hook);
+    }
+    vmSethook(this.L, vmHook, mask, count);
+  }
+
+  /** lua_gethook: the hook setHook set on this thread, or null (also when debug.sethook set one: see getHookMask). */
+  getHook(): ApiHook | null {
+    const h = this.L.hook;
+    return h === null ? null : hostHooks.get(h) ?? null;
+  }
+
+  /** lua_gethookmask. */
+  getHookMask(): number {
+    return this.L.hookmask;
+  }
+
+  /** lua_gethookcount. */
+  getHookCount(): number {
+    return this.L.basehookcount;
+  }
+
+  /**
+   * lua_getstack + lua_getinfo: what `what` asks for (the option letters of
+   * debug.getinfo, §4.7's lua_getinfo) about the function running at
+   * `level` of this thread (0: the running function, 1: its caller...), or
+   * undefined when there is no such level. Throws a RangeError for an
+   * invalid option.
+   */
+  getInfo(what: string, level: number): DebugInfo | undefined {
+    const ci = getstack(this.L, level);
+    if (ci === null) return undefined;
+    return this.info(what, this.L.stack[ci.func], ci);
+  }
+
+  /** lua_getinfo with '>': what `what` asks for about the function at `idx` (not running). */
+  getFunctionInfo(what: string, idx: number): DebugInfo {
+    return this.info(what, this.value(idx), null);
+  }
+
+  private info(what: string, f: LuaValue, ci: CallInfo | null): DebugInfo {
+    const ar = vmGetinfo(this.L, what, f, ci);
+    if (ar === undefined) throw new RangeError(`getInfo: invalid option in '${what}'`);
+    return ar;
   }
 
   // -------------------------------------------------------------------------

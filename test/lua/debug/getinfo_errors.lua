@@ -1,0 +1,23 @@
+-- getinfo: invalid options and bad arguments
+print(pcall(debug.getinfo, 1, ">S"))
+print(pcall(debug.getinfo, print, ">S"))
+print(pcall(debug.getinfo, 1, "X"))
+print(pcall(debug.getinfo, print, "X"))
+print(pcall(debug.getinfo, 1, "SX"))
+print(pcall(debug.getinfo, 1, "nX"))
+print(pcall(debug.getinfo, 1, " "))
+print(pcall(debug.getinfo, 1, "s"))
+print(pcall(debug.getinfo, 1, "N"))
+print(pcall(debug.getinfo))
+print(pcall(debug.getinfo, nil))
+print(pcall(debug.getinfo, "x"))
+print(pcall(debug.getinfo, {}))
+print(pcall(debug.getinfo, true, "S"))
+print(pcall(debug.getinfo, 1, {}))
+print(pcall(debug.getinfo, 1, 2))     -- converted to the option string "2"
+print(pcall(debug.getinfo, (coroutine.running())))
+print(pcall(debug.getinfo, (coroutine.running()), "x"))
+print(pcall(debug.getinfo, (coroutine.running()), print, "X"))
+print(pcall(debug.getinfo, (coroutine.running()), 1, ">"))
+-- a valid option string is still fine
+print("ok", debug.getinfo(1, "Sl").currentline)

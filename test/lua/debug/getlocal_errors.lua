@@ -1,0 +1,22 @@
+-- getlocal/setlocal argument errors
+print(pcall(debug.getlocal, 100, 1))
+print(pcall(debug.getlocal, -1, 1))
+print(pcall(debug.setlocal, 100, 1, "x"))
+print(pcall(debug.getlocal))
+print(pcall(debug.getlocal, 1))
+print(pcall(debug.getlocal, 1, "x"))
+print(pcall(debug.getlocal, "x", 1))
+print(pcall(debug.getlocal, {}, 1))
+print(pcall(debug.getlocal, 1, 1.5))
+print(pcall(debug.setlocal, 1, 1))
+print(pcall(debug.setlocal))
+print(pcall(debug.setlocal, print, 1, 2))
+print(pcall(debug.getlocal, (coroutine.running()), "x", 1))
+print(pcall(debug.getlocal, (coroutine.running()), 50, 1))
+-- through pcall, level 1 is pcall itself and level 3 is the wrapper's caller
+local function wrap(...)
+  local ok, name, value = pcall(debug.getlocal, ...)
+  return ok, name, type(value)
+end
+print(wrap(3, 1))
+print(wrap(3, 100))
