@@ -225,12 +225,19 @@ export function main(argv: string[], host: CliHost): number {
     return 1;
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
-  setPlatform(L, host.platform);
   const title = args.script >= 0 ? decodeUtf8(argv[args.script]) : progname;
   const limits = (): void => {
     startRun(L.g, args.limits);
     L.g.heap.setLimit(args.limits.memory ?? Infinity);
   };
+  // os.exit may end the process at once (as the CLI's platform does): the profile is written first
+  setPlatform(L, args.profile === undefined ? host.platform : {
+    ...host.platform,
+    exit: (code) => {
+      finishProfile(L, args, title, host, message);
+      return host.platform.exit(code);
+    },
+  });
   limits();
   // Like lua.c, everything runs inside a host function called in protected
   // mode: scripts then start at the same host-call depth as under lua5.4 (the
