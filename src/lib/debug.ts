@@ -7,7 +7,7 @@
  */
 
 import { setMetatable } from '../vm/gc.js';
-import type { LuaValue } from '../value/value.js';
+import { LightUserdata, type LuaValue } from '../value/value.js';
 import { LuaUserdata } from '../vm/userdata.js';
 import { getinfo as getinfoOf, getlocalname, type DebugInfo } from '../vm/debuginfo.js';
 import { sethook as sethookOf, HookMask, type Hook } from '../vm/hooks.js';
@@ -188,26 +188,26 @@ function checkUpval(
 const upvalueid: HostFn = (L, base, nargs) => ret(L, checkUpval(L, base, nargs, 1, 2, false)[0]);
 
 /** Upvalue identities: one object per upvalue (a light userdata's address in the reference). */
-const ids = new WeakMap<object, LuaUserdata>();
-const hostIds = new WeakMap<object, LuaUserdata[]>();
+const ids = new WeakMap<object, LightUserdata>();
+const hostIds = new WeakMap<object, LightUserdata[]>();
 
-function idOf(o: object): LuaUserdata {
+function idOf(o: object): LightUserdata {
   let id = ids.get(o);
   if (id === undefined) {
-    id = new LuaUserdata(o, 0);
+    id = new LightUserdata(o);
     ids.set(o, id);
   }
   return id;
 }
 
 /** A host closure's upvalues are slots of its array: one identity per slot. */
-function hostUpvalueId(upvalues: LuaValue[], i: number): LuaUserdata {
+function hostUpvalueId(upvalues: LuaValue[], i: number): LightUserdata {
   let slots = hostIds.get(upvalues);
   if (slots === undefined) {
     slots = [];
     hostIds.set(upvalues, slots);
   }
-  return (slots[i] ??= new LuaUserdata(upvalues, 0));
+  return (slots[i] ??= new LightUserdata(upvalues));
 }
 
 /** debug.upvaluejoin (f1, n1, f2, n2) (§6.10): upvalue n1 of Lua closure f1 becomes upvalue n2 of Lua closure f2. */

@@ -24,7 +24,7 @@ export interface FlameGraphOptions {
 }
 
 /** What the page's script reads: the call tree flattened depth-first into parallel arrays, node 0 the root. */
-interface PageData {
+export interface PageData {
   /** Milliseconds percentages are of. */
   span: number;
   functions: { label: string; kind: ProfileFunction['what'] }[];

@@ -7,21 +7,10 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { flameGraphHtml } from '../../src/profile/flamegraph.js';
+import { flameGraphHtml, type PageData } from '../../src/profile/flamegraph.js';
 import { PAGE_SCRIPT, PAGE_SCRIPT_HASH } from '../../src/profile/flamegraph-page.js';
 import { escapeHtml, jsonForScript } from '../../src/profile/html.js';
 import { buildReport, chunk, emptyReport, gameReport, host, lua, recursionReport } from './reports.js';
-
-interface PageData {
-  span: number;
-  functions: { label: string; kind: string }[];
-  fn: number[];
-  parent: number[];
-  depth: number[];
-  calls: number[];
-  self: number[];
-  total: number[];
-}
 
 /** The profile the page carries, read back as its script reads it. */
 function embedded(html: string): PageData {

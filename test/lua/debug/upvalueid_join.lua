@@ -37,3 +37,8 @@ local a, b = 1, 2
 local function ab() return a, b end
 debug.upvaluejoin(ab, 1, ab, 2)
 print("self join", ab())
+
+-- an upvalue's identity is a light userdata: no user values, no metatable of its own
+local id = debug.upvalueid(function () return debug end, 1)
+print("id type", type(id), pcall(debug.setuservalue, id, {}))
+print("id getuservalue", debug.getuservalue(id))
