@@ -150,12 +150,16 @@ class Entry {
 }
 
 /**
- * A thread's running frames, innermost last: entries[0..depth). Entries
- * above depth are kept for reuse, so that a call allocates nothing.
+ * What a profile knows of one thread (kept in `L.profiled`, where a
+ * coroutine switch finds it without a lookup): its running frames,
+ * innermost last, entries[0..depth), and where its outermost frame hangs
+ * in the call tree. Entries above depth are kept for reuse, so that a call
+ * allocates nothing.
  */
-class Frames {
+export class ProfiledThread {
   readonly entries: Entry[] = [];
   depth = 0;
+  constructor(readonly owner: Profiler, public base: Node) {}
 
   top(): Entry | undefined {
     return this.depth > 0 ? this.entries[this.depth - 1] : undefined;
@@ -197,14 +201,12 @@ const clock: () => number = (() => {
 export class Profiler {
   private readonly root = new Node(null, null, 0);
   private readonly fns = new Map<Proto | HostFn, FnRecord>();
-  private readonly stacks = new WeakMap<LuaState, Frames>();
-  /** Where each coroutine's outermost frame hangs in the tree: under the call that last resumed it. */
-  private readonly bases = new WeakMap<LuaState, Node>();
+  /** The threads whose `profiled` is this profile's: cleared when it stops. */
+  private readonly threads = new Set<LuaState>();
   /** Threads each coroutine switch will return to, innermost last. */
   private readonly resumers: LuaState[] = [];
   private thread: LuaState;
-  private stack: Frames;
-  private base: Node;
+  private stack: ProfiledThread;
   /** The function record found last, and its key: most calls call what was called before. */
   private lastKey: Proto | HostFn | null = null;
   private lastRec: FnRecord | null = null;
@@ -214,7 +216,6 @@ export class Profiler {
   constructor(L: LuaState, readonly lines: boolean) {
     this.thread = L;
     this.stack = this.stackOf(L);
-    this.base = this.root;
     this.started = this.last = clock();
   }
 
@@ -229,7 +230,7 @@ export class Profiler {
     while (depth > 0 && entries[depth - 1].ci !== ci.previous) depth--;
     stack.depth = depth;
     const fn = this.record(L, ci);
-    const parent = depth > 0 ? entries[depth - 1].node : this.base;
+    const parent = depth > 0 ? entries[depth - 1].node : stack.base;
     const node = parent.child(fn);
     node.calls++;
     fn.calls++;
@@ -281,8 +282,8 @@ export class Profiler {
     this.charge(this.thread);
     this.resumers.push(this.thread);
     let parent = (from !== null ? this.stackOf(from).top()?.node : undefined) ?? this.root;
-    this.bases.set(co, parent);
     const stack = this.stackOf(co);
+    stack.base = parent;
     for (let i = 0; i < stack.depth; i++) {
       const e = stack.entries[i];
       parent = parent.child(e.fn);
@@ -294,7 +295,11 @@ export class Profiler {
   /** The coroutine resumed last yielded, returned or died: back to its resumer. */
   suspended(co: LuaState): void {
     this.charge(co);
-    if (co.status !== LUA_YIELD) this.stacks.delete(co); // finished or dead: its frames are gone
+    if (co.status !== LUA_YIELD) {
+      // finished or dead: its frames are gone
+      co.profiled = null;
+      this.threads.delete(co);
+    }
     this.switchTo(this.resumers.pop() ?? this.thread);
   }
 
@@ -340,16 +345,22 @@ export class Profiler {
   private switchTo(L: LuaState): void {
     this.thread = L;
     this.stack = this.stackOf(L);
-    this.base = this.bases.get(L) ?? this.root;
   }
 
-  private stackOf(L: LuaState): Frames {
-    let s = this.stacks.get(L);
-    if (s === undefined) {
-      s = new Frames();
-      this.stacks.set(L, s);
+  private stackOf(L: LuaState): ProfiledThread {
+    let s = L.profiled;
+    if (s === null || s.owner !== this) {
+      s = new ProfiledThread(this, this.root);
+      L.profiled = s;
+      this.threads.add(L);
     }
     return s;
+  }
+
+  /** The profile ends: the threads forget it. */
+  detach(): void {
+    for (const L of this.threads) L.profiled = null;
+    this.threads.clear();
   }
 
   /** The record of the function running in `ci`, made the first time it is seen. */
@@ -454,6 +465,7 @@ export function stopProfiler(L: LuaState): ProfileReport {
   const prof = g.profiler;
   if (prof === null) throw new Error('no profile is running');
   const report = prof.report();
+  prof.detach();
   g.profiler = null;
   g.traps--;
   return report;

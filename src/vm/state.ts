@@ -18,7 +18,7 @@ import { CALLINFO, charge, type Heap } from './heap.js';
 import type { Budget } from './budget.js';
 import type { Identities } from './identity.js';
 import type { Hook } from './hooks.js';
-import type { Profiler } from './profiler.js';
+import type { Profiler, ProfiledThread } from './profiler.js';
 
 /**
  * Frame status bits (CallInfo.callstatus), as lstate.h's CIST_* flags. A const
@@ -176,6 +176,8 @@ export class LuaState implements LuaThreadLike {
   allowhook = true;
   /** Instruction index of the last line event (luaG_traceexec's 'oldpc'). */
   oldpc = 0;
+  /** What the running profile knows of this thread (profiler.ts); null when none. */
+  profiled: ProfiledThread | null = null;
   /** This thread's configured stack size in slots. */
   readonly stackSize: number;
   /** Current limit: stackSize, or a little more while a stack overflow is being handled. */
