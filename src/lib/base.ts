@@ -5,7 +5,7 @@
  */
 
 import { chargeWork } from '../vm/budget.js';
-import { str2number, tonumberBase, tostringNumber } from '../value/number.js';
+import { iadd, str2number, tonumberBase, tostringNumber } from '../value/number.js';
 import { LuaFloat, isFalse, type LuaValue } from '../value/value.js';
 import { callk, pcallk, runerror, throwValue } from '../vm/call.js';
 import { HostFunction, LuaClosure, YIELD, type HostFn } from '../vm/function.js';
@@ -62,12 +62,15 @@ const tonumber: HostFn = (L, base, nargs) => {
   return ret(L, tonumberBase(v, Number(radix)));
 };
 
-const ipairsaux: HostFn = (L, base) => {
+const ipairsaux: HostFn = (L, base, nargs) => {
   const t = L.stack[base];
-  const i = (L.stack[base + 1] as number) + 1;
+  const k = L.stack[base + 1];
+  // the control variable as luaL_checkinteger takes it, plus one, wrapping around
+  // (a JS number that is integral is a Lua integer; past the safe range they are bigints)
+  const i = typeof k === 'number' && Number.isSafeInteger(k + 1) ? k + 1 : iadd(checkInteger(L, base, nargs, 2), 1);
   let v: LuaValue;
   if (t instanceof LuaTable) {
-    v = t.getInt(i);
+    v = typeof i === 'number' ? t.getInt(i) : t.get(i);
     if (v === undefined && t.metatable !== undefined) v = index(L, t, i, undefined);
   } else {
     v = index(L, t, i, undefined);

@@ -81,7 +81,9 @@ const rep: HostFn = (L, base, nargs) => {
   if (n <= 0) return ret(L, '');
   const unit = s.length + sep.length;
   if (unit === 0) return ret(L, '');
-  if (unit * Number(n) - sep.length > MAX_SIZE) return luaError(L, 'resulting string too large');
+  // the reference's own test (str_rep), integer division included: 'a' with a
+  // separator, 2^30 times, is too large although the result would fit in an int
+  if (unit > Math.floor(MAX_SIZE / Number(n))) return luaError(L, 'resulting string too large');
   const count = Number(n);
   chargeBytes(L, unit * count - sep.length); // a memory limit refuses it here, before the engine's own limit
   if (unit * count - sep.length > MAX_STRING) return luaError(L, 'not enough memory');
