@@ -288,12 +288,23 @@ export function loadFile(L: LuaState, filename: string | undefined, mode: string
     const why = e instanceof Error ? e.message : String(e);
     return `cannot open ${filename ?? 'stdin'}${why ? ': ' + why : ''}`;
   }
-  if (src.charCodeAt(0) === 0x23 /* '#' */) {
-    // Skip the first line (Unix exec. file) but keep its newline so line numbers stay right.
-    const nl = src.indexOf('\n');
-    src = nl < 0 ? '' : src.slice(nl);
-  }
-  return loadChunk(L, src, chunkname, mode);
+  return loadChunk(L, skipComment(src), chunkname, mode);
+}
+
+/** The UTF-8 byte-order mark, as bytes (skipBOM). */
+const UTF8_BOM = '\xEF\xBB\xBF';
+
+/**
+ * lauxlib's skipcomment: a file may start with a byte-order mark, then a
+ * '#' line (Unix exec. file). Both are dropped; a dropped line leaves its
+ * newline so that line numbers stay right, unless a binary chunk follows.
+ */
+function skipComment(src: string): string {
+  if (src.startsWith(UTF8_BOM)) src = src.slice(UTF8_BOM.length);
+  if (src.charCodeAt(0) !== 0x23 /* '#' */) return src;
+  const nl = src.indexOf('\n');
+  if (nl < 0) return '';
+  return src.charCodeAt(nl + 1) === 0x1b /* LUA_SIGNATURE[0] */ ? src.slice(nl + 1) : src.slice(nl);
 }
 
 const loadfile: HostFn = (L, base, nargs) => {

@@ -17,7 +17,7 @@ import { LuaTable } from '../vm/table.js';
 import { addressOf, toStringOrUndefined } from './tostring.js';
 import { argError, checkAny, checkInteger, checkOption, checkString, luaError, optInteger, optString, ret, typeError, arg, newString } from './args.js';
 import { newLib, type LibTable } from './register.js';
-import { Stream, type CloseKind } from './io/stream.js';
+import { Stream, trackBuffered, type CloseKind } from './io/stream.js';
 import { attempt, execResult, fileResult } from './os.js';
 import {
   PlatformError, platformOf, type OpenMode, type PlatformFile, type ProcessStatus,
@@ -75,10 +75,16 @@ function toFile(L: LuaState, base: number, nargs: number): Stream {
 
 /** What each kind of stream does on close (the reference's closef functions). */
 const CLOSERS: Readonly<Record<CloseKind, (L: LuaState, s: Stream) => number>> = {
-  file: (L, s) => fileResult(L, attempt(() => s.h.close()), undefined),
+  file: (L, s) => fileResult(L, attempt(() => {
+    s.drain();
+    s.h.close();
+  }), undefined),
   pipe: (L, s) => {
     let st: ProcessStatus | undefined;
-    const err = attempt(() => { st = s.h.close(); });
+    const err = attempt(() => {
+      s.drain();
+      st = s.h.close();
+    });
     if (err !== undefined) return fileResult(L, err, undefined);
     return execResult(L, st ?? { kind: 'exit', code: 0 });
   },
@@ -92,7 +98,9 @@ const CLOSERS: Readonly<Record<CloseKind, (L: LuaState, s: Stream) => number>> =
 function auxClose(L: LuaState, s: Stream): number {
   const kind = s.closef!;
   s.closef = undefined;
-  return CLOSERS[kind](L, s);
+  const n = CLOSERS[kind](L, s);
+  if (s.buffered) trackBuffered(L.g, s);
+  return n;
 }
 
 /** fopen with a validated mode ('b' dropped: bytes are bytes here). */
@@ -341,7 +349,11 @@ const fSetvbuf: HostFn = (L, base, nargs) => {
   const s = toFile(L, base, nargs);
   const mode = BUF_MODES[checkOption(L, base, nargs, 2, undefined, BUF_MODES)];
   const size = Number(optInteger(L, base, nargs, 3, 1024));
-  return fileResult(L, attempt(() => s.h.setvbuf?.(mode, size)), undefined);
+  // the standard streams write through whatever the mode: print() writes to
+  // the same sinks without this stream, and must not overtake buffered output
+  const err = attempt(() => (s.closef === 'std' ? s.h.setvbuf?.(mode, size) : s.setvbuf(mode, size)));
+  trackBuffered(L.g, s);
+  return fileResult(L, err, undefined);
 };
 
 /** io_readline: the iterator of io.lines/f:lines; its upvalues are file, n, toclose, formats... */

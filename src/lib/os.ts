@@ -13,6 +13,7 @@ import { LuaTable } from '../vm/table.js';
 import { argError, checkInteger, checkOption, checkString, checkTable, luaError, optString, ret, newString } from './args.js';
 import { newLib, type LibTable } from './register.js';
 import { breakdown, conversionLength, strftime, wallSeconds, type Tm } from './os/calendar.js';
+import { drainAll } from './io/stream.js';
 import { PlatformError, platformOf, type Platform, type ProcessStatus, type ZoneInfo } from './platform-interface.js';
 
 const GMT: ZoneInfo = { offset: 0, isdst: false, name: 'GMT' };
@@ -193,6 +194,7 @@ const exit: HostFn = (L, base, nargs) => {
     ? checkInteger(L, base, nargs, 1) : 0);
   // with `close`: lua_close (pending to-be-closed variables, then every finalizer)
   if (nargs >= 2 && !isFalse(L.stack[base + 1])) closeState(L, true);
+  else drainAll(L.g); // C's exit() writes out every stream's buffer
   return platformOf(L).exit(code);
 };
 

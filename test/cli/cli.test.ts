@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,4 +116,23 @@ test('the REPL prints expression values and continues incomplete statements', ()
 test('output is raw bytes', () => {
   const r = run(['-e', 'io.write("\\xff\\x00\\x80")']);
   assert.equal(r.out, '\xff\x00\x80');
+});
+
+test('os.exit writes out what buffered files hold, as C exit() does', () => {
+  const out = join(dir, 'buffered.txt');
+  const f = script('exit-buffered.lua', `
+    local f = assert(io.open(${JSON.stringify(out)}, "w"))
+    f:setvbuf("full")
+    f:write("kept at exit")
+    os.exit(3)`);
+  const r = run([f]);
+  assert.equal(r.status, 3);
+  assert.equal(readFileSync(out, 'latin1'), 'kept at exit');
+});
+
+test('a script file may start with a UTF-8 byte-order mark, then a # line', () => {
+  const f = script('bom.lua', '\xEF\xBB\xBF#!/usr/bin/env lua\nprint(debug.getinfo(1, "l").currentline)');
+  const r = run([f]);
+  assert.equal(r.err, '');
+  assert.equal(r.out, '2\n');
 });

@@ -6,13 +6,26 @@
  * platform's position matches what the script has consumed.
  */
 
-import type { PlatformFile } from '../platform-interface.js';
+import type { BufferMode, PlatformFile } from '../platform-interface.js';
 
 const CHUNK = 8192;
+
+/** Bytes of output a buffered stream keeps (glibc's buffer for a file: its block size). */
+const STREAM_BUFFER = 4096;
 
 export class Stream {
   private rbuf = '';
   private rpos = 0;
+  /**
+   * Output buffering as setvbuf set it: 'no' (the default here, where C
+   * buffers files fully: every write reaches the platform at once, so
+   * another handle or the host sees it) or 'full'/'line', where writes wait
+   * in wbuf until it holds wsize bytes (or, for 'line', a newline), a
+   * flush, a seek, a read, a close or os.exit.
+   */
+  private wmode: BufferMode = 'no';
+  private wsize = 0;
+  private wbuf = '';
 
   /**
    * `closef` says how to close: undefined once closed (isclosed). `file`
@@ -37,6 +50,7 @@ export class Stream {
   /** Ensure buffered data; false at end of file. */
   private fill(): boolean {
     if (this.rpos < this.rbuf.length) return true;
+    if (this.wbuf !== '') this.drain();
     this.rbuf = this.h.read(CHUNK);
     this.rpos = 0;
     return this.rbuf.length > 0;
@@ -109,10 +123,49 @@ export class Stream {
 
   write(data: string): void {
     this.sync();
+    if (this.wmode === 'no') {
+      this.h.write(data);
+      return;
+    }
+    this.wbuf += data;
+    if (this.wbuf.length >= this.wsize) this.drain();
+    else if (this.wmode === 'line' && data.includes('\n')) {
+      // a line-buffered stream writes out through the last newline, and keeps the rest
+      const end = this.wbuf.lastIndexOf('\n') + 1;
+      const line = this.wbuf.slice(0, end);
+      this.wbuf = this.wbuf.slice(end);
+      this.h.write(line);
+    }
+  }
+
+  /** Write out what output buffering holds. */
+  drain(): void {
+    if (this.wbuf === '') return;
+    const data = this.wbuf;
+    this.wbuf = '';
     this.h.write(data);
   }
 
+  /**
+   * setvbuf: what is buffered is written first. The size is a hint in C;
+   * the reference's C library (glibc) ignores it and buffers a file block
+   * (STREAM_BUFFER bytes), and so does this, so that a script sees its
+   * output reach the file when it would under the reference.
+   */
+  setvbuf(mode: BufferMode, size: number): void {
+    this.drain();
+    this.wmode = mode;
+    this.wsize = STREAM_BUFFER;
+    this.h.setvbuf?.(mode, size);
+  }
+
+  /** Does output wait in a buffer (so os.exit must write it out)? */
+  get buffered(): boolean {
+    return this.wmode !== 'no';
+  }
+
   seek(whence: 'set' | 'cur' | 'end', offset: number): number {
+    this.drain();
     const unread = this.rbuf.length - this.rpos;
     if (unread > 0 && whence === 'cur') {
       // Position relative to what the script consumed, not to what was buffered.
@@ -126,7 +179,30 @@ export class Stream {
   }
 
   flush(): void {
+    this.drain();
     this.h.flush();
+  }
+}
+
+/** The streams of each state whose output is buffered: os.exit writes them out, as C's exit() does. */
+const bufferedStreams = new WeakMap<object, Set<Stream>>();
+
+/** Note that `s`, a stream of the state whose global state is `g`, buffers its output (or no longer does). */
+export function trackBuffered(g: object, s: Stream): void {
+  let set = bufferedStreams.get(g);
+  if (set === undefined) bufferedStreams.set(g, (set = new Set()));
+  if (s.buffered && !s.isClosed) set.add(s);
+  else set.delete(s);
+}
+
+/** Write out every buffered stream of a state (errors are ignored, as exit() ignores them). */
+export function drainAll(g: object): void {
+  for (const s of bufferedStreams.get(g) ?? []) {
+    try {
+      s.drain();
+    } catch {
+      // the file cannot take it any more: nothing to report it to
+    }
   }
 }
 

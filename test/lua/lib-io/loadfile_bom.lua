@@ -1,0 +1,18 @@
+-- loadfile skips a UTF-8 byte-order mark, then a first line starting with '#' (keeping line numbers)
+local name = os.tmpname()
+local function try(text)
+  local f = assert(io.open(name, "wb")) f:write(text) f:close()
+  local fn, err = loadfile(name)
+  if not fn then print("error", (err:gsub("^[^:]*:", "FILE:"))) return end
+  print(pcall(fn))
+end
+try("\xEF\xBB\xBF# some comment\nreturn 234")
+try("\xEF\xBB\xBFreturn 239")
+try("\xEF\xBB\xBF")
+try("# a comment\nreturn debug.getinfo(1, 'l').currentline")
+try("\xEF\xBB\xBF# a comment\nreturn debug.getinfo(1, 'l').currentline")
+try("\xEF\xBBreturn 1")
+try("\xEF\xBB\xBF\xEF\xBB\xBFreturn 1")
+try("return 1 -- \xEF\xBB\xBF")
+try("#!/usr/bin/lua\n" .. string.dump(function() return "binary after #" end))
+os.remove(name)
