@@ -173,7 +173,7 @@ function finishWrap(L: LuaState, co: LuaState, r: number): number {
   let err: LuaValue = L.stack[L.top - 1];
   if (co.status !== LUA_OK && co.status !== LUA_YIELD) {
     // error in the coroutine: close its pending variables
-    const [, e] = resetThread(co, err);
+    const [, e] = resetThread(co, err, L);
     err = e;
   }
   if (typeof err === 'string') err = whereLevel(L, 1) + err;
@@ -220,8 +220,11 @@ const isyieldable: HostFn = (L, base, nargs) => {
  * reference, the thread is left with status OK and an empty stack, so it
  * reads as dead and a second close succeeds.
  */
-export function resetThread(co: LuaState, err: LuaValue): [number, LuaValue] {
+export function resetThread(co: LuaState, err: LuaValue, from: LuaState | null = null): [number, LuaValue] {
   let st = co.status;
+  // lua_closethread: the __close calls nest in the closer's host calls (a
+  // chain of coroutines closing each other ends in "C stack overflow")
+  co.nCcalls = from !== null ? from.nCcalls : 0;
   co.ci = co.baseCi;
   co.stack[0] = undefined;
   if (st === LUA_YIELD) st = LUA_OK;
@@ -242,7 +245,7 @@ const close: HostFn = (L, base, nargs) => {
   if (st !== 'dead' && st !== 'suspended') return luaError(L, `cannot close a ${st} coroutine`);
   const err = co.status > LUA_YIELD ? co.errorValue : undefined;
   co.hostWait = undefined; // closing a waiting coroutine abandons its wait
-  const [s, e] = resetThread(co, err);
+  const [s, e] = resetThread(co, err, L);
   if (s === LUA_OK) return ret(L, true);
   return ret(L, false, e);
 };
