@@ -60,7 +60,7 @@ export const CHECK_NUM = 370.5;
 export const enum KTag { NIL, FALSE, TRUE, INT, FLOAT, STR }
 
 /** Accumulates bytes; chunks are joined once at the end. */
-class Writer {
+export class Writer {
   private parts: string[] = [];
   private scratch = new DataView(new ArrayBuffer(8));
 
@@ -198,15 +198,4 @@ export function dump(p: Proto, strip: boolean): string {
   dumpHeader(w, p.upvalues.length);
   dumpFunc(w, p, undefined, strip, true);
   return w.result();
-}
-
-/**
- * `string.dump` for any value: the chunk for a Lua function, or undefined
- * for anything else (the caller raises "unable to dump given function").
- * Duck-typed on `.p` so this layer does not depend on the VM's closure class.
- */
-export function dumpFunction(f: LuaValue, strip: boolean): string | undefined {
-  if (typeof f !== 'object' || f === null || !('p' in f)) return undefined;
-  const p: unknown = f.p;
-  return p instanceof Proto ? dump(p, strip) : undefined;
 }

@@ -16,7 +16,7 @@ import { LuaTable } from '../vm/table.js';
 import { argError, chargeBytes, checkInteger, checkString, luaError, newString, optInteger, ret, typeError } from './args.js';
 import { newLib, type LibTable } from './register.js';
 import { pointerOf, tolstring, toStringOrUndefined, typeNameForMessages } from './tostring.js';
-import { dumpFunction } from '../bytecode/dump.js';
+import { dumpFunction } from '../bytecode/luac.js';
 import { posrelatI, StringLibError } from './string/lib-error.js';
 import { format, type FormatHooks } from './string/format.js';
 import { pack, packsize, unpack } from './string/pack.js';

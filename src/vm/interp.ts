@@ -366,6 +366,9 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, undefined)
               : numArith(op, x, y, L, ci, pc, b, undefined);
           }
+          else if ((i & 0x8000) !== 0) { // the bitwise ones may be flipped (see kOperand)
+            if (flippedArith(L, ci, pc, op, ra, b, x, y)) break reload;
+          }
           else if (arithMM(L, ci, pc, op, x, y)) break reload;
           else stack[ra] = slowArith(L, ci, pc, op, x, y, b, undefined);
           continue;
@@ -422,7 +425,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          if (arithTail(L, ci, pc, ArithOp.ADD, ra, b, isK ? -1 : c, y)) break reload;
+          if (arithTail(L, ci, pc, ArithOp.ADD, ra, b, isK ? kOperand(i) : c, y)) break reload;
           continue;
         }
         case Op.SUB: case Op.SUBK: {
@@ -498,7 +501,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               continue;
             }
           }
-          if (arithTail(L, ci, pc, ArithOp.MUL, ra, b, isK ? -1 : c, y)) break reload;
+          if (arithTail(L, ci, pc, ArithOp.MUL, ra, b, isK ? kOperand(i) : c, y)) break reload;
           continue;
         }
         case Op.DIV: case Op.DIVK: {
@@ -1261,8 +1264,31 @@ function arithTail(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: numbe
     stack[ra] = null;
     return false;
   }
+  if (c === K_FLIPPED) return flippedArith(L, ci, pc, op, ra, b, x, y);
   if (arithMM(L, ci, pc, op, x, y)) return true;
   stack[ra] = slowArith(L, ci, pc, op, x, y, b, c < 0 ? undefined : c);
+  return false;
+}
+
+/** arithTail's `c` for the constant form: K_OPERAND, or K_FLIPPED when the k bit says the constant came first. */
+const enum KForm { OPERAND = -1, FLIPPED = -2 }
+const K_FLIPPED = KForm.FLIPPED;
+
+/**
+ * Which constant form a commutative K instruction (ADDK, MULK, BANDK, BORK,
+ * BXORK) is: with its k bit set, the source had the constant first
+ * (`2 * x`). The compiler never emits that; a PUC-Rio chunk does (its
+ * MMBINK's flip, bytecode/luac.ts), and only metamethods and error
+ * messages can tell the order.
+ */
+function kOperand(i: number): number {
+  return (i & 0x8000) !== 0 ? KForm.FLIPPED : KForm.OPERAND;
+}
+
+/** The slow path of a flipped K instruction: the constant `k` is the first operand of `op`. */
+function flippedArith(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: number, b: number, x: LuaValue, k: LuaValue): boolean {
+  if (arithMM(L, ci, pc, op, k, x)) return true;
+  L.stack[ra] = slowArith(L, ci, pc, op, k, x, undefined, b);
   return false;
 }
 
