@@ -1,6 +1,6 @@
 /**
  * The verifier under attack: every truncation and thousands of seeded
- * mutations of real chunks must give either a clean LuaSyntaxError or a
+ * mutations of real chunks, in both formats, must give either a clean LuaSyntaxError or a
  * prototype that passes verification; every accepted mutant is run (under
  * a step budget: it may loop), and nothing may throw a non-Lua exception.
  */
@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dump } from '../../src/bytecode/dump.js';
+import { dumpLuac } from '../../src/bytecode/luac.js';
 import type { Proto } from '../../src/bytecode/proto.js';
 import { undump } from '../../src/bytecode/undump.js';
 import { verifyTree } from '../../src/bytecode/verify.js';
@@ -26,7 +27,8 @@ function protos(): Proto[] {
   return ps;
 }
 
-const CHUNKS: string[] = protos().flatMap((p) => [dump(p, false), dump(p, true)]);
+// both formats load accepts: moonbox's own and the reference's (what string.dump writes)
+const CHUNKS: string[] = protos().flatMap((p) => [dump(p, false), dump(p, true), dumpLuac(p, false), dumpLuac(p, true)]);
 
 /** undump, returning the prototype or undefined for a clean rejection; anything else fails the test. */
 function load(chunk: string, what: string): Proto | undefined {
