@@ -1,0 +1,25 @@
+// The official Lua 5.4.6 suite, file by file, as `npm test` runs it (with the
+// exemptions of test/conformance/exemptions.json): a markdown table of results
+// and times for BENCHMARKS.md. Needs a build (npm run build) and ../shared.
+//
+//   node bench/conformance.mjs
+import { rmSync } from 'node:fs';
+import { FILES, SUITE, loadExemptions, prepareSuite, runFile, suiteFound } from '../dist/test/conformance/suite.js';
+
+if (!suiteFound()) {
+  console.error(`official suite not found at ${SUITE}`);
+  process.exit(2);
+}
+const dir = prepareSuite();
+let total = 0;
+let passed = 0;
+console.log('| file | result | seconds |\n|---|---|---:|');
+for (const file of FILES) {
+  const r = runFile(dir, file);
+  total += r.seconds;
+  if (r.pass) passed++;
+  console.log(`| ${file} | ${r.pass ? 'pass' : `fail: ${r.why.replace(/\|/g, '\\|')}`} | ${r.seconds.toFixed(2)} |`);
+}
+console.log(`| **${passed} of ${FILES.length}** | | **${total.toFixed(1)}** |`);
+console.log(`\nExemptions (${loadExemptions().length}): ${loadExemptions().map((e) => `${e.file}:${e.line}`).join(', ')}`);
+rmSync(dir, { recursive: true, force: true });
