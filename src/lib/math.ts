@@ -13,7 +13,7 @@
 
 import {
   DEFAULT_NAN, F2I, MAXINTEGER, MININTEGER, floatToInteger, iunm, luaNumberType, normInt, toDouble, tointeger,
-  type LuaInteger, type LuaNumber,
+  fpow, type LuaInteger, type LuaNumber,
 } from '../value/number.js';
 import { crAcos, crAsin, crAtan2, crCos, crExp, crLog, crLog2, crSin, crTan, glibcLog10 } from '../value/libm.js';
 import { LuaFloat, mkfloat, type LuaValue } from '../value/value.js';
@@ -302,8 +302,54 @@ function makeRandomseed(g: Xoshiro): HostFn {
 }
 
 // ---------------------------------------------------------------------------
+// Lua 5.3's functions, kept by the reference's default build (LUA_COMPAT_5_3
+// turns on LUA_COMPAT_MATHLIB; the 5.3 manual, §6.7, documents them). With
+// LUA_COMPAT_LT_LE, the rest of that set visible to scripts (`__le` falling
+// back to `not __lt`), they make the whole compatibility set.
+
+/** math.frexp (x): m, e with x = m * 2^e and 0.5 <= |m| < 1 (C's frexp). */
+const frexp: HostFn = (L, base, nargs) => {
+  const x = checkFloat(L, base, nargs, 1);
+  if (x === 0 || !Number.isFinite(x)) return ret(L, mkfloat(x), 0);
+  let e = Math.floor(Math.log2(Math.abs(x))) + 1;
+  // scaled in two steps: 2^-e alone overflows for subnormal x
+  const half = Math.trunc(-e / 2);
+  let m = x * 2 ** half * 2 ** (-e - half);
+  // log2 may be one off near powers of two
+  if (Math.abs(m) < 0.5) { m *= 2; e--; }
+  else if (Math.abs(m) >= 1) { m /= 2; e++; }
+  return ret(L, mkfloat(m), e);
+};
+
+/** math.ldexp (m, e): m * 2^e (C's ldexp, e converted to a C int as the reference does). */
+const ldexp: HostFn = (L, base, nargs) => {
+  const m = checkFloat(L, base, nargs, 1);
+  let e = Number(BigInt.asIntN(32, BigInt(checkInteger(L, base, nargs, 2))));
+  // in steps, so that no intermediate power of two overflows or underflows on its own
+  let r = m;
+  while (e > 1000) { r *= 2 ** 1000; e -= 1000; if (!Number.isFinite(r) || r === 0) return ret(L, mkfloat(r)); }
+  while (e < -1000) { r *= 2 ** -1000; e += 1000; if (r === 0) return ret(L, mkfloat(r)); }
+  return ret(L, mkfloat(r * 2 ** e));
+};
+
+/** math.pow (x, y): x ^ y as floats. */
+const pow: HostFn = (L, base, nargs) => {
+  const x = checkFloat(L, base, nargs, 1);
+  return ret(L, mkfloat(fpow(x, checkFloat(L, base, nargs, 2))));
+};
+
+const COMPAT_5_3: LibTable = {
+  frexp, ldexp, pow,
+  cosh: floatFn(Math.cosh),
+  sinh: floatFn(Math.sinh),
+  tanh: floatFn(Math.tanh),
+  log10: floatFn(glibcLog10),
+};
+
+// ---------------------------------------------------------------------------
 
 const MATH_FUNCS: LibTable = {
+  ...COMPAT_5_3,
   abs, atan, log, fmod, modf, ult, type,
   ceil: rounding(Math.ceil),
   floor: rounding(Math.floor),

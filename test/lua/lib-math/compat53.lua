@@ -1,0 +1,11 @@
+-- the Lua 5.3 math functions of the reference's default build (LUA_COMPAT_MATHLIB)
+local function show(...) local t = table.pack(...) for i = 1, t.n do t[i] = string.format("%q", t[i]) end print(table.concat(t, " ")) end
+show(math.pow(2, 10), math.pow(2, 0.5), math.pow(-8, 1/3), math.pow(0, -1), math.pow(2, 2))
+show(math.ldexp(0.5, 3), math.ldexp(1, -1074), math.ldexp(1, -1075), math.ldexp(1, 1024), math.ldexp(3, 0), math.ldexp(1, 2^32 + 3))
+show(math.frexp(8)) show(math.frexp(-3)) show(math.frexp(0)) show(math.frexp(-0.0)) show(math.frexp(5e-324)) show(math.frexp(1e308)) show(math.frexp(1/0)) show(math.frexp(0.75))
+show(math.cosh(0), math.sinh(0), math.tanh(0), math.cosh(1), math.sinh(-1), math.tanh(0.5), math.tanh(100))
+show(math.log10(1000), math.log10(2), math.log10(0), math.log10(-1) ~= math.log10(-1))
+print(pcall(math.pow, "x", 1))
+print(pcall(math.ldexp, 1, 1.5))
+print(pcall(math.frexp))
+print(math.type(math.pow(2, 2)), math.type(math.ldexp(1, 2)), math.type(select(2, math.frexp(8))))
