@@ -130,23 +130,34 @@ function dumpHeader(w: Writer, nupvalues: number): void {
   w.byte(nupvalues);
 }
 
+/** What a constant is, for a writer: the compiler makes no other kind (anything else is a bug upstream). */
+export type ConstKind = 'nil' | 'false' | 'true' | 'int' | 'float' | 'str';
+
+export function constKind(v: LuaValue): ConstKind {
+  if (v === undefined) return 'nil';
+  if (v === false) return 'false';
+  if (v === true) return 'true';
+  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) return 'int';
+  if (typeof v === 'number' || v instanceof LuaFloat) return 'float';
+  if (typeof v === 'string') return 'str';
+  throw new TypeError('dump: constant of unexpected type');
+}
+
+/** A float constant's value (integral floats are boxed). */
+export function floatValue(v: LuaValue): number {
+  return v instanceof LuaFloat ? v.n : (v as number);
+}
+
+const KTAGS: Readonly<Record<ConstKind, KTag>> = {
+  nil: KTag.NIL, false: KTag.FALSE, true: KTag.TRUE, int: KTag.INT, float: KTag.FLOAT, str: KTag.STR,
+};
+
 function dumpConstant(w: Writer, v: LuaValue): void {
-  if (v === undefined) w.byte(KTag.NIL);
-  else if (v === false) w.byte(KTag.FALSE);
-  else if (v === true) w.byte(KTag.TRUE);
-  else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) {
-    w.byte(KTag.INT);
-    w.int64(BigInt(v));
-  } else if (typeof v === 'number' || v instanceof LuaFloat) {
-    w.byte(KTag.FLOAT);
-    w.float64(typeof v === 'number' ? v : v.n);
-  } else if (typeof v === 'string') {
-    w.byte(KTag.STR);
-    w.str(v);
-  } else {
-    // The compiler only produces the types above; anything else is a bug upstream.
-    throw new TypeError('dump: constant of unexpected type');
-  }
+  const kind = constKind(v);
+  w.byte(KTAGS[kind]);
+  if (kind === 'int') w.int64(BigInt(v as number | bigint));
+  else if (kind === 'float') w.float64(floatValue(v));
+  else if (kind === 'str') w.str(v as string);
 }
 
 function dumpFunc(w: Writer, p: Proto, parentSource: string | undefined, strip: boolean, main: boolean): void {

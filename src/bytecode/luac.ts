@@ -22,14 +22,13 @@
  *    flipped; SHLI is already the flipped form of a shift.
  */
 
-import { LuaFloat, valueArray, type LuaValue } from '../value/value.js';
+import { valueArray, type LuaValue } from '../value/value.js';
 import { internShort } from '../value/intern.js';
 import { LUAI_MAXSHORTLEN, MAX_SIZE, MAX_UNDUMP_NESTING } from '../value/limits.js';
-import { SIGNATURE, VERSION, Writer } from './dump.js';
+import { SIGNATURE, VERSION, Writer, constKind, floatValue, type ConstKind } from './dump.js';
 import { Instr, Op } from './opcodes.js';
 import { Proto, type LocVar, type UpvalDesc } from './proto.js';
-import { Reader, normFloat, normInt } from './reader.js';
-import { verifyTree } from './verify.js';
+import { Reader, normFloat, normInt, upvalueDescs, type ChunkFormat } from './reader.js';
 
 /** PUC-Rio's opcodes that moonbox does not have, and the first opcode after them (lopcodes.h). */
 const enum PucOp {
@@ -112,18 +111,7 @@ function loadConstants(r: Reader): LuaValue[] {
 }
 
 function loadUpvalues(r: Reader): UpvalDesc[] {
-  const n = count(r, 3);
-  if (n > Instr.MAXREGS) r.error('too many upvalues');
-  const ups: UpvalDesc[] = [];
-  for (let i = 0; i < n; i++) {
-    const instack = r.byte();
-    const idx = r.byte();
-    const kind = r.byte();
-    if (instack > 1) r.error('corrupted chunk');
-    if (kind > 3) r.error('bad upvalue kind');
-    ups.push({ name: undefined, instack: instack === 1, idx, kind });
-  }
-  return ups;
+  return upvalueDescs(r, count(r, 3));
 }
 
 /** Absolute lines from lineinfo deltas and the absolute entries (luaG_getfuncline). */
@@ -280,19 +268,11 @@ function withMetamethod(r: Reader, p: Proto, prev: number, mmop: number, { tm, f
   return prev;
 }
 
-/**
- * Load a PUC-Rio 5.4 binary chunk (`r` is past the signature, the version
- * and the format byte 0), translate and verify it.
- */
-export function undumpLuac(r: Reader): Proto {
-  checkHeader(r);
-  const nupvalues = r.byte();
-  const p = loadFunction(r, undefined, 0);
-  if (p.upvalues.length !== nupvalues) r.error('corrupted chunk');
-  verifyTree(p, (why) => r.error(why));
-  return p;
-}
-
+/** Reading the reference's format, after its format byte (0): what undump.ts needs of it. */
+export const luacFormat: ChunkFormat = {
+  checkHeader,
+  loadMain: (r) => loadFunction(r, undefined, 0),
+};
 
 // ---------------------------------------------------------------------------
 // Writing: string.dump writes the reference's format
@@ -321,22 +301,20 @@ function writeString(w: Writer, s: string | undefined): void {
 }
 
 function writeConstant(w: Writer, v: LuaValue): void {
-  if (v === undefined) w.byte(Tag.NIL);
-  else if (v === false) w.byte(Tag.FALSE);
-  else if (v === true) w.byte(Tag.TRUE);
-  else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) {
-    w.byte(Tag.INT);
-    w.int64(BigInt(v));
-  } else if (typeof v === 'number' || v instanceof LuaFloat) {
-    w.byte(Tag.FLOAT);
-    w.float64(typeof v === 'number' ? v : v.n);
-  } else if (typeof v === 'string') {
-    w.byte(v.length <= LUAI_MAXSHORTLEN ? Tag.SHRSTR : Tag.LNGSTR);
-    writeString(w, v);
-  } else {
-    throw new TypeError('dump: constant of unexpected type'); // the compiler makes no other
+  const kind = constKind(v);
+  if (kind === 'str') {
+    w.byte((v as string).length <= LUAI_MAXSHORTLEN ? Tag.SHRSTR : Tag.LNGSTR);
+    writeString(w, v as string);
+    return;
   }
+  w.byte(WRITE_TAGS[kind]);
+  if (kind === 'int') w.int64(BigInt(v as number | bigint));
+  else if (kind === 'float') w.float64(floatValue(v));
 }
+
+const WRITE_TAGS: Readonly<Record<Exclude<ConstKind, 'str'>, Tag>> = {
+  nil: Tag.NIL, false: Tag.FALSE, true: Tag.TRUE, int: Tag.INT, float: Tag.FLOAT,
+};
 
 /** The MMBIN* the reference puts after arithmetic instruction `i` (0 when none), and `i` as the reference writes it. */
 function untranslate(i: number): [ins: number, mmbin: number] {

@@ -8,6 +8,8 @@
 import { LuaSyntaxError } from '../frontend/syntax-error.js';
 import { LuaFloat } from '../value/value.js';
 import { MAX_SIZE } from '../value/limits.js';
+import { Instr } from './opcodes.js';
+import type { Proto, UpvalDesc } from './proto.js';
 
 /** Name used in messages, as lundump.c: "=x"/"@x" -> "x", a binary string -> "binary string". */
 export function chunkLabel(chunkname: string): string {
@@ -99,4 +101,24 @@ export function normInt(n: bigint): number | bigint {
 /** Floats: integral values (and -0) boxed so they stay floats (value.ts). */
 export function normFloat(x: number): number | LuaFloat {
   return Number.isInteger(x) ? new LuaFloat(x) : x;
+}
+
+/** `n` upvalue descriptors (instack, idx, kind), the same in both formats; only how `n` is written differs. */
+export function upvalueDescs(r: Reader, n: number): UpvalDesc[] {
+  if (n > Instr.MAXREGS) r.error('too many upvalues'); // GETUPVAL's B has 8 bits
+  const ups: UpvalDesc[] = [];
+  for (let i = 0; i < n; i++) {
+    const instack = r.bool();
+    const idx = r.byte();
+    const kind = r.byte();
+    if (kind > 3) r.error('bad upvalue kind');
+    ups.push({ name: undefined, instack, idx, kind });
+  }
+  return ups;
+}
+
+/** A binary format load accepts: its header after the format byte, and its main function. */
+export interface ChunkFormat {
+  checkHeader(r: Reader): void;
+  loadMain(r: Reader): Proto;
 }

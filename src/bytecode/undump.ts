@@ -37,12 +37,11 @@ import {
   CHECK_INT, CHECK_NUM, FLOAT_SIZE, FORMAT, GUARD, INSTRUCTION_SIZE, INTEGER_SIZE, LAYOUT, REVISION,
   SIGNATURE, VERSION,
 } from './dump.js';
-import { Instr } from './opcodes.js';
 import { Proto, type LocVar, type UpvalDesc } from './proto.js';
 import { MAX_SIZE, MAX_UNDUMP_NESTING } from '../value/limits.js';
-import { Reader, chunkLabel, normFloat, normInt } from './reader.js';
+import { Reader, chunkLabel, normFloat, normInt, upvalueDescs, type ChunkFormat } from './reader.js';
 import { verifyTree } from './verify.js';
-import { undumpLuac } from './luac.js';
+import { luacFormat } from './luac.js';
 
 /** Smallest encoding of one nested function: every field present with its minimal size. */
 const MIN_FUNC_BYTES = 12;
@@ -98,17 +97,7 @@ function loadConstants(r: Reader): LuaValue[] {
 }
 
 function loadUpvalues(r: Reader): UpvalDesc[] {
-  const n = r.count(3);
-  if (n > Instr.MAXREGS) r.error('too many upvalues'); // GETUPVAL's B has 8 bits
-  const ups: UpvalDesc[] = [];
-  for (let i = 0; i < n; i++) {
-    const instack = r.bool();
-    const idx = r.byte();
-    const kind = r.byte();
-    if (kind > 3) r.error('bad upvalue kind');
-    ups.push({ name: undefined, instack, idx, kind });
-  }
-  return ups;
+  return upvalueDescs(r, r.count(3));
 }
 
 function loadCode(r: Reader): Int32Array {
@@ -163,18 +152,22 @@ function loadFunction(r: Reader, parentSource: string | undefined, depth: number
   return p;
 }
 
+/** The formats load accepts, by their format byte: the reference's (0, "official") and moonbox's. */
+const FORMATS = new Map<number, ChunkFormat>([
+  [PUC_FORMAT, luacFormat],
+  [FORMAT, { checkHeader, loadMain: (r) => loadFunction(r, undefined, 0) }],
+]);
+
 /**
  * Load and verify a binary chunk. Throws LuaSyntaxError with a message in
  * the reference's style for anything malformed; never throws anything else.
  */
 export function undump(chunk: string, chunkname: string): Proto {
   const r = new Reader(chunk, chunkLabel(chunkname));
-  const format = checkSignature(r);
-  if (format === PUC_FORMAT) return undumpLuac(r);
-  if (format !== FORMAT) r.error('format mismatch');
-  checkHeader(r);
+  const format = FORMATS.get(checkSignature(r)) ?? r.error('format mismatch');
+  format.checkHeader(r);
   const nupvalues = r.byte();
-  const p = loadFunction(r, undefined, 0);
+  const p = format.loadMain(r);
   if (p.upvalues.length !== nupvalues) r.error('corrupted chunk');
   // Trailing bytes are ignored, as the reference does.
   verifyTree(p, (why) => r.error(why));
