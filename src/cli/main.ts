@@ -10,12 +10,13 @@
 
 import { loadFile } from '../lib/base.js';
 import { openLibs } from '../lib/init.js';
+import { NOENV } from '../lib/package.js';
 import { LuaExit, setPlatform, type Platform } from '../lib/platform-interface.js';
 import { callMeta1, toStringOrUndefined, tolstring } from '../lib/tostring.js';
 import { traceback } from '../lib/traceback.js';
 import { allowListOf, applySandbox, type Sandbox } from '../lib/sandbox.js';
 import { describeLimit, LimitAbort, startRun } from '../vm/budget.js';
-import { pcall } from '../vm/call.js';
+import { pcall, runerror } from '../vm/call.js';
 import { closeState, globals, loadChunk, newState } from '../vm/create.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
 import { LuaTable } from '../vm/table.js';
@@ -37,8 +38,14 @@ export interface CliHost {
   readLine?(prompt: string): string | null;
   /** Is standard input a terminal (decides between the REPL and running stdin as a script)? */
   stdinIsTTY?: boolean;
-  /** The name the command was invoked as (arg[-n] and messages use it). */
+  /** The command's name in messages ("moonbox: ..."). */
   progname?: string;
+  /**
+   * The path the command was invoked as, for arg[-n] (the standard `lua`
+   * puts its argv[0] there, and scripts run it again through it); default:
+   * progname.
+   */
+  interpreter?: string;
   /** Write a text file as UTF-8 (--profile=FILE); throws with the system's message when it cannot. */
   writeFile?(path: string, text: string): void;
 }
@@ -298,11 +305,13 @@ const TABLE_ROWS = 40;
 
 function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m: string) => void): number {
   const progname = host.progname ?? 'moonbox';
+  // -E: the libraries ignore the environment too (package.path and cpath), as lua.c tells them
+  if (args.noEnv) L.g.registry.setStr(NOENV, true);
   openLibs(L);
   const allow = allowListOf(args.sandbox);
   if (allow !== undefined) applySandbox(L, allow);
   L.g.heap.mode = 'generational'; // lua.c switches the collector to generational mode
-  createArgTable(L, argv, args.script, progname);
+  createArgTable(L, argv, args.script, host.interpreter ?? progname);
   if (args.version) host.stdout(COPYRIGHT + '\n');
   // the profile covers what the command line runs, not the setting up of the libraries
   if (args.profile !== undefined) startProfiler(L, args.profile.lines);
@@ -325,9 +334,9 @@ function run(L: LuaState, argv: string[], args: Args, host: CliHost, message: (m
 }
 
 /** arg[0] is the script; options and the interpreter name get negative indices. */
-function createArgTable(L: LuaState, argv: string[], script: number, progname: string): void {
+function createArgTable(L: LuaState, argv: string[], script: number, interpreter: string): void {
   const t = new LuaTable(L.g.heap);
-  const all = [progname, ...argv];
+  const all = [interpreter, ...argv];
   const s = script < 0 ? 0 : script + 1; // index in `all` of the script
   for (let i = 0; i < all.length; i++) t.set(i - s, all[i]);
   globals(L).setStr('arg', t);
@@ -418,7 +427,11 @@ function handleScript(L: LuaState, argv: string[], script: number, message: (m: 
   }
   const func = L.top;
   L.stack[L.top++] = f;
-  for (let i = script + 1; i < argv.length; i++) L.stack[L.top++] = argv[i];
+  // lua.c's pushargs: the script's arguments are what the 'arg' table holds now (-e may have changed it)
+  const args = globals(L).getStr('arg');
+  if (!(args instanceof LuaTable)) runerror(L, "'arg' is not a table");
+  const n = args.length();
+  for (let i = 1; i <= n; i++) L.stack[L.top++] = args.getInt(i);
   const ok = docall(L, func, -1, message);
   L.top = func;
   return ok;
@@ -455,8 +468,9 @@ function loadLine(L: LuaState, host: CliHost, first: string): LuaClosure | strin
 function repl(L: LuaState, host: CliHost, message: (m: string) => void): void {
   if (!host.readLine) return;
   for (;;) {
-    const line = host.readLine(prompt(L, true));
+    let line = host.readLine(prompt(L, true));
     if (line === null) break;
+    if (line.startsWith('=')) line = `return ${line.slice(1)}`; // '=expr', kept by lua.c for compatibility with 5.2
     const f = loadLine(L, host, line);
     if (f === null) break;
     if (typeof f === 'string') {

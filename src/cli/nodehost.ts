@@ -62,6 +62,8 @@ export function nodeCliHost(): CliHost {
     readLine: lineReader(),
     stdinIsTTY: process.stdin.isTTY === true,
     progname: 'moonbox',
+    // the script node runs (bin/moonbox.js): executable, so a shell can run it again
+    interpreter: process.argv[1] ?? 'moonbox',
     writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   };
 }

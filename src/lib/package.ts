@@ -25,8 +25,8 @@ export const LUA_CPATH_DEFAULT = '/usr/local/lib/lua/5.4/?.so;/usr/local/lib/lua
 
 /** Registry key of package.preload (LUA_PRELOAD_TABLE). */
 const PRELOAD = '_PRELOAD';
-/** Registry key the CLI sets for -E (ignore environment variables). */
-const NOENV = 'LUA_NOENV';
+/** Registry key that tells the library to ignore environment variables (lua.c's -E sets it). */
+export const NOENV = 'LUA_NOENV';
 /** What loading a native library reports (the reference built without LUA_DL). */
 const DLMSG = 'dynamic libraries not enabled; check your Lua installation';
 

@@ -136,3 +136,27 @@ test('a script file may start with a UTF-8 byte-order mark, then a # line', () =
   assert.equal(r.err, '');
   assert.equal(r.out, '2\n');
 });
+
+test('-E makes the libraries ignore LUA_PATH and LUA_CPATH too', () => {
+  const r = run(['-E', '-e', 'print(package.path:find("xxx") == nil, package.cpath:find("xxx") == nil)'], { env: { LUA_PATH: 'xxx', LUA_CPATH: 'xxx' } });
+  assert.equal(r.out, 'true\ttrue\n');
+  const plain = run(['-e', 'print(package.path)'], { env: { LUA_PATH: 'xxx' } });
+  assert.equal(plain.out, 'xxx\n');
+});
+
+test("the script's arguments are what 'arg' holds when it starts, as lua.c's pushargs", () => {
+  assert.equal(run(['-e', 'arg[1] = 100', '-', 'x'], { input: 'print(...)' }).out, '100\n');
+  const r = run(['-e', 'arg = 1', '-'], { input: '' });
+  assert.equal(r.status, 1);
+  assert.equal(r.err, "moonbox: 'arg' is not a table\n");
+});
+
+test('arg[-1] is the command as invoked, so that a script can run it again', () => {
+  const f = script('rerun.lua', 'local i = 0 while arg[i - 1] do i = i - 1 end print(arg[i] == ' + JSON.stringify(bin) + ')');
+  assert.equal(run([f]).out, 'true\n');
+});
+
+test("the REPL's '=expr' prints the expression, as lua.c keeps it for 5.2", () => {
+  const r = run(['-e', "_PROMPT='' _PROMPT2=''", '-i'], { input: 'a = [[b\nc]]\n=a\n= 1 + 1\n' });
+  assert.match(r.out, /\nb\nc\n2\n\n$/);
+});
