@@ -208,7 +208,7 @@ function translate(r: Reader, p: Proto, code: Int32Array, lines: Int32Array, loc
       continue;
     }
     const j = at[pc];
-    out[j] = retarget(r, (i & ~0x7f) | opcode(op), pc, j, at, code.length);
+    out[j] = moveJump((i & ~0x7f) | opcode(op), pc, at, (why) => r.error(why));
     if (outLines.length !== 0) outLines[j] = lines[pc];
   }
   p.code = out;
@@ -216,24 +216,32 @@ function translate(r: Reader, p: Proto, code: Int32Array, lines: Int32Array, loc
   p.locvars = locvars.map((v) => ({ varname: v.varname, startpc: at[v.startpc], endpc: at[v.endpc] }));
 }
 
-/** Jumps measured in instructions, moved to the new positions. */
-function retarget(r: Reader, i: number, pc: number, j: number, at: Int32Array, ncode: number): number {
+/**
+ * Instruction `i` (moonbox's opcode) of position `pc` moved to position
+ * at[pc], its jump, if it has one, moved too: jumps are measured in
+ * instructions, and the two formats count different ones. Used both ways
+ * (`at` maps old positions to new ones); a target outside the code or an
+ * offset past its field is `fail`.
+ */
+function moveJump(i: number, pc: number, at: Int32Array, fail: (why: string) => never): number {
+  const j = at[pc];
   const target = (old: number): number => {
-    if (old < 0 || old > ncode) r.error('bad jump');
+    if (old < 0 || old >= at.length) fail('bad jump');
     return at[old];
   };
-  switch (i & 0x7f) {
+  const op = i & 0x7f;
+  switch (op) {
     case Op.JMP: {
       const sj = (i >>> 7) - Instr.OFFSET_sJ;
-      return Op.JMP | ((target(pc + 1 + sj) - (j + 1) + Instr.OFFSET_sJ) << 7);
+      return op | ((target(pc + 1 + sj) - (j + 1) + Instr.OFFSET_sJ) << 7);
     }
     case Op.FORPREP: case Op.TFORPREP: case Op.FORLOOP: case Op.TFORLOOP: {
       const bx = i >>> 15;
-      const back = (i & 0x7f) === Op.FORLOOP || (i & 0x7f) === Op.TFORLOOP;
       // FORPREP skips the loop (pc += Bx + 1); TFORPREP jumps to its TFORCALL (pc += Bx); the loops jump back
-      const extra = (i & 0x7f) === Op.FORPREP ? 1 : 0;
+      const back = op === Op.FORLOOP || op === Op.TFORLOOP;
+      const extra = op === Op.FORPREP ? 1 : 0;
       const newBx = back ? (j + 1) - target(pc + 1 - bx) : target(pc + 1 + bx + extra) - (j + 1) - extra;
-      if (newBx < 0 || newBx > Instr.MAXARG_Bx) r.error('bad jump');
+      if (newBx < 0 || newBx > Instr.MAXARG_Bx) fail('bad jump');
       return (i & 0x7fff) | (newBx << 15);
     }
     default:
@@ -347,11 +355,12 @@ function pucOpcode(op: number): number {
 
 function writeFunction(w: Writer, p: Proto, parentSource: string | undefined, strip: boolean): void {
   // positions in the reference's code: each arithmetic instruction gains its MMBIN
+  const written = Array.from(p.code, untranslate);
   const at = new Int32Array(p.code.length + 1);
   let n = 0;
   for (let pc = 0; pc < p.code.length; pc++) {
     at[pc] = n;
-    n += untranslate(p.code[pc])[1] !== 0 ? 2 : 1;
+    n += written[pc][1] !== 0 ? 2 : 1;
   }
   at[p.code.length] = n;
   writeString(w, strip || p.source === parentSource ? undefined : p.source);
@@ -362,10 +371,13 @@ function writeFunction(w: Writer, p: Proto, parentSource: string | undefined, st
   w.byte(p.maxstacksize);
   writeSize(w, n);
   const lines: number[] = [];
+  const trusted = (why: string): never => {
+    throw new Error(`dump: ${why} in compiled code`); // the compiler's jumps are in range
+  };
   for (let pc = 0; pc < p.code.length; pc++) {
-    const [ins, mmbin] = untranslate(p.code[pc]);
-    const op = ins & 0x7f;
-    w.uint32(relocate((ins & ~0x7f) | pucOpcode(op), pc, at));
+    const [ins, mmbin] = written[pc];
+    const moved = moveJump(ins, pc, at, trusted);
+    w.uint32((moved & ~0x7f) | pucOpcode(moved & 0x7f));
     lines.push(p.lineinfo[pc] ?? 0);
     if (mmbin !== 0) {
       w.uint32(mmbin);
@@ -383,29 +395,6 @@ function writeFunction(w: Writer, p: Proto, parentSource: string | undefined, st
   writeSize(w, p.p.length);
   for (const child of p.p) writeFunction(w, child, p.source, strip);
   writeDebug(w, p, strip || p.lineinfo.length === 0 ? [] : lines, at, strip);
-}
-
-/** A jump of moonbox's instruction `pc` (`i`, already with the reference's opcode), measured in the reference's instructions. */
-function relocate(i: number, pc: number, at: Int32Array): number {
-  const op = i & 0x7f;
-  const j = at[pc];
-  switch (op) {
-    case pucOpcode(Op.JMP): {
-      const target = pc + 1 + (i >>> 7) - Instr.OFFSET_sJ;
-      return op | ((at[target] - (j + 1) + Instr.OFFSET_sJ) << 7);
-    }
-    case pucOpcode(Op.FORPREP): case pucOpcode(Op.TFORPREP): {
-      const extra = op === pucOpcode(Op.FORPREP) ? 1 : 0;
-      const target = pc + 1 + (i >>> 15) + extra;
-      return (i & 0x7fff) | ((at[target] - (j + 1) - extra) << 15);
-    }
-    case pucOpcode(Op.FORLOOP): case pucOpcode(Op.TFORLOOP): {
-      const target = pc + 1 - (i >>> 15);
-      return (i & 0x7fff) | (((j + 1) - at[target]) << 15);
-    }
-    default:
-      return i;
-  }
 }
 
 /** Lines as lcode.c's savelineinfo writes them, local variables and upvalue names. */

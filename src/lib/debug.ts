@@ -305,6 +305,9 @@ const hookf: Hook = (L, event, line) => {
   callNoYield(L, func, 0);
 };
 
+/** The letters of a hook mask string and their events (makemask/unmakemask), in gethook's order. */
+const MASK_LETTERS: readonly (readonly [string, HookMask])[] = [['c', HookMask.CALL], ['r', HookMask.RET], ['l', HookMask.LINE]];
+
 /** debug.sethook ([thread,] hook, mask [, count]) (§6.10); no hook turns hooks off. */
 const sethook: HostFn = (L, base, nargs) => {
   const [L1, a] = getthread(L, base, nargs);
@@ -315,9 +318,7 @@ const sethook: HostFn = (L, base, nargs) => {
     const smask = checkString(L, base, nargs, a + 2);
     if (!isFunction(f)) return typeError(L, base, nargs, a + 1, 'function');
     count = Number(optInteger(L, base, nargs, a + 3, 0));
-    if (smask.includes('c')) mask |= HookMask.CALL;
-    if (smask.includes('r')) mask |= HookMask.RET;
-    if (smask.includes('l')) mask |= HookMask.LINE;
+    for (const [letter, bit] of MASK_LETTERS) if (smask.includes(letter)) mask |= bit;
     if (count > 0) mask |= HookMask.COUNT;
   }
   hookTable(L, true)!.set(L1, f);
@@ -330,8 +331,7 @@ const gethook: HostFn = (L, base, nargs) => {
   const [L1] = getthread(L, base, nargs);
   const hook = L1.hook;
   if (hook === null) return ret(L, undefined);
-  const mask = L1.hookmask;
-  const smask = (mask & HookMask.CALL ? 'c' : '') + (mask & HookMask.RET ? 'r' : '') + (mask & HookMask.LINE ? 'l' : '');
+  const smask = MASK_LETTERS.filter(([, bit]) => L1.hookmask & bit).map(([letter]) => letter).join('');
   return ret(L, hook === hookf ? hookTable(L, false)?.get(L1) : 'external hook', smask, L1.basehookcount);
 };
 

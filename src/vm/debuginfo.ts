@@ -38,12 +38,15 @@ export function currentpc(ci: CallInfo): number {
   return ci.pc - 1;
 }
 
+/** Source line of instruction `pc` of `p` (luaG_getfuncline), or -1 without line information. */
+export function getfuncline(p: Proto, pc: number): number {
+  return pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : -1;
+}
+
 /** Current source line of a frame, or -1 for host frames and stripped code. */
 export function currentline(ci: CallInfo): number {
   if (!(ci.callstatus & CIST.LUA)) return -1;
-  const p = ci.closure!.p;
-  const pc = currentpc(ci);
-  return pc >= 0 && pc < p.lineinfo.length ? p.lineinfo[pc] : -1;
+  return getfuncline(ci.closure!.p, currentpc(ci));
 }
 
 /** "chunk:line:" prefix for messages raised at a frame ("" for host frames), as luaL_where. */

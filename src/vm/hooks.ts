@@ -24,6 +24,7 @@ import { Op, OPINFO } from '../bytecode/opcodes.js';
 import type { Proto } from '../bytecode/proto.js';
 import { LUA_MINSTACK } from '../value/limits.js';
 import { runerror, stackOverflow } from './call.js';
+import { getfuncline } from './debuginfo.js';
 import { growRegisters, needsRegisters } from './floatregs.js';
 import { charge, typedArrayCost } from './heap.js';
 import { CIST, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
@@ -211,8 +212,8 @@ export function traceexec(L: LuaState, ci: CallInfo): number {
   if (mask & HookMask.LINE) {
     // L.oldpc may belong to another function: then it only needs to be a valid index
     const oldpc = L.oldpc < p.code.length ? L.oldpc : 0;
-    const line = lineAt(p, npc);
-    if (npc <= oldpc || line !== lineAt(p, oldpc)) runHook(L, HookEvent.LINE, line, 0, 0);
+    const line = getfuncline(p, npc);
+    if (npc <= oldpc || line !== getfuncline(p, oldpc)) runHook(L, HookEvent.LINE, line, 0, 0);
     L.oldpc = npc;
   }
   if (L.status === LUA_YIELD) {
@@ -227,10 +228,6 @@ function usesTop(i: number): boolean {
   return OPINFO[i & 0x7f].usesTop && ((i >>> 16) & 0xff) === 0;
 }
 
-/** Source line of instruction `pc`, or -1 without line information. */
-function lineAt(p: Proto, pc: number): number {
-  return pc < p.lineinfo.length ? p.lineinfo[pc] : -1;
-}
 
 /**
  * Call the thread's hook for an event of frame L.ci (luaD_hook), unless

@@ -1264,15 +1264,14 @@ function arithTail(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: numbe
     stack[ra] = null;
     return false;
   }
-  if (c === K_FLIPPED) return flippedArith(L, ci, pc, op, ra, b, x, y);
+  if (c === KForm.FLIPPED) return flippedArith(L, ci, pc, op, ra, b, x, y);
   if (arithMM(L, ci, pc, op, x, y)) return true;
   stack[ra] = slowArith(L, ci, pc, op, x, y, b, c < 0 ? undefined : c);
   return false;
 }
 
-/** arithTail's `c` for the constant form: K_OPERAND, or K_FLIPPED when the k bit says the constant came first. */
+/** arithTail's `c` for the constant form: OPERAND, or FLIPPED when the k bit says the constant came first. */
 const enum KForm { OPERAND = -1, FLIPPED = -2 }
-const K_FLIPPED = KForm.FLIPPED;
 
 /**
  * Which constant form a commutative K instruction (ADDK, MULK, BANDK, BORK,

@@ -7,7 +7,7 @@
  */
 
 import type { Proto } from '../bytecode/proto.js';
-import { getfuncname } from './debuginfo.js';
+import { getfuncline, getfuncname } from './debuginfo.js';
 import { HostFunction, LuaClosure, type HostFn } from './function.js';
 import { chunkid } from '../frontend/chunkid.js';
 import { CIST, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
@@ -256,8 +256,7 @@ export class Profiler {
   line(L: LuaState, ci: CallInfo, pc: number): void {
     const top = this.stack.top();
     if (top === undefined || top.ci !== ci) return;
-    const lineinfo = ci.closure!.p.lineinfo;
-    const line = pc < lineinfo.length ? lineinfo[pc] : -1;
+    const line = getfuncline(ci.closure!.p, pc);
     const rec = top.fn.lines.get(line);
     // a hit is what a line hook would see: a new line, or a jump back
     const hit = rec === undefined || rec !== top.line || pc <= top.pc;
