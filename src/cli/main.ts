@@ -13,10 +13,9 @@ import { openLibs } from '../lib/init.js';
 import { NOENV } from '../lib/package.js';
 import { LuaExit, setPlatform, type Platform } from '../lib/platform-interface.js';
 import { callMeta1, toStringOrUndefined, tolstring } from '../lib/tostring.js';
-import { traceback } from '../lib/traceback.js';
 import { allowListOf, applySandbox, type Sandbox } from '../lib/sandbox.js';
 import { describeLimit, LimitAbort, startRun } from '../vm/budget.js';
-import { pcall, runerror } from '../vm/call.js';
+import { pcall, runerror, throwValue } from '../vm/call.js';
 import { closeState, globals, loadChunk, newState } from '../vm/create.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
 import { LuaTable } from '../vm/table.js';
@@ -28,17 +27,24 @@ import { formatLineTable, formatProfileTable } from '../profile/table.js';
 import { toFoldedStacks } from '../profile/folded.js';
 import { flameGraphHtml } from '../profile/flamegraph.js';
 import { decodeUtf8, encodeUtf8 } from '../api/utf8.js';
+import { traceback, whereLevel } from '../lib/traceback.js';
+import { complete, type Completer } from './complete.js';
 
 /** What the CLI needs from its environment (the Node.js one is in nodehost.ts). */
 export interface CliHost {
   platform: Platform;
   stdout(s: string): void;
   stderr(s: string): void;
-  /** Read one line of standard input (without its newline) after showing `prompt`; null at end of input. */
-  readLine?(prompt: string): string | null;
+  /**
+   * Read one line of standard input (without its newline) after showing
+   * `prompt`: null at end of input, undefined when the person cancelled the
+   * line (Ctrl-C at the prompt). A terminal host offers tab completion
+   * through `complete` (the REPL's, which knows the globals).
+   */
+  readLine?(prompt: string, complete?: Completer): string | null | undefined;
   /** Is standard input a terminal (decides between the REPL and running stdin as a script)? */
   stdinIsTTY?: boolean;
-  /** The command's name in messages ("moonbox: ..."). */
+  /** The command's name in messages ("moonbox: ..."), as lua.c uses its argv[0]. */
   progname?: string;
   /**
    * The path the command was invoked as, for arg[-n] (the standard `lua`
@@ -48,6 +54,22 @@ export interface CliHost {
   interpreter?: string;
   /** Write a text file as UTF-8 (--profile=FILE); throws with the system's message when it cannot. */
   writeFile?(path: string, text: string): void;
+  /**
+   * Ctrl-C, shared with the thread that receives SIGINT: element
+   * `SIGINT_PENDING` is set there when the signal arrives, and the CLI keeps
+   * element `SIGINT_RUNNING` at 1 while a chunk runs (outside one, lua.c
+   * lets the signal end the process). A pending signal becomes the Lua error
+   * "interrupted!" where Lua code runs next.
+   */
+  interrupt?: Int32Array;
+}
+
+/** Elements of `CliHost.interrupt`. */
+export const enum Sigint {
+  PENDING = 0,
+  RUNNING = 1,
+  /** Length of the array. */
+  SIZE = 2,
 }
 
 
@@ -232,6 +254,7 @@ export function main(argv: string[], host: CliHost): number {
     return 1;
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
+  if (host.interrupt !== undefined) L.g.budget.signal = { flag: host.interrupt, raise: interrupted };
   const title = args.script >= 0 ? decodeUtf8(argv[args.script]) : progname;
   const limits = (): void => {
     startRun(L.g, args.limits);
@@ -272,6 +295,15 @@ export function main(argv: string[], host: CliHost): number {
     if (e instanceof LimitAbort) return reportLimit(e, message);
     throw e;
   }
+}
+
+/**
+ * Ctrl-C in a running chunk: the error lua.c's hook raises with luaL_error,
+ * so its position is that of the running function's caller (level 1).
+ */
+function interrupted(L: LuaState): never {
+  if (L.top < L.ci.top) L.top = L.ci.top; // the message goes above every live register of the Lua frame
+  return throwValue(L, whereLevel(L, 1) + 'interrupted!');
 }
 
 /** Stop the profile (if one runs) and write it where --profile said. */
@@ -380,7 +412,18 @@ function docall(L: LuaState, func: number, nresults: number, message: (m: string
   for (let p = L.top; p > func; p--) L.stack[p] = L.stack[p - 1];
   L.stack[func] = msghandler;
   L.top++;
-  const status = pcall(L, func + 1, nresults, func);
+  const sigint = L.g.budget.signal?.flag;
+  // only while a chunk runs is Ctrl-C an error (lua.c sets its handler around the call)
+  if (sigint !== undefined) Atomics.store(sigint, Sigint.RUNNING, 1);
+  let status;
+  try {
+    status = pcall(L, func + 1, nresults, func);
+  } finally {
+    if (sigint !== undefined) {
+      Atomics.store(sigint, Sigint.RUNNING, 0);
+      Atomics.store(sigint, Sigint.PENDING, 0); // a signal not taken (the chunk was in a library call) ends with it
+    }
+  }
   // remove the handler
   for (let p = func; p < L.top - 1; p++) L.stack[p] = L.stack[p + 1];
   L.top--;
@@ -452,27 +495,42 @@ function incomplete(msg: string): boolean {
 }
 
 /** Compile a REPL line: first as "return <line>" (to print expressions), else as a statement. */
-function loadLine(L: LuaState, host: CliHost, first: string): LuaClosure | string | null {
+function loadLine(L: LuaState, host: CliHost, first: string): LuaClosure | string | null | undefined {
   const asExpr = loadChunk(L, `return ${first}`, '=stdin', 't');
   if (typeof asExpr !== 'string') return asExpr;
   let buffer = first;
   for (;;) {
     const f = loadChunk(L, buffer, '=stdin', 't');
     if (typeof f !== 'string' || !incomplete(f)) return f;
-    const more = host.readLine!(prompt(L, false));
+    const more = readLine(L, host, prompt(L, false));
     if (more === null) return f;
+    if (more === undefined) return undefined; // Ctrl-C: the statement is abandoned
     buffer += '\n' + more;
   }
+}
+
+/**
+ * One line for the REPL. Read from a terminal, the line is on the screen
+ * already; read from anything else, it is echoed after the prompt, as the
+ * standard `lua` (built with readline) shows it, so that a transcript of
+ * `lua -i < file` reads as the session would.
+ */
+function readLine(L: LuaState, host: CliHost, promptText: string): string | null | undefined {
+  const line = host.readLine!(promptText, (text) => complete(L, text));
+  if (typeof line === 'string' && !host.stdinIsTTY) host.stdout(line + '\n');
+  return line;
 }
 
 function repl(L: LuaState, host: CliHost, message: (m: string) => void): void {
   if (!host.readLine) return;
   for (;;) {
-    let line = host.readLine(prompt(L, true));
+    let line = readLine(L, host, prompt(L, true));
     if (line === null) break;
+    if (line === undefined) continue; // Ctrl-C at the prompt: a fresh one
     if (line.startsWith('=')) line = `return ${line.slice(1)}`; // '=expr', kept by lua.c for compatibility with 5.2
     const f = loadLine(L, host, line);
     if (f === null) break;
+    if (f === undefined) continue;
     if (typeof f === 'string') {
       message(f);
       continue;

@@ -39,6 +39,9 @@ const TOKEN_NAMES: readonly string[] = [
 
 const NUM_RESERVED = T.WHILE - T.FIRST_RESERVED + 1;
 
+/** The reserved words, in the order of their tokens. */
+export const RESERVED_WORDS: readonly string[] = TOKEN_NAMES.slice(0, NUM_RESERVED);
+
 /** Reserved words, looked up once per name. */
 const RESERVED = new Map<string, number>();
 for (let i = 0; i < NUM_RESERVED; i++) RESERVED.set(TOKEN_NAMES[i] as string, T.FIRST_RESERVED + i);

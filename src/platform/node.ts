@@ -10,6 +10,7 @@ import {
   closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmdirSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { popen } from './pipe.js';
 import {
   LuaExit, PlatformError, stringFile, type OpenMode, type Platform, type PlatformFile, type ProcessStatus,
   type ZoneInfo,
@@ -119,34 +120,14 @@ const SIGNALS: Record<string, number> = {
   SIGALRM: 14, SIGTERM: 15,
 };
 
-function runShell(command: string, input: string | undefined, captureOutput: boolean): [ProcessStatus, string] {
-  const r = spawnSync('/bin/sh', ['-c', command], {
-    input: input === undefined ? undefined : Buffer.from(input, 'latin1'),
-    stdio: [input === undefined ? 'inherit' : 'pipe', captureOutput ? 'pipe' : 'inherit', 'inherit'],
-    maxBuffer: 1 << 30,
-  });
+/** os.execute: the command through the shell, to completion, with the script's stdio. */
+function execute(command: string): ProcessStatus {
+  const r = spawnSync('/bin/sh', ['-c', command], { stdio: 'inherit' });
   if (r.error !== undefined) throw platformError(r.error);
-  const out = captureOutput && r.stdout !== null ? r.stdout.toString('latin1') : '';
-  if (r.signal !== null) return [{ kind: 'signal', code: SIGNALS[r.signal] ?? 0 }, out];
-  return [{ kind: 'exit', code: r.status ?? 0 }, out];
+  if (r.signal !== null) return { kind: 'signal', code: SIGNALS[r.signal] ?? 0 };
+  return { kind: 'exit', code: r.status ?? 0 };
 }
 
-/**
- * io.popen without threads: a read pipe runs the command to completion when
- * opened and serves its output; a write pipe collects what is written and
- * feeds it to the command when closed.
- */
-function popen(command: string, mode: 'r' | 'w'): PlatformFile {
-  if (mode === 'r') {
-    const [status, out] = runShell(command, undefined, true);
-    return stringFile(out, false, () => status);
-  }
-  const f = stringFile('', true, (data) => runShell(command, data, false)[0]);
-  f.read = () => {
-    throw new PlatformError('Bad file descriptor', 9);
-  };
-  return f;
-}
 
 let tmpCounter = 0;
 function tmpname(): string {
@@ -199,8 +180,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): Platform 
       sys(() => unlinkSync(name));
       return fdFile(fd, false);
     },
-    popen,
-    execute: (command) => runShell(command, undefined, false)[0],
+    popen: (command, mode) => popen(command, mode, platformError),
+    execute,
     ...clocksAndExit(options.exit),
   };
 }

@@ -24,7 +24,7 @@
 
 import { HostAbort } from './exceptions.js';
 import { charge, stringCost } from './heap.js';
-import type { GlobalState, LuaState } from './state.js';
+import { CIST, type GlobalState, type LuaState } from './state.js';
 
 /** The limits a state can enforce; 'interrupt' is the host's stop request. */
 export type LimitKind = 'instructions' | 'memory' | 'time' | 'interrupt';
@@ -106,6 +106,12 @@ export class Budget {
   interrupted = false;
   /** An Int32Array on a SharedArrayBuffer: a non-zero element 0 interrupts, from any thread. */
   interruptFlag: Int32Array | undefined = undefined;
+  /**
+   * The command line's Ctrl-C (lua.c's SIGINT handler): unlike the host's
+   * interrupt, an ordinary Lua error that `pcall` can catch. Set from another
+   * thread; taken (and cleared) at the next safepoint in Lua code.
+   */
+  signal: Signal | undefined = undefined;
   /** Instructions of the quanta completed in this run. */
   executed = 0;
   /** The value `tick` was given at the start of the current quantum. */
@@ -127,8 +133,22 @@ export class Budget {
 
   /** Does anything need `tick` to come back before TICK_IDLE instructions? */
   watching(): boolean {
-    return this.maxInstructions !== Infinity || this.deadline !== Infinity || this.interruptFlag !== undefined;
+    return this.maxInstructions !== Infinity || this.deadline !== Infinity || this.interruptFlag !== undefined
+      || this.signal !== undefined;
   }
+}
+
+/**
+ * A signal delivered as a Lua error. lua.c raises "interrupted!" from a
+ * hook, so only where Lua code runs: a long library call (a pattern search)
+ * goes on, and the pending flag is what makes a second Ctrl-C end the
+ * process instead, as lua.c's handler does by restoring the default action.
+ */
+export interface Signal {
+  /** Element 0 is non-zero while a signal is pending (an Int32Array on a SharedArrayBuffer). */
+  readonly flag: Int32Array;
+  /** Raise the Lua error in `L`, whose running frame is a Lua function. */
+  raise(L: LuaState): never;
 }
 
 /** The clock of deadlines (ms, monotonic). */
@@ -207,7 +227,7 @@ function setQuantum(g: GlobalState): void {
   let q = TICK_IDLE;
   if (b.interrupted) q = 0;
   if (b.maxInstructions !== Infinity) q = Math.min(q, Math.max(0, b.maxInstructions - b.executed));
-  if (b.deadline !== Infinity || b.interruptFlag !== undefined) q = Math.min(q, POLL_INTERVAL);
+  if (b.deadline !== Infinity || b.interruptFlag !== undefined || b.signal !== undefined) q = Math.min(q, POLL_INTERVAL);
   b.quantum = q;
   g.tick = q;
 }
@@ -238,6 +258,8 @@ export function safepoint(L: LuaState): void {
     throw limitHit(L, 'time', b.maxTime, Math.round(b.elapsed()));
   }
   setQuantum(g);
+  const sig = b.signal;
+  if (sig !== undefined && (L.ci.callstatus & CIST.LUA) !== 0 && Atomics.exchange(sig.flag, 0, 0) !== 0) sig.raise(L);
 }
 
 /**

@@ -67,7 +67,8 @@ test('the installed command: moonbox -v, a script file, and a script on stdin', 
   assert.equal(ok(join(app, 'node_modules/.bin/moonbox'), ['-'], 'print(6 * 7)'), '42\n');
   const bad = sh(join(app, 'node_modules/.bin/moonbox'), ['-e', 'error("boom")']);
   assert.equal(bad.status, 1);
-  assert.match(bad.stderr, /^moonbox: \(command line\):1: boom\nstack traceback:/);
+  // lua.c's argv[0]: the path Node was given, which for .bin/moonbox is the package's bin/moonbox.js
+  assert.match(bad.stderr, /^\S*moonbox(\.js)?: \(command line\):1: boom\nstack traceback:/);
 });
 
 test('ESM import and CommonJS require of both entries', () => {
