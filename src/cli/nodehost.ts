@@ -29,12 +29,12 @@ export interface Launch {
 /** Messages from the Lua side to the terminal. */
 export type ToTerminal =
   | { kind: 'readline'; prompt: string }
-  | { kind: 'completion'; candidates: string[]; word: string };
+  | { kind: 'completion'; id: number; candidates: string[]; word: string };
 
 /** Messages from the terminal to the Lua side: a line (null: end of input; undefined: cancelled), or a Tab. */
 export type ToWorker =
   | { kind: 'line'; line: string | null | undefined }
-  | { kind: 'complete'; line: string };
+  | { kind: 'complete'; id: number; line: string };
 
 function writeAll(fd: number, s: string): void {
   const buf = Buffer.from(s, 'latin1');
@@ -105,7 +105,7 @@ function terminalLineReader(launch: Launch): (prompt: string, complete?: Complet
       } else if (m.kind === 'line') {
         return typeof m.line === 'string' ? encodeUtf8(m.line) : m.line;
       } else {
-        post({ kind: 'completion', ...(complete?.(m.line) ?? { candidates: [], word: '' }) });
+        post({ kind: 'completion', id: m.id, ...(complete?.(m.line) ?? { candidates: [], word: '' }) });
       }
     }
   };

@@ -13,7 +13,7 @@
  *   completion asked of the worker, which has the Lua state. Ctrl-C at the
  *   prompt abandons the line; Ctrl-D on an empty line ends the session.
  */
-import { appendFileSync, readFileSync, realpathSync } from 'node:fs';
+import { appendFileSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, delimiter, isAbsolute, join, relative, sep } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
@@ -100,7 +100,7 @@ export function runCommand(entry: URL): void {
       editor ??= new LineEditor(reply);
       editor.ask(m.prompt);
     } else {
-      editor?.completed(m.candidates, m.word);
+      editor?.completed(m.id, m.candidates, m.word);
     }
   });
   worker.on('error', (e) => {
@@ -115,11 +115,19 @@ export function runCommand(entry: URL): void {
 class LineEditor {
   private readonly rl: Interface;
   private closed = false;
+  private hungUp = false;
   private readonly file = historyFile();
-  /** The completer's callback waiting for the worker's answer. */
-  private pending: ((err: null, result: [string[], string]) => void) | undefined;
+  /** The completer's callbacks waiting for the worker's answers, by request. */
+  private readonly pending = new Map<number, (err: null, result: [string[], string]) => void>();
+  private nextId = 0;
 
   constructor(private readonly reply: (m: ToWorker) => void) {
+    // When the terminal goes away (a closed window, a dropped connection),
+    // readline hands over the line being edited as if Enter had been
+    // pressed: it must not run. (Registered before readline's own listener.)
+    process.stdin.once('end', () => {
+      this.hungUp = true;
+    });
     this.rl = createInterface({
       input: process.stdin,
       output: process.stdout,
@@ -129,12 +137,14 @@ class LineEditor {
       removeHistoryDuplicates: true,
       tabSize: 4,
       completer: (line: string, callback: (err: null, result: [string[], string]) => void) => {
-        this.pending = callback;
-        reply({ kind: 'complete', line });
+        const id = this.nextId++;
+        this.pending.set(id, callback);
+        reply({ kind: 'complete', id, line });
       },
     });
     this.rl.pause();
     this.rl.on('line', (line) => {
+      if (this.hungUp) return; // the 'close' that follows ends the session
       this.pauseForChunk();
       this.saveLine(line);
       reply({ kind: 'line', line });
@@ -166,9 +176,9 @@ class LineEditor {
     this.rl.prompt(true);
   }
 
-  completed(candidates: string[], word: string): void {
-    const callback = this.pending;
-    this.pending = undefined;
+  completed(id: number, candidates: string[], word: string): void {
+    const callback = this.pending.get(id);
+    this.pending.delete(id);
     callback?.(null, [candidates, word]);
   }
 
@@ -191,14 +201,28 @@ class LineEditor {
     if (process.stdin.isTTY && isatty(1)) process.stdin.setRawMode(on);
   }
 
-  /** The history file's lines, newest first as readline keeps them; none when it cannot be read. */
+  /**
+   * The history file's lines, newest first as readline keeps them; none
+   * when it cannot be read. The file grows by one line per line entered and
+   * is cut back to the last HISTORY_SIZE lines when a session starts.
+   */
   private loadHistory(): string[] {
     if (this.file === undefined) return [];
+    let lines: string[];
     try {
-      return readFileSync(this.file, 'utf8').split('\n').filter((l) => l !== '').slice(-HISTORY_SIZE).reverse();
+      lines = readFileSync(this.file, 'utf8').split('\n').filter((l) => l !== '');
     } catch {
       return [];
     }
+    if (lines.length > HISTORY_SIZE) {
+      lines = lines.slice(-HISTORY_SIZE);
+      try {
+        writeFileSync(this.file, lines.join('\n') + '\n', { mode: 0o600 });
+      } catch {
+        // kept as it is
+      }
+    }
+    return lines.reverse();
   }
 
   private saveLine(line: string): void {

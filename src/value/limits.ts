@@ -79,3 +79,18 @@ export const LUA_MAXCAPTURES = 32;
  * nested item costs one); exhausting it raises "pattern too complex".
  */
 export const PATTERN_MAXCCALLS = 200;
+
+/**
+ * The longest array part of a table. V8 ends the whole process (a fatal
+ * error, not an exception) when a JS array must grow past about 2^27
+ * elements, and growth takes an array to 1.5 times its length: the array
+ * part stops at 2^26, and later integer keys go to the hash part.
+ */
+export const MAX_ARRAY_PART = 2 ** 26;
+
+/**
+ * The most slots a table's hash part holds: its index is a JS Map, which
+ * holds at most 2^24 entries. An insertion past it fails as the
+ * reference's does when memory runs out ("not enough memory").
+ */
+export const MAX_HASH_PART = 2 ** 24;

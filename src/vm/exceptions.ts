@@ -48,7 +48,12 @@ export function isJsStackExhausted(e: unknown): boolean {
 }
 
 /** JS engine size limits that the reference would meet as a failed allocation. */
-const MEMORY_LIMITS = ['string length', 'array length', 'allocation failed', 'buffer'];
+const MEMORY_LIMITS = ['string length', 'array length', 'allocation failed', 'buffer', 'maximum size exceeded'];
+
+/** A table cannot grow (value/limits.ts: MAX_HASH_PART): reported as the JS engine's own limit is. */
+export function tableTooLarge(): RangeError {
+  return new RangeError('table: maximum size exceeded');
+}
 
 /** Did the JS engine refuse to build something that large ("not enough memory")? */
 export function isJsMemoryLimit(e: unknown): boolean {

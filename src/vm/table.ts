@@ -19,6 +19,8 @@
 
 import { LuaFloat, valueArray, type LuaTableLike, type LuaValue } from '../value/value.js';
 import { SafeInt } from '../value/number.js';
+import { MAX_ARRAY_PART, MAX_HASH_PART } from '../value/limits.js';
+import { tableTooLarge } from './exceptions.js';
 import { ARRAY, charge, HASH_SLOT, INDEX_ENTRY, OBJECT_HEADER, SLOT, TABLE, type Heap } from './heap.js';
 
 /** Thrown for keys Lua rejects; the caller turns it into a Lua error with position. */
@@ -216,8 +218,9 @@ export class LuaTable implements LuaTableLike {
       return;
     }
     // The hash part never holds a live key n + 1: migrate() moves it into
-    // the array as soon as the array reaches n. (A dead slot may remain.)
-    if (key === n + 1) {
+    // the array as soon as the array reaches n (a dead slot may remain),
+    // unless the array part is as long as it may be.
+    if (key === n + 1 && n < MAX_ARRAY_PART) {
       if (value === undefined) return;
       charge(this.heap, n === 0 ? ARRAY + SLOT : SLOT);
       this.arr = appended(arr, value);
@@ -237,7 +240,7 @@ export class LuaTable implements LuaTableLike {
 
   /** After the array part grew, move keys n+1, n+2, ... from the hash part into it. */
   private migrate(): void {
-    for (;;) {
+    while (this.arr.length < MAX_ARRAY_PART) {
       const k = this.arr.length + 1;
       const slot = this.slotOf(k);
       if (slot < 0) return;
@@ -267,6 +270,10 @@ export class LuaTable implements LuaTableLike {
     }
     if (value === undefined) return;
     if (this.dead > 8 && this.dead * 2 > this.hkeys.length) this.compact();
+    if (this.hkeys.length >= MAX_HASH_PART) {
+      if (this.dead > 0) this.compact();
+      if (this.hkeys.length >= MAX_HASH_PART) throw tableTooLarge();
+    }
     const n = this.hkeys.length;
     charge(this.heap, (n === 0 ? 2 * ARRAY : 0) + (this.index === undefined ? HASH_SLOT : HASH_SLOT + INDEX_ENTRY));
     this.hkeys = appended(this.hkeys, key);
@@ -307,7 +314,7 @@ export class LuaTable implements LuaTableLike {
    */
   setList(first: number, values: LuaValue[], from: number, n: number): void {
     const arr = this.arr;
-    if (first === arr.length) {
+    if (first === arr.length && first + n <= MAX_ARRAY_PART) {
       charge(this.heap, (first === 0 ? ARRAY : 0) + n * SLOT);
       // a constructor's first items: an array of exactly their number
       if (first === 0) this.arr = values.slice(from, from + n);

@@ -25,6 +25,12 @@ const BIN = join(ROOT, 'bin/moonbox.js');
 /** all.lua with _U set: _soft/_port/_nomsg true, T nil, global debug removed (run.sh's PRESET). */
 export const PRESET = '_U=true _soft=true _port=true _nomsg=true T=nil debug=nil';
 
+/**
+ * The same without `_port`: main.lua then drives the command through a
+ * shell (options, the REPL, exit statuses, Ctrl-C), as it tests a POSIX `lua`.
+ */
+export const PRESET_SHELL = '_U=true _soft=true _nomsg=true T=nil debug=nil';
+
 /** The 29 files, in all.lua's order (heavy.lua, a memory-exhaustion stress test, is not among them). */
 export const FILES = [
   'main.lua', 'gc.lua', 'db.lua', 'calls.lua', 'strings.lua', 'literals.lua', 'tpack.lua', 'attrib.lua',
@@ -39,6 +45,7 @@ export function endMarker(file: string): RegExp {
     case 'files.lua': return /^Lua 5\.4/; // ends by writing _VERSION
     case 'gc.lua': return /^(OK|>>> closing state <<<)$/; // a __gc prints at lua_close
     case 'main.lua': case 'big.lua': return /^\s*(OK)?\s*$/; // return at once under _port/_soft
+    case 'heavy.lua': return /^OK$/;
     case 'verybig.lua': return /^(OK|testing RK)$/; // returns early under _soft
     case 'api.lua': case 'code.lua': return /^\s*(OK|>>> testC not active.*)\s*$/; // need T
     default: return /^\s*[Oo][Kk]\s*$/;
@@ -96,28 +103,30 @@ export interface FileResult {
   seconds: number;
   /** Why it failed: the exit status and the first error, or the missing end marker. */
   why: string;
+  /** What it printed. */
+  out: string;
 }
 
 /** Run one file of the suite copy in `dir`, as run.sh does. */
-export function runFile(dir: string, file: string, timeoutSeconds = 120): FileResult {
+export function runFile(dir: string, file: string, timeoutSeconds = 120, preset = PRESET): FileResult {
   const t0 = performance.now();
   const env = { ...process.env };
   delete env.LUA_INIT;
   delete env.LUA_INIT_5_4;
-  const r = spawnSync(process.execPath, [BIN, '-e', PRESET, file], {
+  const r = spawnSync(process.execPath, [BIN, '-e', preset, file], {
     cwd: dir, input: '', encoding: 'latin1', env, timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20,
   });
   const seconds = (performance.now() - t0) / 1000;
   const out = r.stdout ?? '';
   const err = r.stderr ?? '';
   const last = out.split('\n').filter((l) => l.trim() !== '').pop() ?? '';
-  if (r.error !== undefined) return { pass: false, seconds, why: `did not finish: ${r.error.message}` };
+  if (r.error !== undefined) return { pass: false, seconds, why: `did not finish: ${r.error.message}`, out };
   if (r.status !== 0) {
     const firstError = err.split('\n').find((l) => l.trim() !== '' && !l.startsWith('Lua warning')) ?? '(no stderr)';
-    return { pass: false, seconds, why: `exit ${r.status ?? r.signal}: ${firstError}` };
+    return { pass: false, seconds, why: `exit ${r.status ?? r.signal}: ${firstError}`, out };
   }
-  if (!endMarker(file).test(last)) return { pass: false, seconds, why: `exit 0 but end marker not reached; last output: ${last}` };
-  return { pass: true, seconds, why: '' };
+  if (!endMarker(file).test(last)) return { pass: false, seconds, why: `exit 0 but end marker not reached; last output: ${last}`, out };
+  return { pass: true, seconds, why: '', out };
 }
 
 /** Is the official suite beside the project? */
