@@ -4,7 +4,7 @@
 //
 //   node bench/conformance.mjs
 import { rmSync } from 'node:fs';
-import { FILES, SUITE, loadExemptions, prepareSuite, runFile, suiteFound } from '../dist/test/conformance/suite.js';
+import { FILES, PRESET_SHELL, SUITE, loadExemptions, prepareSuite, runFile, suiteFound } from '../dist/test/conformance/suite.js';
 
 if (!suiteFound()) {
   console.error(`official suite not found at ${SUITE}`);
@@ -21,5 +21,14 @@ for (const file of FILES) {
   console.log(`| ${file} | ${r.pass ? 'pass' : `fail: ${r.why.replace(/\|/g, '\\|')}`} | ${r.seconds.toFixed(2)} |`);
 }
 console.log(`| **${passed} of ${FILES.length}** | | **${total.toFixed(1)}** |`);
+// beyond run.sh's defaults, as npm test runs them too
+console.log('\n| also run | result | seconds |\n|---|---|---:|');
+for (const [label, file, preset] of [
+  ['main.lua without `_port` (the command through a shell)', 'main.lua', PRESET_SHELL],
+  ['heavy.lua (a table grown until memory runs out)', 'heavy.lua', undefined],
+]) {
+  const r = runFile(dir, file, 240, preset);
+  console.log(`| ${label} | ${r.pass ? 'pass' : `fail: ${r.why.replace(/\|/g, '\\|')}`} | ${r.seconds.toFixed(2)} |`);
+}
 console.log(`\nExemptions (${loadExemptions().length}): ${loadExemptions().map((e) => `${e.file}:${e.line}`).join(', ')}`);
 rmSync(dir, { recursive: true, force: true });

@@ -60,7 +60,7 @@ function invokedAs(script: string): string {
   return rel.includes(sep) ? rel : `.${sep}${rel}`;
 }
 
-/** Run the command whose worker entry is `entry` (the module that calls `runWorker` off the main thread). */
+/** Run the command: Lua on a worker started from `entry` (the module that runs `main` off the main thread). */
 export function runCommand(entry: URL): void {
   const interrupt = new Int32Array(new SharedArrayBuffer(4 * Sigint.SIZE));
   const mailbox = new Int32Array(new SharedArrayBuffer(4));

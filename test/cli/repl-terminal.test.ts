@@ -28,7 +28,9 @@ class Terminal {
   private readonly socket = `moonbox-test-${process.pid}-${Terminal.count++}`;
 
   constructor(command: string) {
+    // the pane outlives the command by a minute (for its exit status); nothing outlives a test run
     this.tmux('new-session', '-d', '-x', '100', '-y', '40', `${command}; echo "[exit $?]"; sleep 60`);
+    servers.add(this.socket);
   }
 
   private tmux(...args: string[]): string {
@@ -65,8 +67,15 @@ class Terminal {
 
   close(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    servers.delete(this.socket);
   }
 }
+
+/** tmux servers still running: killed when the test process exits, however it ends. */
+const servers = new Set<string>();
+process.on('exit', () => {
+  for (const s of servers) spawnSync('tmux', ['-L', s, 'kill-server']);
+});
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -80,7 +89,8 @@ function sleep(ms: number): Promise<void> {
  */
 async function session(history = '', fn: (t: Terminal) => Promise<void>, outliveHangup = false): Promise<void> {
   const trap = outliveHangup ? 'trap "" HUP; ' : '';
-  const t = new Terminal(`${trap}cd ${dir} && MOONBOX_HISTORY='${history}' ${process.execPath} ${bin}`);
+  // `timeout`: a session left waiting for input ends by itself
+  const t = new Terminal(`${trap}cd ${dir} && MOONBOX_HISTORY='${history}' timeout --foreground 120 ${process.execPath} ${bin}`);
   try {
     await t.waitFor(/^>$/m);
     await fn(t);
