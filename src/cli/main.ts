@@ -29,6 +29,7 @@ import { flameGraphHtml } from '../profile/flamegraph.js';
 import { decodeUtf8, encodeUtf8 } from '../api/utf8.js';
 import { traceback, whereLevel } from '../lib/traceback.js';
 import { complete, type Completer } from './complete.js';
+import { Sigint } from './protocol.js';
 
 /** What the CLI needs from its environment (the Node.js one is in nodehost.ts). */
 export interface CliHost {
@@ -64,13 +65,6 @@ export interface CliHost {
   interrupt?: Int32Array;
 }
 
-/** Elements of `CliHost.interrupt`. */
-export const enum Sigint {
-  PENDING = 0,
-  RUNNING = 1,
-  /** Length of the array. */
-  SIZE = 2,
-}
 
 
 export const VERSION = '0.1.0';

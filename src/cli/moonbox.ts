@@ -1,17 +1,11 @@
 #!/usr/bin/env node
 /**
- * Entry point of the `moonbox` command (see main.ts). The main thread keeps
- * signals and the terminal (terminal.ts); the command itself runs on a
- * worker started from this same module.
+ * Entry point of the `moonbox` command (see main.ts), on the main thread:
+ * it keeps signals and the terminal (terminal.ts) and runs the command on
+ * a worker (cli-worker.ts). Bundled, the two are separate files, so this
+ * thread does not load the runtime at all.
  */
-import { isMainThread, workerData } from 'node:worker_threads';
-import { main } from './main.js';
-import { nodeCliHost, type Launch } from './nodehost.js';
 import { runCommand } from './terminal.js';
 
-if (isMainThread) {
-  runCommand(new URL(import.meta.url));
-} else {
-  const launch = workerData as Launch;
-  process.exitCode = main(launch.argv, nodeCliHost(launch));
-}
+const bundled = import.meta.url.endsWith('.mjs');
+runCommand(new URL(bundled ? './cli-worker.mjs' : './cli-worker.js', import.meta.url));

@@ -6,37 +6,24 @@
  * terminal's line editor, which this side asks for lines.
  */
 import { readSync, writeFileSync, writeSync } from 'node:fs';
-import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import { encodeUtf8, decodeUtf8 } from '../api/utf8.js';
 import { nodePlatform } from '../platform/node.js';
 import type { CliHost } from './main.js';
 import type { Completer } from './complete.js';
+import type { Launch, ToTerminal, ToWorker } from './protocol.js';
 
-/** What the main thread gives the worker that runs the command. */
-export interface Launch {
-  argv: string[];
-  /** The path the command was invoked as (arg[-n]). */
-  interpreter: string;
-  /** Standard input is a terminal: the main thread edits lines; otherwise this side reads fd 0. */
-  stdinIsTTY: boolean;
-  /** CliHost.interrupt, on a SharedArrayBuffer. */
-  interrupt: Int32Array;
-  /** Element 0 is set (and notified) when a message to this side is posted on `port`. */
-  mailbox: Int32Array;
-  port: MessagePort;
+/**
+ * End the process with `code`, now: the main thread exits when told (the
+ * worker's own exit would first tear down its heap, some 30 ms), and this
+ * thread waits for that. Everything written is out: writes are synchronous.
+ */
+function exitProcess(launch: Launch, code: number): never {
+  launch.port.postMessage({ kind: 'exit', code } satisfies ToTerminal);
+  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
-/** Messages from the Lua side to the terminal. */
-export type ToTerminal =
-  | { kind: 'readline'; prompt: string }
-  | { kind: 'completion'; id: number; candidates: string[]; word: string };
-
-/** Messages from the terminal to the Lua side: a line (null: end of input; undefined: cancelled), or a Tab. */
-export type ToWorker =
-  | { kind: 'line'; line: string | null | undefined }
-  | { kind: 'complete'; id: number; line: string };
-
-function writeAll(fd: number, s: string): void {
+function writeAll(fd: number, s: string, launch: Launch): void {
   const buf = Buffer.from(s, 'latin1');
   let off = 0;
   while (off < buf.length) {
@@ -47,19 +34,19 @@ function writeAll(fd: number, s: string): void {
       if (code === 'EAGAIN') continue;
       // The reader went away (`moonbox x.lua | head`): end quietly, as the
       // reference does when SIGPIPE kills it (shells report status 141).
-      if (code === 'EPIPE') process.exit(141);
+      if (code === 'EPIPE') exitProcess(launch, 141);
       throw e;
     }
   }
 }
 
 /** Synchronous line reader on fd 0, for a REPL whose input is not a terminal (bytes kept as latin1). */
-function fdLineReader(): (prompt: string) => string | null {
+function fdLineReader(launch: Launch): (prompt: string) => string | null {
   let pending = '';
   let eof = false;
   const chunk = Buffer.alloc(4096);
   return (prompt) => {
-    writeAll(1, prompt);
+    writeAll(1, prompt, launch);
     for (;;) {
       const nl = pending.indexOf('\n');
       if (nl >= 0) {
@@ -111,16 +98,18 @@ function terminalLineReader(launch: Launch): (prompt: string, complete?: Complet
   };
 }
 
-export function nodeCliHost(launch: Launch): CliHost {
+/** The host of the command on the worker; `exit` ends the process with a status. */
+export function nodeCliHost(launch: Launch): CliHost & { exit(code: number): never } {
   return {
-    platform: nodePlatform,
-    stdout: (s) => writeAll(1, s),
-    stderr: (s) => writeAll(2, s),
-    readLine: launch.stdinIsTTY ? terminalLineReader(launch) : fdLineReader(),
+    platform: { ...nodePlatform, exit: (code) => exitProcess(launch, code) },
+    stdout: (s) => writeAll(1, s, launch),
+    stderr: (s) => writeAll(2, s, launch),
+    readLine: launch.stdinIsTTY ? terminalLineReader(launch) : fdLineReader(launch),
     stdinIsTTY: launch.stdinIsTTY,
     progname: launch.interpreter,
     interpreter: launch.interpreter,
     writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
     interrupt: launch.interrupt,
+    exit: (code) => exitProcess(launch, code),
   };
 }

@@ -19,8 +19,7 @@ import { basename, delimiter, isAbsolute, join, relative, sep } from 'node:path'
 import { createInterface, type Interface } from 'node:readline';
 import { isatty } from 'node:tty';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { Sigint } from './main.js';
-import type { Launch, ToTerminal, ToWorker } from './nodehost.js';
+import { Sigint, type Launch, type ToTerminal, type ToWorker } from './protocol.js';
 
 /** Lines of history kept (in the session and in the file). */
 const HISTORY_SIZE = 1000;
@@ -80,8 +79,13 @@ export function runCommand(entry: URL): void {
     process.exit(code);
   };
 
+  // Between a line sent to the worker and the chunk it makes starting to
+  // run, Ctrl-C is meant for that chunk (in lua.c the window is a few
+  // instructions; here it is a message and a compilation).
+  let lineInFlight = false;
   process.on('SIGINT', () => {
-    if (Atomics.load(interrupt, Sigint.RUNNING) === 0 || Atomics.load(interrupt, Sigint.PENDING) !== 0) {
+    const running = Atomics.load(interrupt, Sigint.RUNNING) !== 0 || lineInFlight;
+    if (!running || Atomics.load(interrupt, Sigint.PENDING) !== 0) {
       editor?.close();
       process.removeAllListeners('SIGINT');
       process.kill(process.pid, 'SIGINT'); // the default action: the process ends by the signal
@@ -91,12 +95,18 @@ export function runCommand(entry: URL): void {
   });
 
   const reply = (m: ToWorker): void => {
+    if (m.kind === 'line' && typeof m.line === 'string') lineInFlight = true;
     port1.postMessage(m);
     Atomics.store(mailbox, 0, 1);
     Atomics.notify(mailbox, 0);
   };
   port1.on('message', (m: ToTerminal) => {
-    if (m.kind === 'readline') {
+    if (m.kind === 'exit') {
+      end(m.code);
+    } else if (m.kind === 'readline') {
+      // the worker waits for a line again: a Ctrl-C not taken by a chunk (the line was incomplete) lapses
+      lineInFlight = false;
+      Atomics.store(interrupt, Sigint.PENDING, 0);
       editor ??= new LineEditor(reply);
       editor.ask(m.prompt);
     } else {
