@@ -4,10 +4,10 @@
  * raw, and the live proxies (proxy.ts) are where metamethods apply.
  */
 
-import { charge, stringCost } from '../vm/heap.js';
+import { charge, stringCost, USERDATA } from '../vm/heap.js';
 import { tostringNumber } from '../value/number.js';
 import { LightUserdata, LuaFloat, type LuaValue } from '../value/value.js';
-import { LuaUserdata } from '../vm/userdata.js';
+import { LuaBuffer, LuaUserdata } from '../vm/userdata.js';
 import { HostFunction, LuaClosure } from '../vm/function.js';
 import { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
@@ -17,8 +17,11 @@ import { hostFunction } from './hostfn.js';
 import { proxyOf } from './proxy.js';
 import { threadHandle } from './thread.js';
 import { userdataOf } from './userdata.js';
-import { decodeUtf8, encodeUtf8, fromBytes, toBytes } from './utf8.js';
-import { MAX_CONVERT_DEPTH } from '../value/limits.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
+import { fromBytes, toBytes } from '../value/bytes.js';
+import { MAX_BUFFER, MAX_CONVERT_DEPTH } from '../value/limits.js';
+import { wrapBuffer } from '../lib/buffer.js';
+import { describe } from './options.js';
 
 /** Several results returned by a host function: `return Lua.multi(a, b)`. */
 export class LuaMulti {
@@ -155,8 +158,36 @@ function shallowToJs(ctx: Context, v: LuaValue, mode: StringMode): unknown {
   if (v instanceof HostFunction) return ctx.jsOfHost.get(v) ?? callableOf(ctx, v);
   if (v instanceof LuaClosure) return callableOf(ctx, v);
   if (v instanceof LuaState) return threadHandle(ctx, v);
+  if (v instanceof LuaBuffer) return bufferToHost(ctx, v);
   if (v instanceof LuaUserdata && isOwnUserdata(ctx, v)) return v.data;
   return v; // other userdata: the raw value, an opaque handle that converts back to itself
+}
+
+/**
+ * A buffer as the host sees it: its Uint8Array, the same memory. The array
+ * is also a handle: it converts back to this buffer, and keeps it alive.
+ */
+export function bufferToHost(ctx: Context, b: LuaBuffer): Uint8Array {
+  if (ctx.luaOf.get(b.data) !== b) ctx.newHandle(b.data, b);
+  return b.data;
+}
+
+/** A host Uint8Array as a buffer over its memory (its bytes charged to the heap). */
+export function wrapHostBuffer(ctx: Context, bytes: Uint8Array): LuaBuffer {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError(`buffer(): expected a Uint8Array or a size (got ${describe(bytes)})`);
+  const known = ctx.luaOf.get(bytes);
+  if (known instanceof LuaBuffer) return known;
+  if (bytes.byteLength > MAX_BUFFER) throw new RangeError(`buffer(): ${bytes.byteLength} bytes is more than a buffer holds (${MAX_BUFFER})`);
+  charge(ctx.L.g.heap, USERDATA + bytes.byteLength);
+  return wrapBuffer(ctx.L, bytes);
+}
+
+/** A new zero-filled buffer of `size` bytes, for the host. */
+export function newHostBuffer(ctx: Context, size: number): LuaBuffer {
+  if (!Number.isSafeInteger(size) || size < 0 || size > MAX_BUFFER) {
+    throw new RangeError(`buffer(): the size must be an integer from 0 to ${MAX_BUFFER} (got ${size})`);
+  }
+  return wrapHostBuffer(ctx, new Uint8Array(size));
 }
 
 /** Does `ud` stand for a JS object (made by userdataOf)? */

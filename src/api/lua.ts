@@ -14,7 +14,7 @@ import { LuaTable } from '../vm/table.js';
 import { runInCoroutine, newCoroutine } from './async.js';
 import { callableOf, type LuaFunctionProxy } from './callable.js';
 import { Context } from './context.js';
-import { LuaMulti, toJS, toLua, type ToJsOptions } from './convert.js';
+import { bufferToHost, LuaMulti, newHostBuffer, toJS, toLua, wrapHostBuffer, type ToJsOptions } from './convert.js';
 import { LuaError, LuaLimitError } from './lua-error.js';
 import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
 import { allowListOf, applySandbox } from '../lib/sandbox.js';
@@ -281,6 +281,23 @@ export class Lua {
     this.ctx.checkOpen();
     checkOptions('toJS', options, TO_JS_OPTIONS);
     return toJS(this.ctx, toLua(this.ctx, value), options) as T;
+  }
+
+  /**
+   * Make `bytes` a Lua `buffer` of this state, without copying (or, given a
+   * size, a new zero-filled one), and return the same Uint8Array. Passed to
+   * Lua afterwards (an argument, a global, a field), that array is the
+   * buffer: the script reads and writes the host's memory, and what either
+   * side writes the other sees. A buffer made by a script comes out as its
+   * Uint8Array too, and goes back in as the same buffer; any other
+   * Uint8Array entering Lua is copied into a string. The bytes count
+   * against the state's memory limit. If the host detaches the array's
+   * ArrayBuffer (by transferring it), the script's next access to the
+   * buffer is a Lua error, never a read of freed memory (docs/buffer.md).
+   */
+  buffer(bytes: Uint8Array | number): Uint8Array {
+    this.ctx.checkOpen();
+    return bufferToHost(this.ctx, typeof bytes === 'number' ? newHostBuffer(this.ctx, bytes) : wrapHostBuffer(this.ctx, bytes));
   }
 
   /** A Lua thread that will run `fn` (a global path or a function), driven by the host. */

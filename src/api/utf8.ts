@@ -8,6 +8,8 @@
  * browsers as well as Node.js.
  */
 
+import { fromBytes, toBytes } from '../value/bytes.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 
@@ -15,23 +17,6 @@ const decoder = new TextDecoder('utf-8');
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
-}
-
-/** Bytes as a Lua string. */
-export function fromBytes(bytes: Uint8Array): string {
-  let s = '';
-  // String.fromCharCode takes its arguments on the JS stack: go in chunks
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 8192)));
-  }
-  return s;
-}
-
-/** A Lua string's bytes as a fresh Uint8Array. */
-export function toBytes(s: string): Uint8Array {
-  const u8 = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i);
-  return u8;
 }
 
 /** Encode JS text as the UTF-8 bytes of a Lua string (lone surrogates become U+FFFD). */

@@ -16,16 +16,17 @@ import { openString } from './string.js';
 import { openMath } from './math.js';
 import { openTable } from './table.js';
 import { openUtf8 } from './utf8.js';
+import { openBuffer } from './buffer.js';
 import { openIo } from './io.js';
 import { openPackageLib } from './package.js';
 import { openOs } from './os.js';
 
 /**
  * Every standard library's name, in the reference's opening order (`_G` is
- * the base library). The list is also a type: the `libs` options of the
+ * the base library), with moonbox's `buffer` before `debug`. The list is also a type: the `libs` options of the
  * embedding APIs take these names, so a misspelled one does not compile.
  */
-export const LIB_NAMES = ['_G', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'debug'] as const;
+export const LIB_NAMES = ['_G', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'buffer', 'debug'] as const;
 
 /** The name of a standard library: `'_G'` (the base library), `'string'`, `'table'`... */
 export type LibName = (typeof LIB_NAMES)[number];
@@ -46,6 +47,7 @@ const OPENERS: { readonly [K in LibName]: (L: LuaState) => LuaTable } = {
   string: openString,
   math: openMath,
   utf8: openUtf8,
+  buffer: openBuffer,
   debug: openDebug,
 };
 

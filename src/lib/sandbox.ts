@@ -8,7 +8,7 @@
  * The `'safe'` preset is the allow-list of a plugin host: the base
  * functions without `dofile`/`loadfile`/`require` (`load` compiles text
  * only; `collectgarbage` answers `"count"` only), `string`, `table`, `math`,
- * `utf8`, `coroutine`, and `os.time`/`clock`/`date`/`difftime`. No `io`,
+ * `utf8`, `buffer`, `coroutine`, and `os.time`/`clock`/`date`/`difftime`. No `io`,
  * `debug` or `package`.
  *
  * In any sandbox, the methods strings reach through `("x"):method` are the
@@ -34,7 +34,7 @@ export const SAFE: readonly string[] = [
   '_G', '_VERSION', 'assert', 'collectgarbage', 'error', 'getmetatable', 'ipairs', 'load', 'next', 'pairs', 'pcall',
   'print', 'rawequal', 'rawget', 'rawlen', 'rawset', 'select', 'setmetatable', 'tonumber', 'tostring', 'type', 'warn',
   'xpcall',
-  'coroutine', 'math', 'string', 'table', 'utf8',
+  'coroutine', 'math', 'string', 'table', 'utf8', 'buffer',
   'os.clock', 'os.date', 'os.difftime', 'os.time',
 ];
 

@@ -94,3 +94,9 @@ export const MAX_ARRAY_PART = 2 ** 26;
  * reference's does when memory runs out ("not enough memory").
  */
 export const MAX_HASH_PART = 2 ** 24;
+
+/**
+ * The largest buffer (lib/buffer.ts) a script may create: 1 GiB, as Luau
+ * allows. Its bytes count against the memory limit like everything else.
+ */
+export const MAX_BUFFER = 2 ** 30;

@@ -47,7 +47,7 @@ const newLoose = (options: unknown): Lua => new Lua(options as ConstructorParame
 test('an unknown library name is a TypeError naming it and listing the valid ones', () => {
   assert.throws(() => newLoose({ libs: ['_G', 'strng'] }),
     (e: unknown) => e instanceof TypeError
-      && e.message === "new Lua(): option 'libs' has an unknown library 'strng' (the libraries are: _G, package, coroutine, table, io, os, string, math, utf8, debug)");
+      && e.message === "new Lua(): option 'libs' has an unknown library 'strng' (the libraries are: _G, package, coroutine, table, io, os, string, math, utf8, buffer, debug)");
   assert.throws(() => newLoose({ libs: 'string' }), /option 'libs' must be an array of library names \(got string "string"\)/);
   assert.throws(() => newLoose({ libs: [42] }), /option 'libs' has an unknown library number 42/);
 });

@@ -43,7 +43,8 @@ import { LUA_ERRSYNTAX, LUA_OK, type CallInfo, type LuaState } from '../../vm/st
 import { LuaTable, TableKeyError } from '../../vm/table.js';
 import { LuaError } from '../lua-error.js';
 import { apiOf } from './registry.js';
-import { decodeUtf8, encodeUtf8, fromBytes as bytesToString, toBytes as stringToBytes } from '../utf8.js';
+import { decodeUtf8, encodeUtf8 } from '../utf8.js';
+import { fromBytes as bytesToString, toBytes as stringToBytes } from '../../value/bytes.js';
 
 // ---------------------------------------------------------------------------
 // Constants (lua.h)
