@@ -11,7 +11,7 @@
  */
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,9 @@ class Terminal {
     // the pane outlives the command by a minute (for its exit status); nothing outlives a test run
     this.tmux('new-session', '-d', '-x', '100', '-y', '40', `${command}; echo "[exit $?]"; sleep 60`);
     servers.add(this.socket);
+    // should this process die without cleaning up, the server (and the REPL in it) ends anyway;
+    // not `timeout` around the command: it would forward Ctrl-C a second time
+    spawn('sh', ['-c', `sleep 180; tmux -L ${this.socket} kill-server`], { detached: true, stdio: 'ignore' }).unref();
   }
 
   private tmux(...args: string[]): string {
@@ -89,8 +92,7 @@ function sleep(ms: number): Promise<void> {
  */
 async function session(history = '', fn: (t: Terminal) => Promise<void>, outliveHangup = false): Promise<void> {
   const trap = outliveHangup ? 'trap "" HUP; ' : '';
-  // `timeout`: a session left waiting for input ends by itself
-  const t = new Terminal(`${trap}cd ${dir} && MOONBOX_HISTORY='${history}' timeout --foreground 120 ${process.execPath} ${bin}`);
+  const t = new Terminal(`${trap}cd ${dir} && MOONBOX_HISTORY='${history}' ${process.execPath} ${bin}`);
   try {
     await t.waitFor(/^>$/m);
     await fn(t);
