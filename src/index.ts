@@ -29,6 +29,11 @@ export { formatProfileTable, formatLineTable, type ProfileTableOptions } from '.
 export { toFoldedStacks } from './profile/folded.js';
 export { flameGraphHtml, type FlameGraphOptions } from './profile/flamegraph.js';
 export { functionLabel } from './profile/label.js';
+export {
+  formatPostMortem, POSTMORTEM_VERSION, type PostMortemReport, type PostMortemOptions, type FailureCause, type ThreadReport,
+  type FrameReport, type VariableReport, type MemoryReport, type LimitsReport, type LimitUse,
+} from './lib/postmortem.js';
+export type { MemoryByType } from './vm/gc.js';
 
 // the errors a host catches
 export { LuaError, LuaLimitError, type LimitName } from './api/lua-error.js';

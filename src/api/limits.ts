@@ -6,6 +6,7 @@
 
 import { describeLimit, endRun, LimitAbort, now, safepoint, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
 import type { LuaState } from '../vm/state.js';
+import type { LimitFigures } from '../lib/postmortem.js';
 import { LuaLimitError } from './lua-error.js';
 import { describe, type OptionCheck, type OptionTable } from './options.js';
 
@@ -134,4 +135,14 @@ export class RunTracker {
       time: b.elapsed(),
     };
   }
+}
+
+/** The instruction and time figures of the run going on in `L` (a post-mortem report's). */
+export function runFigures(L: LuaState): LimitFigures {
+  const g = L.g;
+  const b = g.budget;
+  return {
+    instructions: { limit: b.maxInstructions === Infinity ? null : b.maxInstructions, used: b.used(g) },
+    time: { limit: b.maxTime === Infinity ? null : b.maxTime, used: Math.round(b.elapsed()) },
+  };
 }

@@ -13,6 +13,7 @@ import type { LibName } from '../lib/init.js';
 import { checkOptions, describe, libNames, objectWith, ofType, oneOf, platform, positiveInteger, type OptionCheck, type OptionTable } from './options.js';
 import { LIMITS_OPTIONS, type Limits } from './limits.js';
 import type { Sandbox } from '../lib/sandbox.js';
+import type { PostMortemOptions } from '../lib/postmortem.js';
 
 /** `limits`: an object of limits, each checked (see LIMITS_OPTIONS). */
 export const limitsOption: OptionCheck = (v) => {
@@ -73,6 +74,14 @@ export interface LuaOptions {
    * running script at its next safepoint. Reset it to 0 before the next run.
    */
   interruptFlag?: Int32Array;
+  /**
+   * Make a post-mortem report (docs/postmortem.md) where an error or a limit
+   * reaches the host, before anything unwinds: every coroutine's stack as it
+   * was, memory by kind, limits. `lua.postMortem()` returns it. `{ locals:
+   * true }` adds each frame's locals and upvalues. Off by default: a report
+   * measures the whole heap.
+   */
+  postMortem?: boolean | PostMortemOptions;
 }
 
 /** The checks of `new Lua()`'s options. */
@@ -88,6 +97,8 @@ export const LUA_OPTIONS: OptionTable<LuaOptions> = {
   sandbox: sandboxOption,
   limits: limitsOption,
   interruptFlag: (v) => (v instanceof Int32Array && v.length > 0 ? undefined : `must be an Int32Array (got ${describe(v)})`),
+  postMortem: (v) => (typeof v === 'boolean' || (typeof v === 'object' && v !== null && Object.keys(v).every((k) => k === 'locals'))
+    ? undefined : `must be a boolean or { locals?: boolean } (got ${describe(v)})`),
 };
 
 /** Options of `run`, `runAsync` and `load`. */

@@ -14,6 +14,10 @@ import { LuaTable } from '../vm/table.js';
 import { runInCoroutine, newCoroutine } from './async.js';
 import { callableOf, type LuaFunctionProxy } from './callable.js';
 import { Context } from './context.js';
+import { runFigures } from './limits.js';
+import { onHostError } from './traceback-handler.js';
+import { describeLimit } from '../vm/budget.js';
+import { errorText, postMortem, recordCoroutineError, type PostMortemOptions, type PostMortemReport } from '../lib/postmortem.js';
 import { bufferToHost, LuaMulti, newHostBuffer, toJS, toLua, wrapHostBuffer, type ToJsOptions } from './convert.js';
 import { LuaError, LuaLimitError } from './lua-error.js';
 import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
@@ -35,7 +39,7 @@ export interface Profiled<T> {
   report: ProfileReport;
 }
 import { threadHandle, type LuaThread } from './thread.js';
-import { encodeUtf8, textSink } from './utf8.js';
+import { decodeUtf8, encodeUtf8, textSink } from './utf8.js';
 
 /**
  * A Lua 5.4 state. Every entry into Lua is protected: a Lua error is thrown
@@ -60,6 +64,43 @@ export class Lua {
     if (allow !== undefined) applySandbox(L, allow);
     L.g.budget.interruptFlag = options.interruptFlag;
     this.ctx = new Context(L, options.strings ?? 'utf8', options.asyncHooks ?? {}, (ctx, v) => toJS(ctx, v), { ...options.limits });
+    if (options.postMortem !== undefined && options.postMortem !== false) {
+      this.reportOnFailure(options.postMortem === true ? {} : options.postMortem);
+    }
+  }
+
+  private lastReport: PostMortemReport | undefined = undefined;
+
+  /** Make a report where an error or a limit is about to reach the host, while every stack is as it was. */
+  private reportOnFailure(options: PostMortemOptions): void {
+    const L = this.ctx.L;
+    onHostError.set(L.g, (L1, err) => {
+      const message = decodeUtf8(errorText(L1, err));
+      this.lastReport = postMortem(L1, runFigures(L1), { cause: { kind: 'error', message }, thread: L1, level: 1 }, options);
+    });
+    L.g.onCoroutineError = (co) => recordCoroutineError(L, co, options.locals === true);
+    L.g.budget.onLimit = (L1, limit, value, used) => {
+      const message = describeLimit(limit, value, used);
+      this.lastReport = postMortem(L1, runFigures(L1), { cause: { kind: 'limit', limit, message }, thread: L1, level: 0 }, options);
+    };
+  }
+
+  /**
+   * A post-mortem report (docs/postmortem.md): with the `postMortem` option,
+   * the one made when the last error or limit reached the host, as the
+   * stacks were then; otherwise (or when nothing failed) a report on the
+   * state as it is now. `formatPostMortem(report)` renders it as text;
+   * it is plain data for `JSON.stringify`.
+   */
+  postMortem(options: PostMortemOptions = {}): PostMortemReport {
+    if (this.lastReport !== undefined) return this.lastReport;
+    const L = this.ctx.L;
+    const usage = this.ctx.runs.usage();
+    const limits = this.ctx.runs.limits;
+    return postMortem(L, {
+      instructions: { limit: limits.instructions ?? null, used: usage.instructions },
+      time: { limit: limits.time ?? null, used: usage.time },
+    }, undefined, options);
   }
 
   /** The limits of every run (see `Limits`); a run's own `limits` option replaces some of them. */

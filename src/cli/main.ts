@@ -29,6 +29,9 @@ import { flameGraphHtml } from '../profile/flamegraph.js';
 import { decodeUtf8, encodeUtf8 } from '../api/utf8.js';
 import { traceback, whereLevel } from '../lib/traceback.js';
 import { complete, type Completer } from './complete.js';
+import { errorText, formatPostMortem, postMortem, recordCoroutineError, type FailureCause, type PostMortemReport } from '../lib/postmortem.js';
+import { onHostError } from '../api/traceback-handler.js';
+import { runFigures } from '../api/limits.js';
 import { Sigint } from './protocol.js';
 
 /** What the CLI needs from its environment (the Node.js one is in nodehost.ts). */
@@ -93,6 +96,10 @@ Profiling (what ran, and for how long):
                             page (.html), folded stacks (.folded), the report
                             as JSON (.json) or the table (any other name)
   --profile-lines           also time each source line
+Post-mortem (when the script fails or hits a limit):
+  --post-mortem             print every coroutine's stack with its locals, the
+                            memory by kind and the limits to stderr
+  --post-mortem=FILE        write that report to FILE instead (JSON for .json)
 `;
 
 interface Args {
@@ -109,6 +116,8 @@ interface Args {
   hasExec: boolean;
   /** --profile[=FILE] and --profile-lines. */
   profile: ProfileArgs | undefined;
+  /** --post-mortem[=FILE]: where the report goes (undefined: standard error). */
+  postMortem: { file: string | undefined } | undefined;
 }
 
 interface ProfileArgs {
@@ -121,7 +130,7 @@ interface ProfileArgs {
 function collectArgs(argv: string[]): Args | string {
   const a: Args = {
     script: -1, interactive: false, version: false, noEnv: false, actions: [], hasExec: false, sandbox: 'none', limits: {},
-    profile: undefined,
+    profile: undefined, postMortem: undefined,
   };
   let i = 0;
   for (; i < argv.length; i++) {
@@ -219,6 +228,10 @@ function longOption(a: Args, opt: string): string | undefined {
       if (eq >= 0 && value === '') return `'--profile=' needs a file name`;
       a.profile = { file: eq < 0 ? undefined : value, lines: a.profile?.lines ?? false };
       return undefined;
+    case '--post-mortem':
+      if (eq >= 0 && value === '') return `'--post-mortem=' needs a file name`;
+      a.postMortem = { file: eq < 0 ? undefined : value };
+      return undefined;
     case '--profile-lines':
       if (eq >= 0) return `unrecognized option '${opt}'`;
       a.profile = { file: a.profile?.file, lines: true };
@@ -249,6 +262,7 @@ export function main(argv: string[], host: CliHost): number {
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
   if (host.interrupt !== undefined) L.g.budget.signal = { flag: host.interrupt, raise: interrupted };
+  const failure = args.postMortem !== undefined ? reportFailures(L) : undefined;
   const title = args.script >= 0 ? decodeUtf8(argv[args.script]) : progname;
   const limits = (): void => {
     startRun(L.g, args.limits);
@@ -279,15 +293,57 @@ export function main(argv: string[], host: CliHost): number {
       message(typeof err === 'string' ? err : `(error object is a ${typeName(err)} value)`);
     }
     finishProfile(L, args, title, host, message);
+    const code = status !== LUA_OK ? 1 : exitStatus;
+    if (code !== 0) writePostMortem(failure?.report, args, host, message);
     limits(); // lua.c's lua_close: finalizers of what is still alive run now, under fresh limits
     closeState(L, true);
-    return status !== LUA_OK ? 1 : exitStatus;
+    return code;
   } catch (e) {
     // a script that exits or is stopped still gets its profile: where did the time go?
     finishProfile(L, args, title, host, message);
     if (e instanceof LuaExit) return e.code;
-    if (e instanceof LimitAbort) return reportLimit(e, message);
+    if (e instanceof LimitAbort) {
+      const code = reportLimit(e, message);
+      writePostMortem(failure?.report, args, host, message);
+      return code;
+    }
     throw e;
+  }
+}
+
+/**
+ * --post-mortem: a report made where an error reaches the command (its
+ * message handler) or a limit hits, while every stack is as it was.
+ */
+function reportFailures(L: LuaState): { report: PostMortemReport | undefined } {
+  const box: { report: PostMortemReport | undefined } = { report: undefined };
+  const make = (L1: LuaState, cause: FailureCause, level: number): void => {
+    box.report = postMortem(L, runFigures(L1), { cause, thread: L1, level }, { locals: true });
+  };
+  onHostError.set(L.g, (L1, err) => make(L1, { kind: 'error', message: errorText(L1, err) }, 1));
+  L.g.budget.onLimit = (L1, limit, value, used) => make(L1, { kind: 'limit', limit, message: describeLimit(limit, value, used) }, 0);
+  L.g.onCoroutineError = (co) => recordCoroutineError(L, co, true);
+  return box;
+}
+
+/** Write the report where --post-mortem said (nothing when none was made). */
+function writePostMortem(report: PostMortemReport | undefined, args: Args, host: CliHost, message: (m: string) => void): void {
+  if (report === undefined || args.postMortem === undefined) return;
+  const file = args.postMortem.file;
+  if (file === undefined) {
+    host.stderr(formatPostMortem(report));
+    return;
+  }
+  if (host.writeFile === undefined) {
+    message(`cannot write the post-mortem report to '${file}': no file system`);
+    return;
+  }
+  // the report holds Lua strings (bytes); a file gets them as the UTF-8 text they most likely are
+  const text = decodeUtf8(file.endsWith('.json') ? JSON.stringify(report, null, 2) + '\n' : formatPostMortem(report));
+  try {
+    host.writeFile(file, text);
+  } catch (e) {
+    message(`cannot write the post-mortem report to '${file}': ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -382,6 +438,7 @@ function handleLuaInit(L: LuaState, host: CliHost, message: (m: string) => void)
 
 /** The message handler: adds a traceback; non-string errors are described (lua.c's msghandler). */
 const msghandler = new HostFunction((L, base) => {
+  onHostError.get(L.g)?.(L, L.stack[base]); // --post-mortem: a report while the stacks are as they were
   let msg: LuaValue = L.stack[base];
   if (typeof msg !== 'string') msg = toStringOrUndefined(msg); // numbers count as strings
   if (msg === undefined) {

@@ -190,9 +190,10 @@ const wrap: HostFn = (L, base, nargs) => {
 
 const yieldFn: HostFn = (L, base, nargs) => yieldk(L, nargs, 0, null);
 
-type CoStatus = 'running' | 'suspended' | 'normal' | 'dead';
+export type CoStatus = 'running' | 'suspended' | 'normal' | 'dead';
 
-function auxstatus(L: LuaState, co: LuaState): CoStatus {
+/** coroutine.status of `co` seen from `L`. */
+export function auxstatus(L: LuaState, co: LuaState): CoStatus {
   if (L === co) return 'running';
   switch (co.status) {
     case LUA_YIELD:

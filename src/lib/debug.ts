@@ -9,7 +9,7 @@
 import { setMetatable } from '../vm/gc.js';
 import { LightUserdata, type LuaValue } from '../value/value.js';
 import { LuaUserdata } from '../vm/userdata.js';
-import { getinfo as getinfoOf, getlocalname, type DebugInfo } from '../vm/debuginfo.js';
+import { findlocal, getinfo as getinfoOf, getlocalname, type DebugInfo } from '../vm/debuginfo.js';
 import { sethook as sethookOf, HookMask, type Hook } from '../vm/hooks.js';
 import { callNoYield, pcall } from '../vm/call.js';
 import { loadChunk } from '../vm/create.js';
@@ -18,7 +18,7 @@ import { LUA_OK } from '../vm/state.js';
 import { platformOf, type PlatformFile } from './platform-interface.js';
 import { HostFunction, LuaClosure, type HostFn } from '../vm/function.js';
 import { typeName } from '../vm/metamethods.js';
-import { CIST, LuaState, type CallInfo } from '../vm/state.js';
+import { LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { slotValue } from '../vm/floatregs.js';
 import { argError, checkInteger, checkString, optInteger, optString, ret, typeError, arg, newString } from './args.js';
@@ -80,25 +80,6 @@ const getinfo: HostFn = (L, base, nargs) => {
 };
 
 // ---- locals
-
-/** Name and stack slot of local `n` of frame `ci` (luaG_findlocal), or undefined. */
-function findlocal(L1: LuaState, ci: CallInfo, n: number): [string, number] | undefined {
-  const lua = ci.callstatus & CIST.LUA ? ci.closure! : undefined;
-  if (lua !== undefined && n < 0) {
-    // varargs: -1 is the first extra argument
-    const nextra = lua.p.isVararg ? ci.nextraargs : 0;
-    if (n >= -nextra) return ['(vararg)', ci.func - nextra - (n + 1)];
-    return undefined;
-  }
-  const base = ci.base;
-  let name = lua !== undefined ? getlocalname(lua.p, n, ci.pc - 1) : undefined;
-  if (name === undefined) {
-    const limit = ci === L1.ci ? L1.top : ci.next!.func;
-    if (limit - base >= n && n > 0) name = lua !== undefined ? '(temporary)' : '(C temporary)';
-    else return undefined;
-  }
-  return [name, base + n - 1];
-}
 
 const getlocal: HostFn = (L, base, nargs) => {
   const [L1, a] = getthread(L, base, nargs);

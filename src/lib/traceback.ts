@@ -54,7 +54,8 @@ export function globalFuncName(L: LuaState, f: LuaValue): string | undefined {
   return undefined;
 }
 
-function funcDescription(L: LuaState, ci: CallInfo): string {
+/** How a traceback names the function of frame `ci` ("function 'string.rep'", "local 'f'", "main chunk"). */
+export function funcDescription(L: LuaState, ci: CallInfo): string {
   const f = L.stack[ci.func];
   const g = globalFuncName(L, f);
   if (g !== undefined) return `function '${g}'`;

@@ -120,6 +120,8 @@ export class Budget {
   inGrace = false;
   /** The Lua traceback of a thread, for limit errors (installed by the libraries). */
   traceback: (L: LuaState) => string = () => '';
+  /** Called where a limit hits, before anything unwinds (a post-mortem report is made there). */
+  onLimit: ((L: LuaState, limit: LimitKind, value: number, used: number) => void) | undefined = undefined;
 
   /** Instructions executed in this run so far. */
   used(g: GlobalState): number {
@@ -328,6 +330,7 @@ export function chargeWork(L: LuaState, n: number): void {
 export function limitHit(L: LuaState, limit: LimitKind, value: number, used: number): LimitAbort {
   const g = L.g;
   const b = g.budget;
+  b.onLimit?.(L, limit, value, used);
   const e = new LimitAbort(limit, value, used, b.traceback(L));
   // no more work until the host starts a new run (or grants the grace)
   b.maxInstructions = b.executed;

@@ -633,6 +633,7 @@ export function resume(co: LuaState, from: LuaState | null, nargs: number): numb
   if (status > LUA_YIELD) {
     co.status = status; // mark thread as dead; its frames stay for inspection
     co.ci.top = co.top;
+    co.g.onCoroutineError?.(co);
   }
   co.nny = 0; // as the reference's luaD_rawrunprotected restoring nCcalls
   return status;

@@ -57,6 +57,7 @@ export function newState(options: StateOptions = {}): LuaState {
     tick: TICK_IDLE,
     traps: 0,
     profiler: null,
+    onCoroutineError: undefined,
     ext: new Map(),
   };
   const heap = new Heap(g);

@@ -137,6 +137,25 @@ function isEnv(p: Proto, pc: number, i: number, isup: boolean): 'global' | 'fiel
   return name === '_ENV' ? 'global' : 'field';
 }
 
+/** Name and stack slot of local `n` of frame `ci` (luaG_findlocal), or undefined. */
+export function findlocal(L1: LuaState, ci: CallInfo, n: number): [string, number] | undefined {
+  const lua = ci.callstatus & CIST.LUA ? ci.closure! : undefined;
+  if (lua !== undefined && n < 0) {
+    // varargs: -1 is the first extra argument
+    const nextra = lua.p.isVararg ? ci.nextraargs : 0;
+    if (n >= -nextra) return ['(vararg)', ci.func - nextra - (n + 1)];
+    return undefined;
+  }
+  const base = ci.base;
+  let name = lua !== undefined ? getlocalname(lua.p, n, ci.pc - 1) : undefined;
+  if (name === undefined) {
+    const limit = ci === L1.ci ? L1.top : ci.next!.func;
+    if (limit - base >= n && n > 0) name = lua !== undefined ? '(temporary)' : '(C temporary)';
+    else return undefined;
+  }
+  return [name, base + n - 1];
+}
+
 /** [kind, name] describing register `reg` at `lastpc`, e.g. ['local', 'x'], ['global', 'print']. */
 export function getobjname(p: Proto, lastpc: number, reg: number): [string, string] | undefined {
   const local = getlocalname(p, reg + 1, lastpc);

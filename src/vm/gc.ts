@@ -36,7 +36,7 @@ import {
 } from './heap.js';
 import { CIST, LUA_OK, LuaState } from './state.js';
 import { LuaTable } from './table.js';
-import { LuaUserdata } from './userdata.js';
+import { LuaBuffer, LuaUserdata } from './userdata.js';
 import { warning } from './warning.js';
 
 /** The current collection's epoch (see the header). */
@@ -378,16 +378,95 @@ function clearByKeys(m: Mark, list: LuaTable[]): void {
  * Objects waiting for finalization count, as a collection would keep them.
  */
 export function measure(heap: Heap): number {
-  const g = heap.g;
-  const running = (heap.running[heap.running.length - 1] as LuaState | undefined) ?? g.mainThread;
-  const m = new Mark(running, true);
+  return markAll(heap, new Mark(runningThread(heap), true)).live;
+}
+
+/** The thread a measure starts from: the innermost one being resumed, else the main thread. */
+function runningThread(heap: Heap): LuaState {
+  return (heap.running[heap.running.length - 1] as LuaState | undefined) ?? heap.g.mainThread;
+}
+
+/** Mark everything a collection would keep (objects waiting for finalization too), with `m`. */
+function markAll<M extends Mark>(heap: Heap, m: M): M {
   markRoots(m, heap);
   m.propagate();
   m.convergeEphemerons();
   for (const o of heap.finobj) m.markValue(o as unknown as LuaValue);
   m.propagate();
   m.convergeEphemerons();
-  return m.live;
+  return m;
+}
+
+/** Live bytes by kind of object (a post-mortem report's memory accounting). */
+export interface MemoryByType {
+  strings: number;
+  tables: number;
+  /** Lua and host closures, their upvalues and the prototypes of Lua functions. */
+  functions: number;
+  /** Threads: their stacks and frames. */
+  coroutines: number;
+  buffers: number;
+  /** Other full userdata. */
+  userdata: number;
+  /** What is counted with no object of its own (boxed numbers). */
+  other: number;
+}
+
+/**
+ * A measure that also sorts what it counts by kind of object and collects
+ * every live thread. It changes nothing, as `measure`; it is slower (one
+ * closure per object), which only a report can afford.
+ */
+class Census extends Mark {
+  readonly threads: LuaState[] = [];
+  readonly by: MemoryByType = { strings: 0, tables: 0, functions: 0, coroutines: 0, buffers: 0, userdata: 0, other: 0 };
+
+  override markString(s: string): void {
+    const before = this.live;
+    super.markString(s);
+    this.by.strings += this.live - before;
+  }
+
+  /** Run `traverse`, charging what it counts to `kind` (the strings it meets are strings). */
+  private charge(kind: keyof MemoryByType, traverse: () => void): void {
+    const before = this.live;
+    const strings = this.by.strings;
+    traverse();
+    this.by[kind] += this.live - before - (this.by.strings - strings);
+  }
+
+  override traverseTable(t: LuaTable): void {
+    this.charge('tables', () => super.traverseTable(t));
+  }
+
+  override traverseClosure(cl: LuaClosure): void {
+    this.charge('functions', () => super.traverseClosure(cl));
+  }
+
+  override traverseHostClosure(f: HostFunction): void {
+    this.charge('functions', () => super.traverseHostClosure(f));
+  }
+
+  override traverseProto(p: Proto): void {
+    this.charge('functions', () => super.traverseProto(p));
+  }
+
+  override traverseUserdata(u: LuaUserdata): void {
+    this.charge(u instanceof LuaBuffer ? 'buffers' : 'userdata', () => super.traverseUserdata(u));
+  }
+
+  override traverseThread(th: LuaState): void {
+    this.threads.push(th);
+    this.charge('coroutines', () => super.traverseThread(th));
+  }
+}
+
+/** What is live now, by kind, and every live thread (main thread first); nothing is changed. */
+export function census(heap: Heap): { total: number; byType: MemoryByType; threads: LuaState[] } {
+  const m = markAll(heap, new Census(runningThread(heap), true));
+  const by = m.by;
+  by.other = m.live - (by.strings + by.tables + by.functions + by.coroutines + by.buffers + by.userdata);
+  return { total: m.live, byType: by, threads: m.threads };
 }
 
 /**

@@ -126,6 +126,8 @@ export interface GlobalState {
   traps: number;
   /** The running profiler, if any (profiler.ts). */
   profiler: Profiler | null;
+  /** Called when a coroutine dies by an error, its frames still there (post-mortem reports). */
+  onCoroutineError: ((co: LuaState) => void) | undefined;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }
