@@ -54,7 +54,7 @@ test('an unknown library name is a TypeError naming it and listing the valid one
 
 test('an unknown option key is a TypeError listing the options', () => {
   assert.throws(() => newLoose({ stdot: () => {} }),
-    /^TypeError: new Lua\(\): unknown option 'stdot' \(the options are: libs, platform, stdout, stderr, stackLimit, coroutineStackLimit, strings, asyncHooks, sandbox, limits, interruptFlag\)$/);
+    /^TypeError: new Lua\(\): unknown option 'stdot' \(the options are: libs, platform, stdout, stderr, stackLimit, coroutineStackLimit, strings, asyncHooks, sandbox, limits, interruptFlag, postMortem\)$/);
   assert.throws(() => newLoose({ __proto__: null, toString: 1 }), /unknown option 'toString'/);
 });
 
@@ -100,4 +100,11 @@ test('every library name the option accepts opens exactly that library', async (
       assert.ok(all.includes(name));
     }
   }
+});
+
+test('postMortem takes a boolean or { locals }', () => {
+  assert.throws(() => newLoose({ postMortem: 'yes' }), /option 'postMortem' must be a boolean or \{ locals\?: boolean \} \(got string "yes"\)/);
+  assert.throws(() => newLoose({ postMortem: { local: true } }), /option 'postMortem' must be a boolean or/);
+  newLoose({ postMortem: { locals: true } });
+  newLoose({ postMortem: false });
 });
