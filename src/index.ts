@@ -36,7 +36,7 @@ export {
 export type { MemoryByType } from './vm/gc.js';
 
 // the errors a host catches
-export { LuaError, LuaLimitError, type LimitName } from './api/lua-error.js';
+export { LuaError, LuaInternalError, LuaLimitError, type LimitName } from './api/lua-error.js';
 export type { Limits, Usage } from './api/limits.js';
 export type { Sandbox } from './lib/sandbox.js';
 export { LuaExit, PlatformError } from './lib/platform-interface.js';

@@ -53,6 +53,8 @@ function popTo(L: LuaState, h: number): void {
 
 export class Context {
   closed = false;
+  /** What faulted in moonbox and closed this state, if something did ("internal fault in 'string.rep': TypeError: ..."). */
+  fault: string | undefined = undefined;
   /** Threads running a host function right now, innermost last. */
   readonly hostCalls: LuaState[] = [];
   /** Async runs (drivers) currently waiting or running. */
@@ -111,6 +113,7 @@ export class Context {
 
   /** Throw if close() was called. */
   checkOpen(): void {
+    if (this.fault !== undefined) throw new Error(`the Lua state is closed: moonbox faulted in it (${this.fault})`);
     if (this.closed) throw new Error('the Lua state is closed');
   }
 
@@ -180,7 +183,7 @@ export class Context {
     const fn = new HostFunction((L) => {
       result = body(L);
       return 0;
-    }, '?');
+    }, '?').hosted();
     this.pcall(fn, []);
     return result as T;
   }
@@ -218,7 +221,7 @@ export class Context {
     const fn = new HostFunction((L1) => {
       result = body(L1);
       return 0;
-    }, '?');
+    }, '?').hosted();
     const func = L.top;
     L.stack[L.top++] = fn;
     const status = pcall(L, func, 0, 0);

@@ -43,7 +43,7 @@ export function hostFunction(ctx: Context, fn: JsFunction, name = fn.name, dropS
     }
     if (isThenable(result)) return awaitInLua(ctx, L, result, name === '' ? '?' : name);
     return pushResult(ctx, L, result);
-  }, name === '' ? '?' : name);
+  }, name === '' ? '?' : name).hosted();
   if (dropSelf === undefined) {
     ctx.hostFns.set(fn, h);
     ctx.jsOfHost.set(h, fn);

@@ -6,6 +6,7 @@
 
 import { describeLimit, endRun, LimitAbort, now, safepoint, resumeRun, saveRun, startRun, type RunState } from '../vm/budget.js';
 import type { LuaState } from '../vm/state.js';
+import { InternalFault } from '../vm/exceptions.js';
 import type { LimitFigures } from '../lib/postmortem.js';
 import { LuaLimitError } from './lua-error.js';
 import { describe, type OptionCheck, type OptionTable } from './options.js';
@@ -65,6 +66,8 @@ export function limitError(e: LimitAbort): LuaLimitError {
  */
 export class RunTracker {
   private depth = 0;
+  /** What a fault of moonbox becomes for the host (set by the Lua class: it closes the state). */
+  onFault: ((fault: InternalFault) => Error) | undefined = undefined;
   private last: Usage = { instructions: 0, memory: 0, peakMemory: 0, time: 0 };
 
   constructor(private readonly L: LuaState, public limits: Limits) {}
@@ -115,6 +118,7 @@ export class RunTracker {
       start();
       return body();
     } catch (e) {
+      if (e instanceof InternalFault && this.onFault !== undefined) throw this.onFault(e);
       throw e instanceof LimitAbort ? limitError(e) : e;
     } finally {
       this.depth--;

@@ -3,6 +3,7 @@
  * shows the Lua frames where the error was raised.
  */
 
+import type { PostMortemReport } from '../lib/postmortem.js';
 import type { LuaValue } from '../value/value.js';
 
 /**
@@ -91,5 +92,19 @@ export class LuaLimitError extends LuaError {
     super(message, message, luaTraceback);
     this.name = 'LuaLimitError';
     this.stack = (this.stack ?? '').replace(/^LuaError:/, 'LuaLimitError:');
+  }
+}
+
+/**
+ * moonbox itself failed: a JS exception escaped a part of the runtime that
+ * raises only Lua errors (a bug, to be reported). The state it happened in
+ * is closed, every later call on it throws, and other states are
+ * unaffected. `report` is the post-mortem report made where it happened
+ * (docs/postmortem.md), `jsStack` the JS stack of the exception.
+ */
+export class LuaInternalError extends Error {
+  constructor(message: string, readonly report: PostMortemReport, readonly jsStack: string) {
+    super(message);
+    this.name = 'LuaInternalError';
   }
 }

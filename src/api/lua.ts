@@ -16,6 +16,7 @@ import { callableOf, type LuaFunctionProxy } from './callable.js';
 import { Context } from './context.js';
 import { runFigures } from './limits.js';
 import { onHostError } from './traceback-handler.js';
+import { LuaInternalError } from './lua-error.js';
 import { describeLimit } from '../vm/budget.js';
 import { errorText, postMortem, recordCoroutineError, type PostMortemOptions, type PostMortemReport } from '../lib/postmortem.js';
 import { bufferToHost, LuaMulti, newHostBuffer, toJS, toLua, wrapHostBuffer, type ToJsOptions } from './convert.js';
@@ -67,6 +68,30 @@ export class Lua {
     if (options.postMortem !== undefined && options.postMortem !== false) {
       this.reportOnFailure(options.postMortem === true ? {} : options.postMortem);
     }
+    this.closeOnFault();
+  }
+
+  /**
+   * A fault of moonbox itself (a JS exception escaping the runtime: a bug)
+   * closes this state, rather than letting anything run on what may be
+   * inconsistent: the host gets a LuaInternalError with a post-mortem
+   * report made where it happened, and every later call throws.
+   */
+  private closeOnFault(): void {
+    const ctx = this.ctx;
+    let report: PostMortemReport | undefined;
+    ctx.L.g.onInternalFault = (L1, fault) => {
+      const cause = { kind: 'internal' as const, message: fault.message, jsStack: fault.jsStack };
+      report = postMortem(L1, runFigures(L1), { cause, thread: L1, level: 0 }, { locals: true });
+      this.lastReport = report;
+    };
+    ctx.runs.onFault = (fault) => {
+      report ??= postMortem(ctx.L, runFigures(ctx.L), { cause: { kind: 'internal', message: fault.message, jsStack: fault.jsStack }, thread: ctx.L, level: 0 });
+      const e = new LuaInternalError(`moonbox ${fault.message}; the state is closed (a bug in moonbox: please report it)`, report, fault.jsStack);
+      ctx.fault = fault.message;
+      ctx.closed = true;
+      return e;
+    };
   }
 
   private lastReport: PostMortemReport | undefined = undefined;

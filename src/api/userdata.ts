@@ -97,7 +97,7 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     const value = (obj as Record<string, unknown>)[prop];
     if (typeof value === 'function') return pushValue(L, methodOf(ctx, ud, obj, value as Method, prop));
     return pushValue(L, toLua(ctx, value));
-  }, '__index'));
+  }, '__index').hosted());
   mt.setStr('__newindex', new HostFunction((L, base) => {
     const obj = objectOf(ctx, L, L.stack[base]);
     const key = L.stack[base + 1];
@@ -112,13 +112,13 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
     }
     (obj as Record<string, unknown>)[prop] = toJS(ctx, value);
     return 0;
-  }, '__newindex'));
+  }, '__newindex').hosted());
   mt.setStr('__len', new HostFunction((L, base) => {
     const obj = objectOf(ctx, L, L.stack[base]) as { length?: unknown; size?: unknown };
     const n = typeof obj.length === 'number' ? obj.length : obj.size;
     if (typeof n !== 'number') return luaError(L, `attempt to get length of a ${name} value`);
     return pushValue(L, toLua(ctx, n));
-  }, '__len'));
+  }, '__len').hosted());
   mt.setStr('__pairs', new HostFunction((L, base) => {
     const ud = L.stack[base] as LuaUserdata;
     const entries = entriesOf(objectOf(ctx, L, ud));
@@ -130,18 +130,18 @@ function buildMetatable(ctx: Context, name: string): LuaTable {
       L2.stack[L2.top++] = toLua(ctx, k);
       L2.stack[L2.top++] = typeof v === 'function' ? methodOf(ctx, ud, ud.data as object, v as Method, String(k)) : toLua(ctx, v);
       return 2;
-    }, 'next');
+    }, 'next').hosted();
     L.stack[L.top++] = iter;
     L.stack[L.top++] = ud;
     L.stack[L.top++] = undefined;
     return 3;
-  }, '__pairs'));
+  }, '__pairs').hosted());
   mt.setStr('__tostring', new HostFunction((L, base) => {
     const ud = L.stack[base] as LuaUserdata;
     const obj = objectOf(ctx, L, ud);
     const own = visible(obj, 'toString');
     return pushValue(L, own ? encodeUtf8(String(obj)) : `${encodeUtf8(name)}: ${addressOf(L, ud)}`);
-  }, '__tostring'));
+  }, '__tostring').hosted());
   return mt;
 }
 

@@ -15,6 +15,7 @@ import { LuaExit, setPlatform, type Platform } from '../lib/platform-interface.j
 import { callMeta1, toStringOrUndefined, tolstring } from '../lib/tostring.js';
 import { allowListOf, applySandbox, type Sandbox } from '../lib/sandbox.js';
 import { describeLimit, LimitAbort, startRun } from '../vm/budget.js';
+import { InternalFault } from '../vm/exceptions.js';
 import { pcall, runerror, throwValue } from '../vm/call.js';
 import { closeState, globals, loadChunk, newState } from '../vm/create.js';
 import { HostFunction, type LuaClosure } from '../vm/function.js';
@@ -89,7 +90,7 @@ Limits and sandbox (before the script):
   --max-memory=SIZE         bytes of Lua heap (with KB, MB or GB)
   --max-instructions=N      VM steps
   --timeout=TIME            wall-clock time (with ms or s)
-A script stopped by a limit exits with status 3.
+A script stopped by a limit exits with status 3; a fault of moonbox itself, 70.
 Profiling (what ran, and for how long):
   --profile                 print a table of functions by time to stderr at exit
   --profile=FILE            write the profile to FILE instead: a flame graph
@@ -250,6 +251,9 @@ function reportLimit(e: LimitAbort, message: (m: string) => void): number {
 /** The exit status of a script stopped by a limit (a script error is 1). */
 const LIMIT_EXIT_STATUS = 3;
 
+/** The exit status when moonbox itself faulted (a bug): sysexits.h's EX_SOFTWARE. */
+const FAULT_EXIT_STATUS = 70;
+
 /** Runs the CLI; returns the process exit status. */
 export function main(argv: string[], host: CliHost): number {
   const progname = host.progname ?? 'moonbox';
@@ -307,6 +311,11 @@ export function main(argv: string[], host: CliHost): number {
       writePostMortem(failure?.report, args, host, message);
       return code;
     }
+    if (e instanceof InternalFault) {
+      message(`${e.message} (a bug in moonbox: please report it)\n${e.jsStack}`);
+      writePostMortem(failure?.report, args, host, message);
+      return FAULT_EXIT_STATUS;
+    }
     throw e;
   }
 }
@@ -323,6 +332,7 @@ function reportFailures(L: LuaState): { report: PostMortemReport | undefined } {
   onHostError.set(L.g, (L1, err) => make(L1, { kind: 'error', message: errorText(L1, err) }, 1));
   L.g.budget.onLimit = (L1, limit, value, used) => make(L1, { kind: 'limit', limit, message: describeLimit(limit, value, used) }, 0);
   L.g.onCoroutineError = (co) => recordCoroutineError(L, co, true);
+  L.g.onInternalFault = (L1, fault) => make(L1, { kind: 'internal', message: fault.message, jsStack: fault.jsStack }, 0);
   return box;
 }
 

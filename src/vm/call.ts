@@ -21,7 +21,7 @@
  */
 
 import { isFalse, type LuaValue } from '../value/value.js';
-import { HostAbort, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './exceptions.js';
+import { HostAbort, InternalFault, isJsMemoryLimit, isJsStackExhausted, LuaThrow, YieldSignal } from './exceptions.js';
 import { LimitAbort, startGrace } from './budget.js';
 import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './function.js';
 import { charge, UPVAL } from './heap.js';
@@ -62,8 +62,13 @@ export function throwValue(L: LuaState, value: LuaValue, status = LUA_ERRRUN): n
  * host gets the original exception back (see LuaThrow.hostError). Lua
  * errors, yields and host aborts pass through untouched.
  */
-function hostException(L: LuaState, e: unknown): never {
+function hostException(L: LuaState, f: HostFunction, e: unknown): never {
   if (e instanceof LuaThrow || e === YieldSignal.instance || e instanceof HostAbort) throw e;
+  if (f.builtin && !isJsStackExhausted(e) && !isJsMemoryLimit(e)) {
+    const fault = new InternalFault(e, `'${f.name}'`);
+    L.g.onInternalFault?.(L, fault); // where it happened, before anything unwinds
+    throw fault;
+  }
   if (isJsStackExhausted(e)) {
     // The JS stack ran out below this host call (recursion is counted, so
     // only a host function recursing in JS, or a host that called in with
@@ -192,7 +197,7 @@ function precallHost(L: LuaState, func: number, nresults: number, f: HostFunctio
   try {
     n = f.fn(L, func + 1, L.top - func - 1);
   } catch (e) {
-    return hostException(L, e);
+    return hostException(L, f, e);
   }
   if (n === YIELD) return; // L.status is LUA_YIELD; the frame stays until resumed
   poscall(L, ci, n);

@@ -58,6 +58,7 @@ export function newState(options: StateOptions = {}): LuaState {
     traps: 0,
     profiler: null,
     onCoroutineError: undefined,
+    onInternalFault: undefined,
     ext: new Map(),
   };
   const heap = new Heap(g);

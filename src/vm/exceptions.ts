@@ -38,6 +38,24 @@ export class YieldSignal {
 export class HostAbort extends Error {}
 
 /**
+ * A JS exception escaped a part of moonbox that raises only Lua errors (a
+ * standard library function, see HostFunction.builtin): a bug. No Lua code
+ * can catch it, and the embedding API closes the state (a LuaInternalError)
+ * rather than let anything run on what may be inconsistent.
+ */
+export class InternalFault extends HostAbort {
+  constructor(readonly fault: unknown, readonly where: string) {
+    super(`internal fault in ${where}: ${fault instanceof Error ? `${fault.name}: ${fault.message}` : String(fault)}`);
+    this.name = 'InternalFault';
+  }
+
+  /** The JS stack of the original exception. */
+  get jsStack(): string {
+    return this.fault instanceof Error ? this.fault.stack ?? String(this.fault) : String(this.fault);
+  }
+}
+
+/**
  * Did the JS engine run out of stack? V8 reports it with a RangeError, or
  * with a SyntaxError when it happens while compiling a regular expression.
  * (No regular expression here: this runs with the stack nearly exhausted.)

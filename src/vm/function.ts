@@ -89,8 +89,22 @@ export class HostFunction implements LuaFunctionLike {
   readonly upvalues: LuaValue[];
   /** Epoch of the last mark that reached this closure (gc.ts; host closures only). */
   gcmark = 0;
+  /**
+   * Part of moonbox (the standard libraries, the command), which raises
+   * every error as a Lua error: a JS exception escaping it is a fault of
+   * moonbox itself (exceptions.ts, InternalFault). The embedding APIs mark
+   * the functions that run the host's code `false`: their exceptions are
+   * the host's.
+   */
+  builtin = true;
   constructor(readonly fn: HostFn, readonly name: string, upvalues?: LuaValue[]) {
     this.upvalues = upvalues ?? NO_UPVALUES;
+  }
+
+  /** This function runs the host's code (see `builtin`). */
+  hosted(): this {
+    this.builtin = false;
+    return this;
   }
 }
 

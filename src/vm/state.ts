@@ -16,6 +16,7 @@ import type { LuaTable } from './table.js';
 import type { HostCont, LuaClosure, UpVal } from './function.js';
 import { CALLINFO, charge, type Heap } from './heap.js';
 import type { Budget } from './budget.js';
+import type { InternalFault } from './exceptions.js';
 import type { Identities } from './identity.js';
 import type { Hook } from './hooks.js';
 import type { Profiler, ProfiledThread } from './profiler.js';
@@ -128,6 +129,8 @@ export interface GlobalState {
   profiler: Profiler | null;
   /** Called when a coroutine dies by an error, its frames still there (post-mortem reports). */
   onCoroutineError: ((co: LuaState) => void) | undefined;
+  /** Called where a fault of moonbox itself happens, before anything unwinds (exceptions.ts, InternalFault). */
+  onInternalFault: ((L: LuaState, fault: InternalFault) => void) | undefined;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }

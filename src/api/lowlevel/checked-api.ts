@@ -71,7 +71,7 @@ export class CheckedLuaApi extends LuaApi {
       verifyResults(L, name, n, base);
       if (luaCalls !== before) verifyBalance(L, name, n, base, nargs);
       return n;
-    }, name, ups);
+    }, name, ups).hosted();
   }
 
   /** Continuations verify their result count too. */

@@ -357,7 +357,7 @@ export class StackApi {
 
   /** Build the VM host function behind `pushFunction` (the checked mode adds its guards here). */
   protected hostFunction(fn: ApiFunction<this>, name: string, ups: LuaValue[]): HostFunction {
-    return new HostFunction((L) => fn(apiOf<this>(L)), name, ups);
+    return new HostFunction((L) => fn(apiOf<this>(L)), name, ups).hosted();
   }
 
   /** A VM continuation calling a host continuation with the API object (cached per continuation). */
