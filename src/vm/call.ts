@@ -29,7 +29,7 @@ import { gcCheckpoint } from './gc.js';
 import { hookHostCall, rethook } from './hooks.js';
 import { execute, finishOp } from './interp.js';
 import { gettm, objtypename, TM } from './metamethods.js';
-import { funcnamefromcall, getlocalname, shortSrc, where } from './debuginfo.js';
+import { currentline, funcnamefromcall, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
 import { growRegisters, materialize, needsRegisters, shrinkRegisters } from './floatregs.js';
 import { CIST, LUA_ERRERR, LUA_ERRMEM, LUA_ERRRUN, LUA_OK, LUA_YIELD, type CallInfo, type LuaState } from './state.js';
@@ -87,6 +87,24 @@ function hostException(L: LuaState, f: HostFunction, e: unknown): never {
     if (t instanceof LuaThrow) t.hostError = e;
     throw t;
   }
+}
+
+/**
+ * A JS exception that reached a protected call without passing through a
+ * host function (those turn theirs into Lua errors, hostException) came
+ * from the VM itself: a fault of moonbox, reported where it happened (the
+ * frames are still there) and raised as an InternalFault. Engine limits
+ * (stack, memory) and RangeErrors let through by hostException stay errors.
+ */
+function faultOf(L: LuaState, e: unknown): unknown {
+  if (e instanceof LuaThrow || e instanceof HostAbort || e instanceof RangeError || isJsStackExhausted(e)) return e;
+  // the interpreter saves its pc only where something may look at it: the line may not be known
+  const ci = L.ci;
+  const line = ci.callstatus & CIST.LUA ? currentline(ci) : 0;
+  const running = ci.closure !== null ? `, running ${shortSrc(ci.closure.p)}${line > 0 ? `:${line}` : ''}` : '';
+  const fault = new InternalFault(e, `the VM${running}`);
+  L.g.onInternalFault?.(L, fault);
+  return fault;
 }
 
 /** Raise an error with a message, prefixed with the current line when running Lua (luaG_runerror). */
@@ -379,8 +397,9 @@ export function pcall(L: LuaState, func: number, nresults: number, errfunc: numb
     L.nny = oldNny;
     L.errfunc = oldErrfunc;
     return LUA_OK;
-  } catch (e) {
-    if (e === YieldSignal.instance) throw e;
+  } catch (caught) {
+    if (caught === YieldSignal.instance) throw caught;
+    const e = faultOf(L, caught);
     L.ci = oldCi;
     L.nny = oldNny;
     L.nCcalls = oldCcalls;
@@ -563,7 +582,7 @@ export function closeprotected(L: LuaState, level: number, status: number, err: 
       return [status, err];
     } catch (e) {
       if (e === YieldSignal.instance) throw e;
-      const t = toLuaThrow(e, L);
+      const t = toLuaThrow(faultOf(L, e), L);
       status = t.status;
       err = t.value;
       L.ci = oldCi;
@@ -661,7 +680,7 @@ function runProtected(co: LuaState, body: () => void): number {
     co.nCcalls = oldCcalls;
     co.nny = oldNny;
     if (e === YieldSignal.instance) return LUA_YIELD;
-    const t = toLuaThrow(e, co);
+    const t = toLuaThrow(faultOf(co, e), co);
     co.hostError = t.hostError;
     co.errorValue = t.value;
     co.stack[co.top++] = t.value;

@@ -68,3 +68,27 @@ test('exceptions of the host\'s own functions stay the host\'s: no fault, the st
   assert.equal(lua.run('return select(2, pcall(hostFn))'), 'the host says no');
   assert.equal(lua.run('return 1 + 1'), 2);
 });
+
+test('a fault inside the VM itself (not in a library function) closes the state too, reported at the Lua line', () => {
+  const lua = new Lua();
+  // a table whose lookup throws, as a bug in the table code would
+  const broken = new LuaTable(lua.state.g.heap);
+  broken.length = () => {
+    throw new TypeError('broken table');
+  };
+  globals(lua.state).setStr('T', broken);
+  let caught: unknown;
+  try {
+    lua.run('local x = 1\nreturn pcall(function() return #T end)', { chunkName: '=vm.lua' });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof LuaInternalError, String(caught));
+  // the interpreter keeps its pc in a local on fast paths: the faulting line may not be known
+  assert.match(caught.message, /^moonbox internal fault in the VM, running vm\.lua(:2)?: TypeError: broken table; the state is closed/);
+  assert.deepEqual(caught.report.threads[0].frames.map((f) => `${f.source} ${f.function}`), [
+    'vm.lua function <vm.lua:2>', "[C] function 'pcall'", 'vm.lua main chunk',
+  ]);
+  assert.equal(caught.report.threads[0].frames[2].line, 2);
+  assert.throws(() => lua.run('return 1'), /moonbox faulted in it/);
+});
