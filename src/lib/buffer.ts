@@ -25,7 +25,10 @@ import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { LuaBuffer } from '../vm/userdata.js';
 import { addressOf } from '../vm/identity.js';
-import { arg, argError, checkInteger, checkNumber, checkString, luaError, ret, typeError } from './args.js';
+import { arg, argError, checkInteger, checkNumber, checkString, luaError, newString, ret, typeError } from './args.js';
+import { packParts, unpackFrom, type ByteSource } from './string/pack.js';
+import { engine as packEngine } from './string/lib-error.js';
+import { typeNameForMessages } from './tostring.js';
 import { newLib, type LibTable } from './register.js';
 
 /** Registry key of the buffers' metatable. */
@@ -300,8 +303,61 @@ function writebits(L: LuaState, base: number, nargs: number): number {
   return 0;
 }
 
+/** A buffer's bytes read in place by the pack engine. */
+function bufferSource(b: LuaBuffer): ByteSource {
+  const bytes = b.data;
+  return {
+    length: b.size,
+    at: (i) => bytes[i],
+    text: (from, to) => fromBytes(bytes.subarray(from, to)),
+    zeroFrom: (from) => bytes.indexOf(0, from),
+  };
+}
+
+/**
+ * buffer.pack(b, offset, fmt, v1, ...): the values packed as string.pack
+ * packs them (manual §6.4.2), written at `offset` with no string made in
+ * between; returns the offset after them. The whole result must fit before
+ * anything is written.
+ */
+function pack(L: LuaState, base: number, nargs: number): number {
+  const b = checkBuffer(L, base, nargs, 1, 'pack');
+  const offset = checkInteger(L, base, nargs, 2);
+  const fmt = checkString(L, base, nargs, 3);
+  const args = L.stack.slice(base + 3, base + nargs);
+  const { parts, total } = packEngine(L, () => packParts(fmt, args, { typeName: typeNameForMessages, firstArg: 4 }));
+  checkRange(L, 'pack', offset, total, b.size);
+  chargeBytesWork(L, total);
+  const bytes = b.data;
+  let at = offset as number;
+  for (const part of parts) {
+    if (typeof part === 'number') {
+      bytes.fill(0, at, at + part);
+      at += part;
+    } else {
+      for (let i = 0; i < part.length; i++) bytes[at++] = part.charCodeAt(i);
+    }
+  }
+  return ret(L, at);
+}
+
+/**
+ * buffer.unpack(b, offset, fmt): the values `fmt` describes, read in place
+ * at `offset` as string.unpack reads them, then the offset after them.
+ */
+function unpack(L: LuaState, base: number, nargs: number): number {
+  const b = checkBuffer(L, base, nargs, 1, 'unpack');
+  const offset = checkInteger(L, base, nargs, 2);
+  const fmt = checkString(L, base, nargs, 3);
+  checkRange(L, 'unpack', offset, 0, b.size);
+  const r = packEngine(L, () => unpackFrom(fmt, bufferSource(b), offset as number, { dataArg: 1, what: 'data buffer' }));
+  for (const v of r.values) L.stack[L.top++] = typeof v === 'string' ? newString(L, v) : v;
+  L.stack[L.top++] = r.next;
+  return r.values.length + 1;
+}
+
 const BUFFER_LIB: LibTable = {
-  create, fromstring, tostring, len, copy, fill, readstring, writestring, readbits, writebits,
+  create, fromstring, tostring, len, copy, fill, readstring, writestring, readbits, writebits, pack, unpack,
   ...typedAccessors(),
 };
 

@@ -17,7 +17,7 @@ import { argError, chargeBytes, checkInteger, checkString, luaError, newString, 
 import { newLib, type LibTable } from './register.js';
 import { pointerOf, tolstring, toStringOrUndefined, typeNameForMessages } from './tostring.js';
 import { dumpFunction } from '../bytecode/luac.js';
-import { posrelatI, StringLibError } from './string/lib-error.js';
+import { engine, posrelatI } from './string/lib-error.js';
 import { format, type FormatHooks } from './string/format.js';
 import { pack, packsize, unpack } from './string/pack.js';
 import { find, gmatch, GmatchIterator, gsub, match, type Capture, type MatchState } from './string/pattern.js';
@@ -26,19 +26,6 @@ import { HOST_CLOSURE, SLOT, USERDATA, charge } from '../vm/heap.js';
 import { LuaUserdata } from '../vm/userdata.js';
 import { WorkMeter } from '../vm/budget.js';
 
-
-/** Run an engine call, turning its errors into Lua errors with the reference's wording. */
-function engine<T>(L: LuaState, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof StringLibError) {
-      if (e.arg !== undefined) return argError(L, e.arg, e.message);
-      return luaError(L, e.message);
-    }
-    throw e;
-  }
-}
 
 function endpos(L: LuaState, base: number, nargs: number, arg: number, def: LuaInteger, len: number): number {
   const pos = optInteger(L, base, nargs, arg, def);

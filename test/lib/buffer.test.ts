@@ -255,3 +255,25 @@ test('property: random sequences of accessors agree with a reference model, fail
     }
   }
 });
+
+test('buffer.pack and buffer.unpack: string.pack formats written and read in place', () => {
+  const l = lua();
+  const r = l.run<unknown[]>(`
+    local fmt = "<i4 d s1 z B"
+    local b = buffer.create(40)
+    local after = buffer.pack(b, 2, fmt, -7, 0.5, "hi", "zed", 255)
+    local same = buffer.readstring(b, 2, after - 2) == string.pack(fmt, -7, 0.5, "hi", "zed", 255)
+    local x, y, s, z, u, next = buffer.unpack(b, 2, fmt)
+    return after, same, x, y, s, z, u, next`, { multi: true });
+  assert.deepEqual(r, [2 + 4 + 8 + 3 + 4 + 1, true, -7, 0.5, 'hi', 'zed', 255, 22]);
+  // the whole result must fit before anything is written
+  assert.deepEqual(l.run<unknown[]>(`
+    local b = buffer.create(6)
+    local ok, err = pcall(buffer.pack, b, 0, "i4i4", 1, 2)
+    return ok, err, buffer.tostring(b) == string.rep("\\0", 6)`, { multi: true }),
+  [false, 'buffer.pack: 8 bytes at offset 0 exceed a buffer of 6 bytes', true]);
+  // argument numbers count the buffer, the offset and the format
+  assert.equal(errorOf(l, 'buffer.pack(buffer.create(8), 0, "i4", "x")'), "t:1: bad argument #4 to 'pack' (number expected, got string)");
+  assert.equal(errorOf(l, 'buffer.unpack(buffer.create(3), 0, "i4")'), "t:1: bad argument #1 to 'unpack' (data buffer too short)");
+  assert.equal(errorOf(l, 'buffer.unpack(buffer.create(3), 4, "b")'), 't:1: buffer.unpack: 0 bytes at offset 4 exceed a buffer of 3 bytes');
+});

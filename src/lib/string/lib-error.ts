@@ -1,4 +1,7 @@
 import { MAX_STRING } from '../../value/limits.js';
+import type { LuaState } from '../../vm/state.js';
+import { argError as luaArgError, luaError } from '../args.js';
+
 /**
  * Errors raised by the pure string engines (patterns, format, pack).
  *
@@ -46,4 +49,17 @@ export function posrelatI(pos: number | bigint, len: number): number {
 /** Raise "not enough memory" if a result of `len` bytes cannot be built. */
 export function checkLength(len: number): void {
   if (len > MAX_STRING) libError('not enough memory');
+}
+
+/** Run an engine call, turning its errors into Lua errors with the reference's wording. */
+export function engine<T>(L: LuaState, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof StringLibError) {
+      if (e.arg !== undefined) return luaArgError(L, e.arg, e.message);
+      return luaError(L, e.message);
+    }
+    throw e;
+  }
 }

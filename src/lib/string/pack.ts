@@ -182,11 +182,34 @@ function packInt(n: LuaInteger, little: boolean, size: number, neg: boolean): st
 }
 
 /**
+ * What unpack reads: a Lua string (string.unpack) or the bytes of a buffer
+ * (buffer.unpack), read in place.
+ */
+export interface ByteSource {
+  readonly length: number;
+  at(i: number): number;
+  /** Bytes [from, to) as a Lua string. */
+  text(from: number, to: number): string;
+  /** Index of the first zero byte at or after `from`, or -1. */
+  zeroFrom(from: number): number;
+}
+
+/** A Lua string as a ByteSource. */
+function stringSource(s: string): ByteSource {
+  return {
+    length: s.length,
+    at: (i) => s.charCodeAt(i),
+    text: (from, to) => s.slice(from, to),
+    zeroFrom: (from) => s.indexOf('\0', from),
+  };
+}
+
+/**
  * Read a `size`-byte integer at `pos`. Past 8 bytes, the extra bytes must
  * be a sign (or zero) extension, or the value does not fit in a Lua integer.
  */
-function unpackInt(data: string, pos: number, little: boolean, size: number, signed: boolean): LuaInteger {
-  const byteAt = (i: number): number => data.charCodeAt(little ? pos + i : pos + size - 1 - i);
+function unpackInt(data: ByteSource, pos: number, little: boolean, size: number, signed: boolean): LuaInteger {
+  const byteAt = (i: number): number => data.at(little ? pos + i : pos + size - 1 - i);
   const limit = Math.min(size, SZINT);
   let res = 0n;
   for (let i = limit - 1; i >= 0; i--) res = (res << 8n) | BigInt(byteAt(i));
@@ -216,8 +239,8 @@ function packFloat(x: number, size: 4 | 8, little: boolean): string {
   return s;
 }
 
-function unpackFloat(data: string, pos: number, size: 4 | 8, little: boolean): number | LuaFloat {
-  for (let i = 0; i < size; i++) scratch.setUint8(i, data.charCodeAt(pos + i));
+function unpackFloat(data: ByteSource, pos: number, size: 4 | 8, little: boolean): number | LuaFloat {
+  for (let i = 0; i < size; i++) scratch.setUint8(i, data.at(pos + i));
   return mkfloat(size === 4 ? scratch.getFloat32(0, little) : scratch.getFloat64(0, little));
 }
 
@@ -232,6 +255,8 @@ export interface PackOptions {
    * allocator can charge (and refuse) large results such as `c2000000000`.
    */
   reserve?: (bytes: number) => void;
+  /** The argument number of the first value (`args[0]`): 2 for string.pack. */
+  firstArg?: number;
 }
 
 /**
@@ -239,10 +264,18 @@ export interface PackOptions {
  * argument #2). Returns the packed bytes as a byte string.
  */
 export function pack(fmt: string, args: readonly LuaValue[], opts: PackOptions = {}): string {
+  return build(packParts(fmt, args, opts).parts);
+}
+
+/**
+ * The packed bytes as pieces: strings, and runs of zero bytes as their
+ * length (built only when written: a huge 'c' or alignment fails as "not
+ * enough memory" after every format and argument error the reference would
+ * report first). `total` is their length.
+ */
+export function packParts(fmt: string, args: readonly LuaValue[], opts: PackOptions = {}): { parts: (string | number)[]; total: number } {
   const h = new FormatReader(fmt);
-  // Runs of zero bytes are kept as counts and built only at the end, so a
-  // huge 'c' or alignment fails as "not enough memory" only after every
-  // format and argument error the reference would report first.
+  const shift = (opts.firstArg ?? 2) - 2;
   const parts: (string | number)[] = [];
   let total = 0;
   let arg = 1;
@@ -254,48 +287,49 @@ export function pack(fmt: string, args: readonly LuaValue[], opts: PackOptions =
     if (toAlign > 0) parts.push(toAlign);
     arg++;
     const v = args[arg - 2];
+    const argNo = arg + shift;
     switch (opt) {
       case K.Int: {
-        const n = checkInteger(v, arg, opts.typeName);
+        const n = checkInteger(v, argNo, opts.typeName);
         if (size < SZINT) {
           const lim = 2 ** (size * 8 - 1);
-          if (!(-lim <= n && n < lim)) argError(arg, 'integer overflow');
+          if (!(-lim <= n && n < lim)) argError(argNo, 'integer overflow');
         }
         parts.push(packInt(n, h.little, size, n < 0));
         break;
       }
       case K.Uint: {
-        const n = checkInteger(v, arg, opts.typeName);
+        const n = checkInteger(v, argNo, opts.typeName);
         // compared as unsigned: negative values are huge
-        if (size < SZINT && !(n >= 0 && n < 2 ** (size * 8))) argError(arg, 'unsigned overflow');
+        if (size < SZINT && !(n >= 0 && n < 2 ** (size * 8))) argError(argNo, 'unsigned overflow');
         parts.push(packInt(n, h.little, size, false));
         break;
       }
       case K.Float:
-        parts.push(packFloat(checkNumber(v, arg, opts.typeName), 4, h.little));
+        parts.push(packFloat(checkNumber(v, argNo, opts.typeName), 4, h.little));
         break;
       case K.Number:
       case K.Double:
-        parts.push(packFloat(checkNumber(v, arg, opts.typeName), 8, h.little));
+        parts.push(packFloat(checkNumber(v, argNo, opts.typeName), 8, h.little));
         break;
       case K.Char: {
-        const s = checkString(v, arg, opts.typeName);
-        if (s.length > size) argError(arg, 'string longer than given size');
+        const s = checkString(v, argNo, opts.typeName);
+        if (s.length > size) argError(argNo, 'string longer than given size');
         parts.push(s);
         if (s.length < size) parts.push(size - s.length);
         break;
       }
       case K.String: {
-        const s = checkString(v, arg, opts.typeName);
-        if (size < 8 && s.length >= 2 ** (size * 8)) argError(arg, 'string length does not fit in given size');
+        const s = checkString(v, argNo, opts.typeName);
+        if (size < 8 && s.length >= 2 ** (size * 8)) argError(argNo, 'string length does not fit in given size');
         opts.reserve?.(s.length);
         parts.push(packInt(s.length, h.little, size, false), s);
         total += s.length;
         break;
       }
       case K.Zstr: {
-        const s = checkString(v, arg, opts.typeName);
-        if (s.includes('\0')) argError(arg, 'string contains zeros');
+        const s = checkString(v, argNo, opts.typeName);
+        if (s.includes('\0')) argError(argNo, 'string contains zeros');
         opts.reserve?.(s.length + 1);
         parts.push(s, '\0');
         total += s.length + 1;
@@ -311,7 +345,7 @@ export function pack(fmt: string, args: readonly LuaValue[], opts: PackOptions =
         break;
     }
   }
-  return build(parts);
+  return { parts, total };
 }
 
 function build(parts: readonly (string | number)[]): string {
@@ -346,14 +380,30 @@ export interface UnpackResult {
 /** string.unpack: read `data` from `init` (Lua's 1-based, negative from the end). */
 export function unpack(fmt: string, data: string, init: number | bigint = 1): UnpackResult {
   const ld = data.length;
-  let pos = posrelatI(init, ld) - 1;
+  const pos = posrelatI(init, ld) - 1;
   if (pos > ld) argError(3, 'initial position out of string');
+  const r = unpackFrom(fmt, stringSource(data), pos, { dataArg: 2, what: 'data string' });
+  return { values: r.values, next: r.next + 1 };
+}
+
+/** Where unpack's data came from, for its messages. */
+export interface UnpackSource {
+  /** Argument number of the data. */
+  dataArg: number;
+  /** "data string", "data buffer". */
+  what: string;
+}
+
+/** Read `data` from the 0-based `pos`; `next` is the 0-based position after what was read. */
+export function unpackFrom(fmt: string, data: ByteSource, pos: number, src: UnpackSource): UnpackResult {
+  const ld = data.length;
   const h = new FormatReader(fmt);
   const values: LuaValue[] = [];
+  const short = `${src.what} too short`;
   while (!h.done) {
     const opt = h.next(pos);
     const { size, toAlign } = h;
-    if (toAlign + size > ld - pos) argError(2, 'data string too short');
+    if (toAlign + size > ld - pos) argError(src.dataArg, short);
     pos += toAlign;
     switch (opt) {
       case K.Int:
@@ -368,21 +418,21 @@ export function unpack(fmt: string, data: string, init: number | bigint = 1): Un
         values.push(unpackFloat(data, pos, 8, h.little));
         break;
       case K.Char:
-        values.push(data.slice(pos, pos + size));
+        values.push(data.text(pos, pos + size));
         break;
       case K.String: {
         const len = unpackInt(data, pos, h.little, size, false);
         // a length that is negative as a Lua integer is a huge size_t
-        if (len < 0 || len > ld - pos - size) argError(2, 'data string too short');
+        if (len < 0 || len > ld - pos - size) argError(src.dataArg, short);
         const n = Number(len);
-        values.push(data.slice(pos + size, pos + size + n));
+        values.push(data.text(pos + size, pos + size + n));
         pos += n;
         break;
       }
       case K.Zstr: {
-        const end = data.indexOf('\0', pos);
-        if (end < 0) argError(2, "unfinished string for format 'z'");
-        values.push(data.slice(pos, end));
+        const end = data.zeroFrom(pos);
+        if (end < 0) argError(src.dataArg, "unfinished string for format 'z'");
+        values.push(data.text(pos, end));
         pos = end + 1;
         break;
       }
@@ -393,5 +443,5 @@ export function unpack(fmt: string, data: string, init: number | bigint = 1): Un
     }
     pos += size;
   }
-  return { values, next: pos + 1 };
+  return { values, next: pos };
 }
