@@ -55,6 +55,8 @@ test('an internal fault: LuaInternalError with the report and the JS stack; no p
   // closed: every later call says why
   assert.throws(() => lua.run('return 1'), /^Error: the Lua state is closed: moonbox faulted in it \(internal fault in 'string\.rep'/);
   assert.throws(() => lua.get('x'), /moonbox faulted in it/);
+  lua.close(); // a host's cleanup still works (it is closed already)
+  assert.equal(lua.closed, true);
   // other states are unaffected
   assert.equal(other.run('return string.rep("ab", 2)'), 'abab');
 });
