@@ -13,40 +13,9 @@
  * @packageDocumentation
  */
 
-// the high-level API
-export { Lua, type LuaOptions, type RunOptions, type RunMultiOptions, type ProfileOptions, type Profiled } from './api/lua.js';
-export { type LibName } from './lib/init.js';
-export { LuaThread, type ResumeResult, type ThreadStatus } from './api/thread.js';
-export { LuaMulti, type ToJsOptions } from './api/convert.js';
-export type { LuaTableProxy } from './api/proxy.js';
-export type { LuaFunctionProxy } from './api/callable.js';
-export type { AsyncHooks, StringMode } from './api/context.js';
-export type { LuaFloat, LuaValue } from './value/value.js';
+export * from './common.js';
 
-// the profiler's report, and its views: a table, folded stacks, a flame graph page
-export type { ProfileReport, ProfileFunction, ProfileLine, ProfileNode } from './vm/profiler.js';
-export { formatProfileTable, formatLineTable, type ProfileTableOptions } from './profile/table.js';
-export { toFoldedStacks } from './profile/folded.js';
-export { flameGraphHtml, type FlameGraphOptions } from './profile/flamegraph.js';
-export { functionLabel } from './profile/label.js';
-export {
-  formatPostMortem, POSTMORTEM_VERSION, type PostMortemReport, type PostMortemOptions, type FailureCause, type ThreadReport,
-  type FrameReport, type VariableReport, type MemoryReport, type LimitsReport, type LimitUse,
-} from './lib/postmortem.js';
-export type { MemoryByType } from './vm/gc.js';
-
-// the errors a host catches
-export { LuaError, LuaInternalError, LuaLimitError, type LimitName } from './api/lua-error.js';
-export type { Limits, Usage } from './api/limits.js';
-export type { Sandbox } from './lib/sandbox.js';
-export { LuaExit, PlatformError } from './lib/platform-interface.js';
-
-// platforms: what a script's io, os, require and loadfile reach
-export {
-  nullPlatform,
-  type Platform, type PlatformFile, type OpenMode, type SeekWhence, type BufferMode, type ProcessStatus, type ZoneInfo,
-} from './lib/platform-interface.js';
-export { memoryPlatform, type MemoryPlatform, type MemoryPlatformOptions } from './platform/memory.js';
+// the Node.js platforms: the real file system, environment and processes
 export {
   createNodePlatform, createDirectoryPlatform, type NodePlatformOptions, type DirectoryPlatformOptions,
 } from './platform/node.js';

@@ -46,9 +46,9 @@ export interface LuaOptions {
    * `os.getenv` returns nil). Pass `createNodePlatform()` for the real ones.
    */
   platform?: Platform;
-  /** Receives `print` and `io.write` output, decoded as UTF-8 (default: process.stdout). */
+  /** Receives `print` and `io.write` output, decoded as UTF-8 (default: process.stdout under Node.js, else the console, a line at a time). */
   stdout?: (text: string) => void;
-  /** Receives warnings (`warn`) and `io.stderr` output, decoded as UTF-8 (default: process.stderr). */
+  /** Receives warnings (`warn`) and `io.stderr` output, decoded as UTF-8 (default: process.stderr under Node.js, else the console). */
   stderr?: (text: string) => void;
   /** Stack slots of the main thread before "stack overflow" (default 1,000,000). */
   stackLimit?: number;

@@ -16,6 +16,7 @@ import { LUAI_MAXSTACK } from '../value/limits.js';
 import { LUA_OK, LuaState, type GlobalState } from './state.js';
 import { LuaTable } from './table.js';
 import { charge, chunkCost, CLOSURE, Heap, SLOT, THREAD, UPVAL } from './heap.js';
+import { defaultSink } from './default-output.js';
 
 /** Registry indices, as the reference's LUA_RIDX_*. */
 export const RIDX_MAINTHREAD = 1;
@@ -49,8 +50,8 @@ export function newState(options: StateOptions = {}): LuaState {
     coroutineStackLimit: options.coroutineStackLimit ?? options.stackLimit ?? LUAI_MAXSTACK,
     warnOn: false,
     warnBuffer: '',
-    stdout: options.stdout ?? ((s) => process.stdout.write(Buffer.from(s, 'latin1'))),
-    stderr: options.stderr ?? ((s) => process.stderr.write(Buffer.from(s, 'latin1'))),
+    stdout: options.stdout ?? defaultSink('stdout'),
+    stderr: options.stderr ?? defaultSink('stderr'),
     heap: undefined as unknown as Heap,
     budget: new Budget(),
     identities: new Identities(),

@@ -1,0 +1,65 @@
+/**
+ * The package in a real browser: dist/moonbox.browser.min.mjs (the
+ * `browser` entry, bundled by `npm run build`) loaded as an ES module in
+ * headless Chromium, with no Node.js anywhere: a script runs, `print` goes
+ * to the host's callback or, without one, to the console, limits and the
+ * sandbox hold. Skipped, saying why, without Chromium.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const BUNDLE = join(ROOT, 'dist', 'moonbox.browser.min.mjs');
+const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: install Debian's chromium package to run the bundle in a browser`;
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>moonbox</title>
+<script type="module">
+  import * as moonbox from './moonbox.browser.min.mjs';
+  const { Lua, LuaLimitError } = moonbox;
+  const out = [];
+  const lua = new Lua({ stdout: (t) => out.push(t) });
+  lua.run('print("hello from " .. _VERSION, 2^10, #buffer.create(3))');
+  const quiet = new Lua();
+  quiet.run('print("to the console", "caf\\\\u{E9}")');
+  let limit = '';
+  try { new Lua({ limits: { instructions: 10000 } }).run('while true do end'); } catch (e) { limit = e instanceof LuaLimitError ? e.limit : String(e); }
+  window.result = { out: out.join(''), limit, io: new Lua().run('return io == nil'), nodePlatform: typeof moonbox.createNodePlatform,
+    hasProcess: typeof process !== 'undefined' };
+</script>`;
+
+test('the browser bundle runs Lua in Chromium with no Node.js', { skip }, async () => {
+  assert.ok(existsSync(BUNDLE), 'dist/moonbox.browser.min.mjs is built by npm run build');
+  const bundle = readFileSync(BUNDLE, 'utf8');
+  assert.doesNotMatch(bundle, /from\s*["']node:|import\(["']node:/, 'the bundle imports a Node.js module');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage();
+    const logs: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (m) => logs.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('http://moonbox.test/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/index.html') return route.fulfill({ contentType: 'text/html', body: PAGE });
+      if (url.pathname === '/moonbox.browser.min.mjs') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto('http://moonbox.test/index.html');
+    await page.waitForFunction(() => (globalThis as unknown as { result?: unknown }).result !== undefined, undefined, { timeout: 10_000 })
+      .catch(() => assert.fail(`the page did not finish: ${errors.join('; ')}`));
+    const result = await page.evaluate(() => (globalThis as unknown as { result: Record<string, unknown> }).result);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result, {
+      out: 'hello from Lua 5.4\t1024.0\t3\n', limit: 'instructions', io: true, nodePlatform: 'undefined', hasProcess: false,
+    });
+    assert.ok(logs.includes('to the console\tcafé'), logs.join('\n'));
+  } finally {
+    await browser.close();
+  }
+});
