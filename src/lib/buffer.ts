@@ -15,7 +15,7 @@
  * `buffer.resize`: the host may hold a view of the same memory (docs/buffer.md).
  */
 
-import { toDouble, type LuaInteger } from '../value/number.js';
+import { normInt, toDouble, type LuaInteger } from '../value/number.js';
 import { MAX_BUFFER } from '../value/limits.js';
 import { fromBytes } from '../value/bytes.js';
 import { mkfloat, type LuaValue } from '../value/value.js';
@@ -24,6 +24,7 @@ import { charge, stringCost, USERDATA } from '../vm/heap.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { LuaBuffer } from '../vm/userdata.js';
+import type { HostFn } from '../vm/function.js';
 import { addressOf } from '../vm/identity.js';
 import { arg, argError, checkInteger, checkNumber, checkString, luaError, newString, ret, typeError } from './args.js';
 import { packParts, unpackFrom, type ByteSource } from './string/pack.js';
@@ -123,21 +124,17 @@ const TYPES: Readonly<Record<string, NumberType>> = {
   u32: { bytes: 4, read: (v, o) => v.getUint32(o, true), write: (v, o, x) => v.setUint32(o, lowBits(x as LuaInteger, 32), true) },
   i64: {
     bytes: 8,
-    read: (v, o) => normInt64(v.getBigInt64(o, true)),
+    read: (v, o) => normInt(v.getBigInt64(o, true)),
     write: (v, o, x) => v.setBigInt64(o, BigInt(x as LuaInteger), true),
   },
   f32: { bytes: 4, read: (v, o) => mkfloat(v.getFloat32(o, true)), write: (v, o, x) => v.setFloat32(o, x as number, true) },
   f64: { bytes: 8, read: (v, o) => mkfloat(v.getFloat64(o, true)), write: (v, o, x) => v.setFloat64(o, x as number, true) },
 };
 
-/** An int64 read as a Lua integer: a number when it is in the safe range. */
-function normInt64(b: bigint): LuaInteger {
-  const n = Number(b);
-  return Number.isSafeInteger(n) ? n : b;
-}
 
-function reader(op: string, t: NumberType) {
-  return (L: LuaState, base: number, nargs: number): number => {
+/** The read function of a number type (readu16...). */
+function reader(op: string, t: NumberType): HostFn {
+  return (L, base, nargs) => {
     const b = checkBuffer(L, base, nargs, 1, op);
     const offset = checkInteger(L, base, nargs, 2);
     checkRange(L, op, offset, t.bytes, b.size);
@@ -145,8 +142,9 @@ function reader(op: string, t: NumberType) {
   };
 }
 
-function writer(op: string, t: NumberType, float: boolean) {
-  return (L: LuaState, base: number, nargs: number): number => {
+/** The write function of a number type (writeu16...); floats take any number, the others integers. */
+function writer(op: string, t: NumberType, float: boolean): HostFn {
+  return (L, base, nargs) => {
     const b = checkBuffer(L, base, nargs, 1, op);
     const offset = checkInteger(L, base, nargs, 2);
     // the value is checked before anything is written
@@ -157,8 +155,9 @@ function writer(op: string, t: NumberType, float: boolean) {
   };
 }
 
-function typedAccessors(): Record<string, (L: LuaState, base: number, nargs: number) => number> {
-  const fns: Record<string, (L: LuaState, base: number, nargs: number) => number> = {};
+/** readi8 ... writef64, from the table of number types. */
+function typedAccessors(): Record<string, HostFn> {
+  const fns: Record<string, HostFn> = {};
   for (const [name, t] of Object.entries(TYPES)) {
     fns[`read${name}`] = reader(`read${name}`, t);
     fns[`write${name}`] = writer(`write${name}`, t, name[0] === 'f');
