@@ -38,3 +38,4 @@ export {
   type Platform, type PlatformFile, type OpenMode, type SeekWhence, type BufferMode, type ProcessStatus, type ZoneInfo,
 } from './lib/platform-interface.js';
 export { memoryPlatform, type MemoryPlatform, type MemoryPlatformOptions } from './platform/memory.js';
+export { localZone } from './platform/zone.js';

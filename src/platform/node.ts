@@ -11,9 +11,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { popen } from './pipe.js';
+import { localZone } from './zone.js';
 import {
   LuaExit, PlatformError, stringFile, type OpenMode, type Platform, type PlatformFile, type ProcessStatus,
-  type ZoneInfo,
 } from '../lib/platform-interface.js';
 
 /** Map Node's error codes to the C library's strerror() text and errno (Linux numbering). */
@@ -144,17 +144,6 @@ function tmpname(): string {
   throw new PlatformError('File exists', 17);
 }
 
-/** The local zone at instant t, from the JS engine's (TZ-aware) Date. */
-function zone(t: number): ZoneInfo {
-  const d = new Date(t * 1000);
-  if (Number.isNaN(d.getTime())) return { offset: 0, isdst: false, name: 'UTC' };
-  const offset = -d.getTimezoneOffset() * 60;
-  const y = d.getFullYear();
-  const standard = -Math.max(new Date(y, 0, 1).getTimezoneOffset(), new Date(y, 6, 1).getTimezoneOffset()) * 60;
-  const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d)
-    .find((p) => p.type === 'timeZoneName');
-  return { offset, isdst: offset > standard, name: part?.value ?? 'UTC' };
-}
 
 export interface NodePlatformOptions {
   /** What os.exit does; default: throw LuaExit (never end an embedding host). */
@@ -194,7 +183,7 @@ function clocksAndExit(exit: ((code: number) => never) | undefined): Pick<Platfo
       return (u.user + u.system) / 1e6;
     },
     time: () => Date.now() / 1000,
-    zone,
+    zone: localZone,
     exit: exit ?? ((code) => {
       throw new LuaExit(code);
     }),

@@ -63,3 +63,32 @@ test('the browser bundle runs Lua in Chromium with no Node.js', { skip }, async 
     await browser.close();
   }
 });
+
+test('in the browser, os.date gives local time with memoryPlatform({}, { zone: localZone })', { skip }, async () => {
+  const bundle = readFileSync(BUNDLE, 'utf8');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ timezoneId: 'America/New_York' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.route('http://moonbox.test/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/index.html') {
+        return route.fulfill({ contentType: 'text/html', body: `<!doctype html><script type="module">
+          import { Lua, memoryPlatform, localZone } from './moonbox.browser.min.mjs';
+          // 1700000000 is 2023-11-14 22:13:20 UTC
+          const local = new Lua({ platform: memoryPlatform({}, { zone: localZone }) });
+          const utc = new Lua({ platform: memoryPlatform({}) });
+          window.result = [local.run('return os.date("%H:%M %Z", 1700000000)'), utc.run('return os.date("%H:%M %Z", 1700000000)')];
+        </script>` });
+      }
+      return route.fulfill({ contentType: 'text/javascript', body: bundle });
+    });
+    await page.goto('http://moonbox.test/index.html');
+    await page.waitForFunction(() => (globalThis as unknown as { result?: unknown }).result !== undefined, undefined, { timeout: 10_000 })
+      .catch(() => assert.fail(`the page did not finish: ${errors.join('; ')}`));
+    assert.deepEqual(await page.evaluate(() => (globalThis as unknown as { result: unknown }).result), ['17:13 EST', '22:13 UTC']);
+  } finally {
+    await browser.close();
+  }
+});
