@@ -14,13 +14,10 @@ import { LuaTable } from '../vm/table.js';
 import { runInCoroutine, newCoroutine } from './async.js';
 import { callableOf, type LuaFunctionProxy } from './callable.js';
 import { Context } from './context.js';
-import { runFigures } from './limits.js';
-import { onHostError } from './traceback-handler.js';
-import { LuaInternalError } from './lua-error.js';
-import { describeLimit } from '../vm/budget.js';
-import { errorText, postMortem, recordCoroutineError, type PostMortemOptions, type PostMortemReport } from '../lib/postmortem.js';
+import { faultReport, reportFailures, type FailureReports } from './failure-reports.js';
+import { postMortem, type PostMortemOptions, type PostMortemReport } from '../lib/postmortem.js';
 import { bufferToHost, LuaMulti, newHostBuffer, toJS, toLua, wrapHostBuffer, type ToJsOptions } from './convert.js';
-import { LuaError, LuaLimitError } from './lua-error.js';
+import { LuaError, LuaInternalError, LuaLimitError } from './lua-error.js';
 import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
 import { allowListOf, applySandbox } from '../lib/sandbox.js';
 import { chargeWork } from '../vm/budget.js';
@@ -65,48 +62,39 @@ export class Lua {
     if (allow !== undefined) applySandbox(L, allow);
     L.g.budget.interruptFlag = options.interruptFlag;
     this.ctx = new Context(L, options.strings ?? 'utf8', options.asyncHooks ?? {}, (ctx, v) => toJS(ctx, v), { ...options.limits });
-    if (options.postMortem !== undefined && options.postMortem !== false) {
-      this.reportOnFailure(options.postMortem === true ? {} : options.postMortem);
-    }
+    const postMortemOption = options.postMortem ?? false;
+    this.reports = postMortemOption === false
+      ? this.reportFaults()
+      : reportFailures(L, postMortemOption === true ? {} : postMortemOption, decodeUtf8);
     this.closeOnFault();
+  }
+
+  /** The last failure's post-mortem report: every failure's with the `postMortem` option, else a fault's. */
+  private readonly reports: FailureReports;
+
+  /** Without the `postMortem` option, only a fault of moonbox gets its report (with locals: it is a bug). */
+  private reportFaults(): FailureReports {
+    const reports: FailureReports = { report: undefined };
+    this.ctx.L.g.onInternalFault = (L1, fault) => {
+      reports.report = faultReport(L1, fault, { locals: true });
+    };
+    return reports;
   }
 
   /**
    * A fault of moonbox itself (a JS exception escaping the runtime: a bug)
    * closes this state, rather than letting anything run on what may be
-   * inconsistent: the host gets a LuaInternalError with a post-mortem
+   * inconsistent: the host gets a LuaInternalError with the post-mortem
    * report made where it happened, and every later call throws.
    */
   private closeOnFault(): void {
     const ctx = this.ctx;
-    let report: PostMortemReport | undefined;
-    ctx.L.g.onInternalFault = (L1, fault) => {
-      const cause = { kind: 'internal' as const, message: fault.message, jsStack: fault.jsStack };
-      report = postMortem(L1, runFigures(L1), { cause, thread: L1, level: 0 }, { locals: true });
-      this.lastReport = report;
-    };
     ctx.runs.onFault = (fault) => {
-      report ??= postMortem(ctx.L, runFigures(ctx.L), { cause: { kind: 'internal', message: fault.message, jsStack: fault.jsStack }, thread: ctx.L, level: 0 });
+      const report = this.reports.report ?? faultReport(ctx.L, fault, { locals: true });
       const e = new LuaInternalError(`moonbox ${fault.message}; the state is closed (a bug in moonbox: please report it)`, report, fault.jsStack);
       ctx.fault = fault.message;
       ctx.closed = true;
       return e;
-    };
-  }
-
-  private lastReport: PostMortemReport | undefined = undefined;
-
-  /** Make a report where an error or a limit is about to reach the host, while every stack is as it was. */
-  private reportOnFailure(options: PostMortemOptions): void {
-    const L = this.ctx.L;
-    onHostError.set(L.g, (L1, err) => {
-      const message = decodeUtf8(errorText(L1, err));
-      this.lastReport = postMortem(L1, runFigures(L1), { cause: { kind: 'error', message }, thread: L1, level: 1 }, options);
-    });
-    L.g.onCoroutineError = (co) => recordCoroutineError(L, co, options.locals === true);
-    L.g.budget.onLimit = (L1, limit, value, used) => {
-      const message = describeLimit(limit, value, used);
-      this.lastReport = postMortem(L1, runFigures(L1), { cause: { kind: 'limit', limit, message }, thread: L1, level: 0 }, options);
     };
   }
 
@@ -118,7 +106,7 @@ export class Lua {
    * it is plain data for `JSON.stringify`.
    */
   postMortem(options: PostMortemOptions = {}): PostMortemReport {
-    if (this.lastReport !== undefined) return this.lastReport;
+    if (this.reports.report !== undefined) return this.reports.report;
     const L = this.ctx.L;
     const usage = this.ctx.runs.usage();
     const limits = this.ctx.runs.limits;

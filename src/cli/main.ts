@@ -30,9 +30,9 @@ import { flameGraphHtml } from '../profile/flamegraph.js';
 import { decodeUtf8, encodeUtf8 } from '../api/utf8.js';
 import { traceback, whereLevel } from '../lib/traceback.js';
 import { complete, type Completer } from './complete.js';
-import { errorText, formatPostMortem, postMortem, recordCoroutineError, type FailureCause, type PostMortemReport } from '../lib/postmortem.js';
+import { formatPostMortem, type PostMortemReport } from '../lib/postmortem.js';
+import { reportFailures } from '../api/failure-reports.js';
 import { onHostError } from '../api/traceback-handler.js';
-import { runFigures } from '../api/limits.js';
 import { Sigint } from './protocol.js';
 
 /** What the CLI needs from its environment (the Node.js one is in nodehost.ts). */
@@ -266,7 +266,8 @@ export function main(argv: string[], host: CliHost): number {
   }
   const L = newState({ stdout: host.stdout, stderr: host.stderr });
   if (host.interrupt !== undefined) L.g.budget.signal = { flag: host.interrupt, raise: interrupted };
-  const failure = args.postMortem !== undefined ? reportFailures(L) : undefined;
+  // --post-mortem: each failure reported where it happens (with the locals), written at exit
+  const failure = args.postMortem !== undefined ? reportFailures(L, { locals: true }) : undefined;
   const title = args.script >= 0 ? decodeUtf8(argv[args.script]) : progname;
   const limits = (): void => {
     startRun(L.g, args.limits);
@@ -318,22 +319,6 @@ export function main(argv: string[], host: CliHost): number {
     }
     throw e;
   }
-}
-
-/**
- * --post-mortem: a report made where an error reaches the command (its
- * message handler) or a limit hits, while every stack is as it was.
- */
-function reportFailures(L: LuaState): { report: PostMortemReport | undefined } {
-  const box: { report: PostMortemReport | undefined } = { report: undefined };
-  const make = (L1: LuaState, cause: FailureCause, level: number): void => {
-    box.report = postMortem(L, runFigures(L1), { cause, thread: L1, level }, { locals: true });
-  };
-  onHostError.set(L.g, (L1, err) => make(L1, { kind: 'error', message: errorText(L1, err) }, 1));
-  L.g.budget.onLimit = (L1, limit, value, used) => make(L1, { kind: 'limit', limit, message: describeLimit(limit, value, used) }, 0);
-  L.g.onCoroutineError = (co) => recordCoroutineError(L, co, true);
-  L.g.onInternalFault = (L1, fault) => make(L1, { kind: 'internal', message: fault.message, jsStack: fault.jsStack }, 0);
-  return box;
 }
 
 /** Write the report where --post-mortem said (nothing when none was made). */

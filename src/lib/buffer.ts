@@ -20,13 +20,15 @@ import { MAX_BUFFER } from '../value/limits.js';
 import { fromBytes } from '../value/bytes.js';
 import { mkfloat, type LuaValue } from '../value/value.js';
 import { chargeBytesWork } from '../vm/budget.js';
-import { charge, stringCost, USERDATA } from '../vm/heap.js';
+import { charge, USERDATA } from '../vm/heap.js';
 import type { LuaState } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
 import { LuaBuffer } from '../vm/userdata.js';
 import type { HostFn } from '../vm/function.js';
 import { addressOf } from '../vm/identity.js';
-import { arg, argError, checkInteger, checkNumber, checkString, luaError, newString, ret, typeError } from './args.js';
+import {
+  arg, argError, chargeBytes, checkInteger, checkNumber, checkString, luaError, newString, optInteger, ret, typeError,
+} from './args.js';
 import { packParts, unpackFrom, type ByteSource } from './string/pack.js';
 import { engine as packEngine } from './string/lib-error.js';
 import { typeNameForMessages } from './tostring.js';
@@ -88,15 +90,10 @@ function checkRange(L: LuaState, op: string, offset: LuaInteger, count: LuaInteg
   }
 }
 
-/** An optional integer argument (absent or nil: `def`). */
-function optInt(L: LuaState, base: number, nargs: number, n: number, def: number): LuaInteger {
-  return arg(L, base, nargs, n) === undefined ? def : checkInteger(L, base, nargs, n);
-}
 
 /** Bytes of a buffer as a Lua string, charged as one. */
 function bytesToString(L: LuaState, bytes: Uint8Array): string {
-  charge(L.g.heap, stringCost(bytes.length));
-  chargeBytesWork(L, bytes.length);
+  chargeBytes(L, bytes.length);
   return fromBytes(bytes);
 }
 
@@ -189,8 +186,8 @@ function fromstring(L: LuaState, base: number, nargs: number): number {
 /** buffer.tostring(b [, offset [, count]]): the bytes as a string (all of them by default). */
 function tostring(L: LuaState, base: number, nargs: number): number {
   const b = checkBuffer(L, base, nargs, 1, 'tostring');
-  const offset = optInt(L, base, nargs, 2, 0);
-  const count = optInt(L, base, nargs, 3, b.size - Number(offset));
+  const offset = optInteger(L, base, nargs, 2, 0);
+  const count = optInteger(L, base, nargs, 3, b.size - Number(offset));
   checkRange(L, 'tostring', offset, count, b.size);
   const o = offset as number;
   return ret(L, bytesToString(L, b.data.subarray(o, o + (count as number))));
@@ -216,7 +213,7 @@ function writestring(L: LuaState, base: number, nargs: number): number {
   const b = checkBuffer(L, base, nargs, 1, 'writestring');
   const offset = checkInteger(L, base, nargs, 2);
   const s = checkString(L, base, nargs, 3);
-  const count = optInt(L, base, nargs, 4, s.length);
+  const count = optInteger(L, base, nargs, 4, s.length);
   if (count > s.length) argError(L, 4, `count ${count} is more than the string's ${plural(s.length, 'byte')}`);
   checkRange(L, 'writestring', offset, count, b.size);
   chargeBytesWork(L, count as number);
@@ -239,8 +236,8 @@ function copy(L: LuaState, base: number, nargs: number): number {
   const srcBuf = src instanceof LuaBuffer ? checkBuffer(L, base, nargs, 3, 'copy') : undefined;
   const srcStr = srcBuf === undefined ? (typeof src === 'string' ? src : typeError(L, base, nargs, 3, 'buffer or string')) : undefined;
   const srcSize = srcBuf !== undefined ? srcBuf.size : srcStr!.length;
-  const srcOffset = optInt(L, base, nargs, 4, 0);
-  const count = optInt(L, base, nargs, 5, srcSize - Number(srcOffset));
+  const srcOffset = optInteger(L, base, nargs, 4, 0);
+  const count = optInteger(L, base, nargs, 5, srcSize - Number(srcOffset));
   // the destination first: copying one byte too many is the usual mistake, and it is the destination's
   if (srcOffset >= 0) checkRange(L, 'copy', dstOffset, count, dst.size);
   if (srcOffset < 0 || Number(srcOffset) + Number(count) > srcSize) {
@@ -262,7 +259,7 @@ function fill(L: LuaState, base: number, nargs: number): number {
   const b = checkBuffer(L, base, nargs, 1, 'fill');
   const offset = checkInteger(L, base, nargs, 2);
   const value = checkInteger(L, base, nargs, 3);
-  const count = optInt(L, base, nargs, 4, b.size - Number(offset));
+  const count = optInteger(L, base, nargs, 4, b.size - Number(offset));
   checkRange(L, 'fill', offset, count, b.size);
   const o = offset as number;
   chargeBytesWork(L, count as number);

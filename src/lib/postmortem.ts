@@ -16,7 +16,7 @@ import { LuaFloat } from '../value/value.js';
 import { tostringNumber } from '../value/number.js';
 import { currentline, findlocal, shortSrc } from '../vm/debuginfo.js';
 import { LuaClosure, HostFunction } from '../vm/function.js';
-import { census, type MemoryByType } from '../vm/gc.js';
+import { census, runningThread, type MemoryByType } from '../vm/gc.js';
 import { addressOf } from '../vm/identity.js';
 import { CIST, LuaState, type CallInfo } from '../vm/state.js';
 import { LuaTable } from '../vm/table.js';
@@ -240,7 +240,7 @@ export function postMortem(L: LuaState, limits: LimitFigures, failure?: FailureP
   const g = L.g;
   const { total, byType, threads } = census(g.heap);
   const cause = failure?.cause;
-  const at = failure?.thread ?? (g.heap.running[g.heap.running.length - 1] as LuaState | undefined) ?? g.mainThread;
+  const at = failure?.thread ?? runningThread(g.heap);
   const locals = options.locals === true;
   const others = threads.filter((th) => th !== at);
   const ordered = [at, ...others.filter((th) => deaths.has(th)), ...others.filter((th) => !deaths.has(th))];

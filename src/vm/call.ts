@@ -64,11 +64,6 @@ export function throwValue(L: LuaState, value: LuaValue, status = LUA_ERRRUN): n
  */
 function hostException(L: LuaState, f: HostFunction, e: unknown): never {
   if (e instanceof LuaThrow || e === YieldSignal.instance || e instanceof HostAbort) throw e;
-  if (f.builtin && !isJsStackExhausted(e) && !isJsMemoryLimit(e)) {
-    const fault = new InternalFault(e, `'${f.name}'`);
-    L.g.onInternalFault?.(L, fault); // where it happened, before anything unwinds
-    throw fault;
-  }
   if (isJsStackExhausted(e)) {
     // The JS stack ran out below this host call (recursion is counted, so
     // only a host function recursing in JS, or a host that called in with
@@ -78,6 +73,11 @@ function hostException(L: LuaState, f: HostFunction, e: unknown): never {
     // and the enclosing protected call maps it (toLuaThrow). No position:
     // the innermost frame may not have started running.
     throwValue(L, overflowMessage(L, 'stack overflow'));
+  }
+  if (f.builtin && !isJsMemoryLimit(e)) {
+    const fault = new InternalFault(e, `'${f.name}'`);
+    L.g.onInternalFault?.(L, fault); // where it happened, before anything unwinds
+    throw fault;
   }
   if (e instanceof RangeError) throw e;
   const msg = e instanceof Error ? e.message : String(e);

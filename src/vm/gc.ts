@@ -381,8 +381,8 @@ export function measure(heap: Heap): number {
   return markAll(heap, new Mark(runningThread(heap), true)).live;
 }
 
-/** The thread a measure starts from: the innermost one being resumed, else the main thread. */
-function runningThread(heap: Heap): LuaState {
+/** The thread running now: the innermost one being resumed, else the main thread (where a measure starts). */
+export function runningThread(heap: Heap): LuaState {
   return (heap.running[heap.running.length - 1] as LuaState | undefined) ?? heap.g.mainThread;
 }
 
