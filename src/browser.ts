@@ -9,3 +9,6 @@
  */
 
 export * from './common.js';
+
+// LuaWorker and LuaPool, on Web Workers
+export { LuaWorker, LuaPool } from './worker/web.js';

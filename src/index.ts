@@ -19,3 +19,6 @@ export * from './common.js';
 export {
   createNodePlatform, createDirectoryPlatform, type NodePlatformOptions, type DirectoryPlatformOptions,
 } from './platform/node.js';
+
+// LuaWorker and LuaPool, on worker threads
+export { LuaWorker, LuaPool } from './worker/node.js';

@@ -9,7 +9,7 @@ import type { LuaState } from '../vm/state.js';
 import { InternalFault } from '../vm/exceptions.js';
 import type { LimitFigures } from '../lib/postmortem.js';
 import { LuaLimitError } from './lua-error.js';
-import { describe, type OptionCheck, type OptionTable } from './options.js';
+import { nonNegativeNumber, ofType, type OptionTable } from './options.js';
 
 /** What one run (`run`, `call`, a proxy access...) may use. Absent: no limit. */
 export interface Limits {
@@ -43,15 +43,12 @@ export interface Usage {
   time: number;
 }
 
-const nonNegative: OptionCheck = (v) =>
-  typeof v === 'number' && v >= 0 && !Number.isNaN(v) ? undefined : `must be a non-negative number (got ${describe(v)})`;
-
 /** The checks of a `limits` object. */
 export const LIMITS_OPTIONS: OptionTable<Limits> = {
-  instructions: nonNegative,
-  memory: nonNegative,
-  time: nonNegative,
-  countWaits: (v) => (typeof v === 'boolean' ? undefined : `must be a boolean (got ${describe(v)})`),
+  instructions: nonNegativeNumber,
+  memory: nonNegativeNumber,
+  time: nonNegativeNumber,
+  countWaits: ofType('boolean'),
 };
 
 /** A host-facing LuaLimitError for an abort raised by the VM. */

@@ -65,6 +65,10 @@ export const oneOf = (...values: readonly string[]): OptionCheck => (v) =>
 export const positiveInteger: OptionCheck = (v) =>
   Number.isSafeInteger(v) && (v as number) > 0 ? undefined : `must be a positive integer (got ${describe(v)})`;
 
+/** A number, zero or more (a limit, a count of milliseconds); Infinity allowed. */
+export const nonNegativeNumber: OptionCheck = (v) =>
+  typeof v === 'number' && v >= 0 && !Number.isNaN(v) ? undefined : `must be a non-negative number (got ${describe(v)})`;
+
 /** A non-null object whose listed members, when present, are functions. */
 export const objectWith = (what: string, required: readonly string[], optional: readonly string[] = []): OptionCheck => (v) => {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return `must be ${what} (got ${describe(v)})`;
