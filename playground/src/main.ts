@@ -125,9 +125,10 @@ async function run(): Promise<void> {
   const code = editor.value;
   const runLimits = toLimits(limits.settings);
   saveState(state);
-  output.clear();
+  output.clear('Running… (output appears here as the script prints)');
   editor.mark(null);
   limits.reset();
+  profile.clear('The profile of this run appears when it ends.');
   runButton.disabled = true;
   stopButton.disabled = false;
   setStatus('Running…', 'running');

@@ -35,12 +35,19 @@ export class Output {
     this.locations = locationPattern(chunkName);
   }
 
-  clear(): void {
+  /** Empties the panel; `placeholder` is shown until something is written ("Running…"). */
+  clear(placeholder?: string): void {
     this.pending = [];
     this.shown = 0;
     this.dropped = 0;
     this.droppedNote = null;
     this.el.replaceChildren();
+    if (placeholder !== undefined) {
+      const span = document.createElement('span');
+      span.className = 'placeholder';
+      span.textContent = placeholder;
+      this.el.append(span);
+    }
   }
 
   /** Text from the script; shown at the next frame. */
@@ -58,6 +65,7 @@ export class Output {
     const pending = this.pending;
     this.pending = [];
     const stick = this.atBottom();
+    if (pending.length > 0) this.dropPlaceholder();
     for (const { stream, text } of pending) this.append(text, stream);
     if (this.dropped > 0) this.showDropped();
     if (stick) this.scrollToEnd();
@@ -66,6 +74,7 @@ export class Output {
   /** A run that ended in an error: a title ("Error", "Instruction limit"...), the message, the traceback. */
   showError(title: string, message: string, traceback?: string): void {
     this.flush();
+    this.dropPlaceholder();
     const box = document.createElement('span');
     box.className = 'error-box';
     box.setAttribute('role', 'alert');
@@ -89,6 +98,7 @@ export class Output {
   /** A quiet line after the output ("no output", "stopped"). */
   showNote(text: string): void {
     this.flush();
+    this.dropPlaceholder();
     const note = document.createElement('span');
     note.className = 'note';
     if (this.el.lastChild && !(this.el.textContent ?? '').endsWith('\n')) note.textContent = '\n';
@@ -98,7 +108,12 @@ export class Output {
 
   /** Is anything shown (output or messages)? */
   get empty(): boolean {
-    return this.el.childNodes.length === 0 && this.pending.length === 0;
+    const shown = [...this.el.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains('placeholder')));
+    return shown.length === 0 && this.pending.length === 0;
+  }
+
+  private dropPlaceholder(): void {
+    if (this.el.firstChild instanceof HTMLElement && this.el.firstChild.classList.contains('placeholder')) this.el.firstChild.remove();
   }
 
   private append(text: string, stream: Stream): void {
