@@ -214,6 +214,12 @@ export class LuaPoolBase {
       this.dispatch();
       return;
     }
+    if (job.done) {
+      // aborted while its worker started
+      slot.job = undefined;
+      this.dispatch();
+      return;
+    }
     const { signal: _signal, ...runOptions } = job.options;
     let result: { ok: true; value: unknown } | { ok: false; error: Error };
     try {
