@@ -23,6 +23,7 @@ const LAYERS: Record<string, number> = {
   platform: 4,
   profile: 4,
   cli: 5,
+  worker: 5,
 };
 const ENTRY = 6;
 
