@@ -165,6 +165,8 @@ const LIMIT_NAMES = { instructions: 'Instruction', memory: 'Memory', time: 'Time
 
 function show(result: RunResult, runLimits: ReturnType<typeof toLimits>): void {
   const { outcome, usage, report, elapsed } = result;
+  // what the worker sent before its reply is shown now, with the status, not at the next frame
+  output.flush();
   const took = formatMs(usage?.time ?? elapsed);
   switch (outcome.kind) {
     case 'ok':

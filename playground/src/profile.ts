@@ -80,7 +80,15 @@ export class ProfileView {
   }
 
   private draw(): void {
-    if (this.pending === null) return;
+    if (this.pending === null || !this.shown) return;
+    // The flame graph lays itself out once, by its viewport's width, when its script runs; a
+    // frame that has no size yet (just un-hidden, the page not laid out since) would give it
+    // 0 and draw nothing. Reading offsetWidth lays the page out now, so the frame has its
+    // width before its document exists.
+    if (this.frame.offsetWidth === 0) {
+      requestAnimationFrame(() => this.draw());
+      return;
+    }
     this.frame.srcdoc = this.pending;
     this.pending = null;
   }
