@@ -248,9 +248,9 @@ end
     title: 'Memory bomb',
     hostile: true,
     code: `-- HOSTILE: memory exhaustion.
--- Every string and table is counted against the memory limit, and an
--- allocation that would pass it fails BEFORE it happens with
--- "not enough memory": the browser tab never grows out of control.
+-- Every string and table is counted against the memory limit: the run
+-- stops with "not enough memory" as soon as the Lua heap would pass it,
+-- long before the browser tab could grow out of control.
 local s = "x"
 for i = 1, 40 do
   s = s .. s                    -- doubles: 2^40 bytes would be a terabyte

@@ -115,8 +115,18 @@ selectTab(state.tab);
 
 // ---- running ----
 
-function setStatus(text: string, kind: '' | 'running' | 'ok' | 'failed'): void {
+/**
+ * The status line. It is a live region, so screen readers announce it; the running
+ * clock (`ticking`) changes ten times a second and is kept out of what they read.
+ */
+function setStatus(text: string, kind: '' | 'running' | 'ok' | 'failed', ticking?: string): void {
   status.textContent = text;
+  if (ticking !== undefined) {
+    const clock = document.createElement('span');
+    clock.setAttribute('aria-hidden', 'true');
+    clock.textContent = ` ${ticking}`;
+    status.append(clock);
+  }
   status.className = `status ${kind}`;
 }
 
@@ -138,7 +148,7 @@ async function run(): Promise<void> {
   const ticker = setInterval(() => {
     const elapsed = performance.now() - started;
     limits.showElapsed(runLimits, elapsed);
-    setStatus(`Running… ${formatMs(elapsed)}`, 'running');
+    setStatus('Running…', 'running', formatMs(elapsed));
   }, 100);
 
   let result: RunResult;
@@ -187,7 +197,8 @@ function show(result: RunResult, runLimits: ReturnType<typeof toLimits>): void {
       break;
     case 'killed':
       if (outcome.reason === 'stopped') {
-        output.showError('Stopped', `the worker running the script was terminated (${outcome.message})`);
+        // the worker's own words: not cross-origin isolated, or the interrupt was not obeyed in time
+        output.showError('Stopped: the worker was terminated', outcome.message);
         setStatus(`Stopped · ${took}`, 'failed');
       } else {
         output.showError('The worker crashed', outcome.message);

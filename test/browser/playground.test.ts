@@ -203,15 +203,15 @@ describe('the playground page in Chromium', { skip }, () => {
       assert.equal(await page.isDisabled('#run'), true);
       // a click on another control takes effect at once: the tab switches, the page answers
       const t0 = Date.now();
-      await page.click('#tab-profile', { timeout: 1000 });
+      await page.click('#tab-profile', { timeout: 2000 });
       assert.equal(await page.getAttribute('#tab-profile', 'aria-selected'), 'true');
       assert.equal(await page.locator('#panel-profile').isVisible(), true);
-      await page.click('#tab-output', { timeout: 1000 });
+      await page.click('#tab-output', { timeout: 2000 });
       assert.equal(await page.locator('#panel-output').isVisible(), true);
-      assert.ok(Date.now() - t0 < 1000, `the page took ${Date.now() - t0} ms to answer two clicks`);
+      assert.ok(Date.now() - t0 < 2000, `the page took ${Date.now() - t0} ms to answer two clicks`);
       // and the status keeps ticking (timers run on the page's thread)
       const first = await statusText(page);
-      await page.locator('#status').filter({ hasNotText: first }).waitFor({ timeout: 1000 });
+      await page.locator('#status').filter({ hasNotText: first }).waitFor({ timeout: 2000 });
       assert.equal(await page.isDisabled('#run'), true, 'the script was still running');
       assert.ok(Date.now() - started < 3000, 'the clicks were made while the script ran');
 
@@ -250,7 +250,7 @@ describe('the playground page in Chromium', { skip }, () => {
           assert.match(await page.locator('[data-limit="instructions"] .used').innerText(), /\(no limit\)$/);
         } else {
           // what the worker had not sent yet is lost with it
-          assert.match(out, /Stopped\s+the worker running the script was terminated/);
+          assert.match(out, /Stopped: the worker was terminated\s+interrupted without shared memory .*: the worker was terminated/);
         }
         // the next run works (on a new worker after a hard stop)
         await page.fill('#editor', 'print("again")');
