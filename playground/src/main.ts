@@ -8,6 +8,7 @@
 import { Editor } from './editor.js';
 import { DEFAULT_EXAMPLE, EXAMPLES, findExample } from './examples.js';
 import { DEFAULT_LIMITS, formatMs, LimitsPanel, toLimits } from './limits.js';
+import { linesNamed } from './links.js';
 import { Output } from './output.js';
 import { ProfileView } from './profile.js';
 import { CHUNK_NAME, Runner, type RunResult } from './runner.js';
@@ -28,7 +29,8 @@ const state = loadState();
 const editor = new Editor($('editor'), $('gutter'), $('cursor-pos'));
 const output = new Output($('output'), (line) => editor.goToLine(line), CHUNK_NAME);
 const limits = new LimitsPanel($<HTMLFormElement>('limits'), state.limits);
-const profile = new ProfileView($<HTMLIFrameElement>('flamegraph'), $('profile-table-wrap'), $('profile-empty'));
+const profile = new ProfileView($<HTMLIFrameElement>('flamegraph'), $('profile-table-wrap'), $('profile-empty'), CHUNK_NAME,
+  (line) => editor.goToLine(line));
 const runner = new Runner();
 
 // ---- the examples menu: "Your script" (the last thing typed), then the examples in two groups ----
@@ -213,8 +215,7 @@ function show(result: RunResult, runLimits: ReturnType<typeof toLimits>): void {
 
 /** Marks, in the gutter, the first line of the script an error points at. */
 function markFirstLine(text: string): void {
-  const m = new RegExp(`${CHUNK_NAME.replace('.', '\\.')}:(\\d+)`).exec(text);
-  editor.mark(m ? Number(m[1]) : null);
+  editor.mark(linesNamed(text, CHUNK_NAME)[0] ?? null);
 }
 
 runButton.addEventListener('click', () => void run());

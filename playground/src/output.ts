@@ -9,12 +9,9 @@
  * says how much it dropped instead of growing the DOM until the tab dies.
  */
 
-const MAX_CHARS = 200_000;
+import { linkLocations } from './links.js';
 
-/** Locations in the editor's chunk: "main.lua:12" in messages, tracebacks and "function <main.lua:12>". */
-function locationPattern(chunkName: string): RegExp {
-  return new RegExp(`${chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`, 'g');
-}
+const MAX_CHARS = 200_000;
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -24,16 +21,13 @@ export class Output {
   private shown = 0;
   private dropped = 0;
   private droppedNote: HTMLElement | null = null;
-  private readonly locations: RegExp;
 
   constructor(
     private readonly el: HTMLElement,
     /** What a click on a `main.lua:N` link does. */
     private readonly onLocation: (line: number) => void,
     readonly chunkName = 'main.lua',
-  ) {
-    this.locations = locationPattern(chunkName);
-  }
+  ) {}
 
   /** Empties the panel; `placeholder` is shown until something is written ("Running…"). */
   clear(placeholder?: string): void {
@@ -149,28 +143,9 @@ export class Output {
     this.droppedNote.textContent = `\n… ${this.dropped.toLocaleString('en-US')} more characters not shown (the panel keeps the first ${MAX_CHARS.toLocaleString('en-US')})\n`;
   }
 
-  /** `text` as nodes, each location of the editor's chunk a link that moves the cursor there. */
+  /** `text` as nodes, each location of the editor's chunk ("main.lua:12", "function <main.lua:12>") a link to it. */
   private linkify(text: string): Node[] {
-    const nodes: Node[] = [];
-    let at = 0;
-    for (const m of text.matchAll(this.locations)) {
-      if (m.index! > at) nodes.push(document.createTextNode(text.slice(at, m.index)));
-      const line = Number(m[1]);
-      const a = document.createElement('a');
-      a.className = 'loc';
-      a.href = `#L${line}`;
-      a.dataset.line = String(line);
-      a.textContent = m[0];
-      a.title = `Go to line ${line}`;
-      a.addEventListener('click', (e) => {
-        e.preventDefault(); // no jump of the page to a fragment
-        this.onLocation(line);
-      });
-      nodes.push(a);
-      at = m.index! + m[0].length;
-    }
-    if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
-    return nodes;
+    return linkLocations(text, this.chunkName, this.onLocation);
   }
 
   private atBottom(): boolean {

@@ -6,6 +6,7 @@
  */
 
 import { flameGraphHtml, functionLabel, type ProfileNode, type ProfileReport } from 'moonbox';
+import { linkLocations } from './links.js';
 
 const TOP = 12;
 /** The flame graph page's row height, and what its header and footer take around the chart (px). */
@@ -34,6 +35,9 @@ export class ProfileView {
     private readonly frame: HTMLIFrameElement,
     private readonly tableWrap: HTMLElement,
     private readonly empty: HTMLElement,
+    /** The editor's chunk name, and what a click on a function's `main.lua:N` does. */
+    private readonly chunkName: string,
+    private readonly onLocation: (line: number) => void,
   ) {}
 
   clear(message = 'Run a script to see where its time goes: every call is recorded by the VM\'s profiler.'): void {
@@ -64,8 +68,11 @@ export class ProfileView {
       const cells = [functionLabel(fn), fn.calls.toLocaleString('en-US'), fn.selfTime.toFixed(2), fn.totalTime.toFixed(2)];
       cells.forEach((text, i) => {
         const td = document.createElement('td');
-        td.textContent = text;
-        if (i > 0) td.className = 'num';
+        if (i === 0) td.append(...linkLocations(text, this.chunkName, this.onLocation));
+        else {
+          td.textContent = text;
+          td.className = 'num';
+        }
         tr.appendChild(td);
       });
       return tr;

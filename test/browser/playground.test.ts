@@ -419,7 +419,13 @@ describe('the playground page in Chromium', { skip }, () => {
         await runAndWait(page);
         await page.click('#tab-profile');
         await page.frameLocator('#flamegraph').locator('#chart .frame').first().waitFor({ timeout: 5000 });
+        // the root of the graph and the table of functions below it
+        await page.locator('#panel-profile').evaluate((panel) => { panel.scrollTop = panel.scrollHeight; });
         await page.screenshot({ path: join(ARTIFACTS, 'playground-profile.png') });
+        // a function's definition in the table is a link too
+        await page.locator('#profile-table a.loc', { hasText: 'main.lua:3' }).first().click();
+        const code = await page.inputValue('#editor');
+        assert.equal((await selection(page)).start, code.split('\n').slice(0, 2).join('\n').length + 1);
         assert.deepEqual(errors, []);
       } finally {
         await context.close();
