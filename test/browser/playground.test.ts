@@ -97,7 +97,7 @@ describe('the playground page in Chromium', { skip }, () => {
 
   after(async () => {
     await browser?.close();
-    await new Promise((ok) => server?.close(ok));
+    if (server) await new Promise((ok) => server.close(ok));
   });
 
   /** A fresh visitor (empty localStorage) on the page; page errors and console errors are collected. */
