@@ -112,6 +112,12 @@ export class Budget {
    * thread; taken (and cleared) at the next safepoint in Lua code.
    */
   signal: Signal | undefined = undefined;
+  /**
+   * Called at safepoints, at least every POLL_INTERVAL instructions while
+   * set, run or no run: how a worker thread, which gets no timer while a
+   * script runs, sends the output it holds. It must not throw or run Lua.
+   */
+  poll: (() => void) | undefined = undefined;
   /** Instructions of the quanta completed in this run. */
   executed = 0;
   /** The value `tick` was given at the start of the current quantum. */
@@ -136,7 +142,7 @@ export class Budget {
   /** Does anything need `tick` to come back before TICK_IDLE instructions? */
   watching(): boolean {
     return this.maxInstructions !== Infinity || this.deadline !== Infinity || this.interruptFlag !== undefined
-      || this.signal !== undefined;
+      || this.signal !== undefined || this.poll !== undefined;
   }
 }
 
@@ -229,7 +235,7 @@ function setQuantum(g: GlobalState): void {
   let q = TICK_IDLE;
   if (b.interrupted) q = 0;
   if (b.maxInstructions !== Infinity) q = Math.min(q, Math.max(0, b.maxInstructions - b.executed));
-  if (b.deadline !== Infinity || b.interruptFlag !== undefined || b.signal !== undefined) q = Math.min(q, POLL_INTERVAL);
+  if (b.deadline !== Infinity || b.interruptFlag !== undefined || b.signal !== undefined || b.poll !== undefined) q = Math.min(q, POLL_INTERVAL);
   b.quantum = q;
   g.tick = q;
 }
@@ -260,6 +266,7 @@ export function safepoint(L: LuaState): void {
     throw limitHit(L, 'time', b.maxTime, Math.round(b.elapsed()));
   }
   setQuantum(g);
+  b.poll?.();
   const sig = b.signal;
   if (sig !== undefined && (L.ci.callstatus & CIST.LUA) !== 0 && Atomics.exchange(sig.flag, 0, 0) !== 0) sig.raise(L);
 }

@@ -16,13 +16,21 @@
 
 import type { Limits, Usage } from '../api/limits.js';
 import { LIMITS_OPTIONS } from '../api/limits.js';
-import { checkOptions, ofType, nonNegativeNumber, type OptionTable } from '../api/options.js';
+import { checkOptions, describe, ofType, nonNegativeNumber, type OptionTable } from '../api/options.js';
 import { LUA_OPTIONS, RUN_OPTIONS, PROFILE_OPTIONS, type ProfileOptions, type RunOptions, type RunMultiOptions } from '../api/lua-options.js';
 import type { PostMortemOptions, PostMortemReport } from '../lib/postmortem.js';
 import type { ProfileReport } from '../vm/profiler.js';
 import { defaultSink } from '../vm/default-output.js';
 import { encodeUtf8 } from '../api/utf8.js';
 import { errorFromWire, LuaWorkerError, type FromWorker, type Init, type Request, type StateOptions } from './protocol.js';
+
+/**
+ * A URL object (typed by shape, so that the package's types need neither
+ * the DOM library nor Node.js's).
+ */
+export interface UrlLike {
+  readonly href: string;
+}
 
 /** Options of `LuaWorker.create()`: those of `new Lua()` that are data, where output goes, and how stops work. */
 export interface LuaWorkerOptions extends StateOptions {
@@ -36,8 +44,8 @@ export interface LuaWorkerOptions extends StateOptions {
    * (default 1000).
    */
   grace?: number;
-  /** Where the worker's script is, when a bundler moved it (default: beside this module). */
-  workerUrl?: string | URL;
+  /** Where the worker's script is, when a bundler moved it (a URL, or its text; default: beside this module). */
+  workerUrl?: string | UrlLike;
 }
 
 /** The checks of LuaWorkerOptions: `new Lua()`'s, minus the functions, plus the worker's own. */
@@ -52,7 +60,8 @@ export const WORKER_OPTIONS: OptionTable<LuaWorkerOptions> = {
   stdout: ofType('function'),
   stderr: ofType('function'),
   grace: nonNegativeNumber,
-  workerUrl: (v) => (typeof v === 'string' || v instanceof URL ? undefined : 'must be a string or a URL'),
+  workerUrl: (v) => (typeof v === 'string' || (typeof v === 'object' && v !== null && typeof (v as UrlLike).href === 'string')
+    ? undefined : `must be a string or a URL (got ${describe(v)})`),
 };
 
 /** What the host side needs of a started worker. */

@@ -26,12 +26,21 @@ export interface LuaPoolOptions extends Omit<LuaWorkerOptions, 'stdout' | 'stder
   maxQueue?: number;
 }
 
+/**
+ * An AbortSignal (typed by shape, so that the package's types need neither
+ * the DOM library nor Node.js's).
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}
+
 /** Options of one job. */
 export interface JobOptions extends RunOptions {
   /** Return every result of the chunk as an array instead of the first. */
   multi?: boolean;
   /** Cancels the job: removed from the queue, or stopped (interrupt, then terminate after the grace period). */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
 }
 
 /**

@@ -41,25 +41,40 @@ export function serve(port: WorkerPort): void {
   });
 }
 
-/** Output of the state, gathered into batches, in the order written across both streams. */
+/**
+ * Output of the state, gathered into batches, in the order written across
+ * both streams. Text waits at most OUTPUT_BATCH_MS: the first write after
+ * a quiet spell goes at once, and the VM's safepoints (`tick`) send what
+ * waits while a script computes without writing.
+ */
 class Output {
   private stream: 'stdout' | 'stderr' = 'stdout';
   private text = '';
-  private last = 0;
+  /** When the waiting text's first part was written, and when a batch last left. */
+  private since = 0;
+  private sent = 0;
 
   constructor(private readonly port: WorkerPort) {}
 
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (stream !== this.stream) this.flush();
+    const now = Date.now();
+    if (this.text === '') this.since = now;
     this.stream = stream;
     this.text += text;
-    if (this.text.length >= OUTPUT_BATCH_BYTES || Date.now() - this.last >= OUTPUT_BATCH_MS) this.flush();
+    if (this.text.length >= OUTPUT_BATCH_BYTES || now - this.sent >= OUTPUT_BATCH_MS) this.flush();
+  }
+
+  /** At a safepoint: send what has waited long enough. */
+  tick(): void {
+    if (this.text !== '' && Date.now() - this.since >= OUTPUT_BATCH_MS) this.flush();
   }
 
   flush(): void {
-    if (this.text !== '') this.port.post({ kind: 'output', stream: this.stream, text: this.text });
+    if (this.text === '') return;
+    this.port.post({ kind: 'output', stream: this.stream, text: this.text });
     this.text = '';
-    this.last = Date.now();
+    this.sent = Date.now();
   }
 }
 
@@ -80,12 +95,14 @@ class Server {
 
   /** A state with the worker's options, its output to the host. */
   newState(): Lua {
-    return new Lua({
+    const lua = new Lua({
       ...this.options,
       stdout: (text) => this.output.write('stdout', text),
       stderr: (text) => this.output.write('stderr', text),
       interruptFlag: this.flag,
     });
+    lua.state.g.budget.poll = () => this.output.tick();
+    return lua;
   }
 
   handle(request: Request): void {

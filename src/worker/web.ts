@@ -22,7 +22,7 @@ declare const Worker: new (url: string | URL, options: { type: 'module'; name?: 
 const spawnWebWorker: Spawn<LuaWorkerOptions> = (options, events) => {
   const worker = options.workerUrl === undefined
     ? new Worker(new URL('./web-worker-main.js', import.meta.url), { type: 'module', name: 'moonbox' })
-    : new Worker(options.workerUrl, { type: 'module', name: 'moonbox' });
+    : new Worker(typeof options.workerUrl === 'string' ? options.workerUrl : options.workerUrl.href, { type: 'module', name: 'moonbox' });
   worker.onmessage = (e) => events.message(e.data as FromWorker);
   worker.onerror = (e) => {
     e.preventDefault();

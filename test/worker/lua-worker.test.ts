@@ -44,6 +44,32 @@ test('run, call, get, set: results as the Lua class gives them, tables copied; o
   }
 });
 
+test('output streams while a script runs: text waits at most a few tens of ms, even when the script then only computes', async () => {
+  let settled = false;
+  let seen = '';
+  let arrived!: () => void;
+  const both = new Promise<void>((resolve) => { arrived = resolve; });
+  const w = await LuaWorker.create({
+    stdout: (t) => {
+      seen += t;
+      if (seen === 'first\nsecond\n') arrived();
+    },
+  });
+  try {
+    await w.reset(); // a request just before: its end must not hold back the next run's first line
+    const run = w.run('print("first") local t = os.clock() while os.clock() - t < 0.005 do end print("second")'
+      + ' t = os.clock() while os.clock() - t < 2 do end return "done"', { limits: { time: 10_000 } });
+    const settle = (): void => { settled = true; };
+    run.then(settle, settle);
+    await both;
+    assert.equal(settled, false, 'both lines arrived while the script was still running');
+    w.interrupt();
+    await assert.rejects(run, (e: unknown) => e instanceof LuaLimitError && e.limit === 'interrupt');
+  } finally {
+    await w.close();
+  }
+});
+
 test('errors cross as LuaError, LuaLimitError, TypeError, with message, traceback and value; the state goes on', async () => {
   const { w } = await worker({ limits: { instructions: 1_000_000 } });
   try {

@@ -10,22 +10,26 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { serve } from '../../src/worker/serve.js';
 import type { Init, Request } from '../../src/worker/protocol.js';
 
-const port = parentPort!;
 const blocker = new Int32Array(new SharedArrayBuffer(4));
 
-serve({
-  post: (m) => port.postMessage(m),
-  onMessage: (handler) => port.on('message', (m: Init | Request) => {
-    if (m.kind === 'run' || m.kind === 'job') {
-      if (m.code === '--crash') process.exit(3);
-      if (m.code === '--hang') Atomics.wait(blocker, 0, 0);
-      const thread = /^--thread (\d+)$/.exec(m.code);
-      if (thread !== null) {
-        Atomics.wait(blocker, 0, 0, Number(thread[1]));
-        port.postMessage({ kind: 'reply', id: m.id, ok: true, value: threadId, usage: { instructions: 0, memory: 0, peakMemory: 0, time: 0 } });
-        return;
+// node --test runs every file under test/: loaded on the main thread, this does nothing
+if (parentPort !== null) start(parentPort);
+
+function start(port: NonNullable<typeof parentPort>): void {
+  serve({
+    post: (m) => port.postMessage(m),
+    onMessage: (handler) => port.on('message', (m: Init | Request) => {
+      if (m.kind === 'run' || m.kind === 'job') {
+        if (m.code === '--crash') process.exit(3);
+        if (m.code === '--hang') Atomics.wait(blocker, 0, 0);
+        const thread = /^--thread (\d+)$/.exec(m.code);
+        if (thread !== null) {
+          Atomics.wait(blocker, 0, 0, Number(thread[1]));
+          port.postMessage({ kind: 'reply', id: m.id, ok: true, value: threadId, usage: { instructions: 0, memory: 0, peakMemory: 0, time: 0 } });
+          return;
+        }
       }
-    }
-    handler(m);
-  }),
-});
+      handler(m);
+    }),
+  });
+}
