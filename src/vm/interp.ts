@@ -218,6 +218,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (t instanceof LuaTable) {
             if (hintedSet(t, key, v, hints, pc)) continue;
             if (t.metatable === undefined) {
+              ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
               t.setStr(key, v);
               continue;
             }
@@ -236,6 +237,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
           const v = vr === null ? mkfloat(fstack[base + c]) : vr;
           if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
+            ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
             if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
             else if (typeof key === 'string') tr.setStr(key, v);
             else {
@@ -258,6 +260,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
           const v = vr === null ? mkfloat(fstack[base + c]) : vr;
           if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(key) !== undefined)) {
+            ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
             tr.setInt(key, v);
             continue;
           }
@@ -277,6 +280,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (tr instanceof LuaTable) {
             if (hintedSet(tr, key, v, hints, pc)) continue;
             if (tr.metatable === undefined) {
+              ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
               tr.setStr(key, v);
               continue;
             }
@@ -289,6 +293,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           continue;
         }
         case Op.NEWTABLE:
+          ci.pc = pc; // a refused charge is an error at this line
           stack[ra] = new LuaTable(heap);
           pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
           if (heap.pending) {
@@ -591,11 +596,9 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const x = stack[ra];
             const y = stack[ra + 1];
             if (typeof x === 'string' && typeof y === 'string') {
+              ci.pc = pc; // a refused charge is an error at this line
               charge(heap, stringCost(x.length + y.length));
-              if ((g.tick -= (x.length + y.length) >>> Work.BYTES_SHIFT) < 0) {
-                ci.pc = pc;
-                safepoint(L);
-              }
+              if ((g.tick -= (x.length + y.length) >>> Work.BYTES_SHIFT) < 0) safepoint(L);
               stack[ra] = x + y;
               if (heap.pending) {
                 ci.pc = pc;
@@ -969,12 +972,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
           if (n === 0) n = L.top - ra - 1;
           if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (Instr.MAXARG_C + 1);
           materialize(L, ra + 1, ra + 1 + n);
+          ci.pc = pc; // a refused charge is an error at this line
           (stack[ra] as LuaTable).setList(last, L.stack, ra + 1, n);
           continue;
         }
         case Op.CLOSURE: {
           const p = cl.p.p[i >>> 15];
           const descs = p.upvalues;
+          ci.pc = pc; // a refused charge is an error at this line
           charge(heap, CLOSURE + descs.length * SLOT);
           const ncl = new LuaClosure(p, descs.length);
           for (let j = 0; j < descs.length; j++) {

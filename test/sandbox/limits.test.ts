@@ -181,3 +181,21 @@ test('host functions can charge their own work to the running script', () => {
   lua.chargeWork(1e9); // outside a run: nothing to charge
   assert.equal(lua.run('return 1'), 1);
 });
+
+test('the memory limit is reported at the line of the instruction that allocates, for each allocating instruction', () => {
+  // the allocation is on line 5 of each; the interpreter's fast paths save their position before charging
+  const cases: Record<string, string> = {
+    'a closure': 'local t = {}\nlocal n = 0\nwhile true do\n  n = n + 1\n  t[n] = function() return n end\nend',
+    'a table constructor': 'local keep = {}\nlocal i = 0\nwhile true do\n  i = i + 1\n  keep[i] = {}\nend',
+    'a constructor with items': 'local keep = {}\nlocal i = 0\nwhile true do\n  i = i + 1\n  keep[i] = {1, 2, 3, 4, 5, 6, 7, 8}\nend',
+    'an array growing': 'local t = {}\nlocal i = 0\nwhile true do\n  i = i + 1\n  t[i] = i\nend',
+    'a field': 'local t = {}\nlocal i = 0\nlocal k = "k"\nwhile true do i = i + 1\n  t[k .. i] = true\nend',
+    'a global': 'local i = 0\nlocal k = "k"\nlocal G = _ENV\nwhile true do i = i + 1\n  G[k .. i] = true\nend',
+    'a concatenation': 'local s = "x"\nlocal i = 0\nlocal t = 0\nwhile true do\n  s = s .. s\nend',
+  };
+  for (const [what, code] of Object.entries(cases)) {
+    const e = limitOf(new Lua({ limits: { memory: 2 * 2 ** 20 } }), code, { chunkName: 'alloc.lua' });
+    assert.equal(e.limit, 'memory', what);
+    assert.match(e.luaTraceback ?? '', /^stack traceback:\n\talloc\.lua:5: in main chunk/, `${what}: ${e.luaTraceback}`);
+  }
+});
