@@ -1,7 +1,10 @@
-// Generates src/value/libm-tables.ts (tables and constants of the
-// correctly rounded exp/log/pow in src/value/libm.ts) from the BigInt
-// reference code:  npx tsx tools/gen-libm-tables.ts > src/value/libm-tables.ts
-import { atanFix, dyadic, expFix, ln10Fix, ln2Fix, logFix, piFix, roundDyadic, sinCosFix } from '../src/value/libm-big.js';
+// Generates src/value/libm-tables.ts (the split constants of the correctly
+// rounded functions in src/value/libm.ts) from the BigInt reference code:
+//   npx tsx tools/gen-libm-tables.ts > src/value/libm-tables.ts
+// The tables themselves are computed on first use by libm-big.ts (logTablesAt
+// etc.); test/value/libm-tables.test.ts checks them against the direct 240-bit
+// computation this script used to emit.
+import { dyadic, ln10Fix, ln2Fix, piFix, roundDyadic } from '../src/value/libm-big.js';
 
 const P = 240;
 
@@ -32,34 +35,10 @@ function chop(V: bigint, bits: number): [number, bigint] {
   return [hi, V - fix(hi)];
 }
 const S = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
-const arr = (name: string, xs: number[]): string =>
-  `export const ${name}: Float64Array = new Float64Array([\n${xs.map(S).join(', ').replace(/(([^,]*,){6})/g, '$1\n')}\n]);\n`;
 
 const ln2 = ln2Fix(P);
 const one = 1n << BigInt(P);
 
-// log: 512 subintervals [1 + i/512, 1 + (i+1)/512) of the mantissa; c ~ 1/midpoint
-// with 24 significant bits (c = 1 at i = 0, 1/2 at i = 511 so that r is exact and
-// tiny around 1); T = -ln(c), minus ln 2 for i >= 212 (mantissas >= sqrt 2 use e + 1).
-const LOG_C: number[] = [], LOG_TH: number[] = [], LOG_TL: number[] = [];
-for (let i = 0; i < 512; i++) {
-  let c: number;
-  if (i === 0) c = 1;
-  else if (i === 511) c = 0.5;
-  else c = Math.round(2 ** 24 / (1 + (i + 0.5) / 512)) / 2 ** 24;
-  let t = -logFix(c, P);
-  if (i >= 212) t -= ln2;
-  const [h, l] = dd(t);
-  LOG_C.push(c); LOG_TH.push(h); LOG_TL.push(l);
-}
-// exp: 2^(j/128), j = 0..127
-const EXP_H: number[] = [], EXP_L: number[] = [];
-for (let j = 0; j < 128; j++) {
-  const [M, k] = expFix((BigInt(j) * ln2) / 128n, P);
-  const V = k >= 0 ? M << BigInt(k) : M >> BigInt(-k);
-  const [h, l] = dd(V);
-  EXP_H.push(h); EXP_L.push(l);
-}
 const [L1, r1] = chop(ln2, 42);
 const [L2, r2] = chop(r1, 42);
 const L3 = rnd(r2);
@@ -71,25 +50,13 @@ const [IL2H, IL2L] = dd((one << BigInt(P)) / ln2);
 const [IL10H, IL10L] = dd((one << BigInt(P)) / ln10Fix(P));
 const INV128 = rnd((128n << BigInt(2 * P)) / ln2);
 
-// sin/cos: sin(j/64), cos(j/64), j = 0..50
-const SIN_H: number[] = [], SIN_L: number[] = [], COS_H: number[] = [], COS_L: number[] = [];
-for (let j = 0; j <= 50; j++) {
-  const [sv, cv] = sinCosFix(BigInt(j) << BigInt(P - 6), P);
-  const [sh, sl] = dd(sv), [ch, cl] = dd(cv);
-  SIN_H.push(sh); SIN_L.push(sl); COS_H.push(ch); COS_L.push(cl);
-}
 const halfPi = piFix(P + 1) >> 2n;
 const [Q1, q1] = chop(halfPi, 33);
 const [Q2, q2] = chop(q1, 33);
 const [Q3, q3] = chop(q2, 33);
 const Q4 = rnd(q3);
 const TWO_OVER_PI = rnd((one << BigInt(P)) / halfPi);
-// atan(j/64), j = 0..64; pi and pi/2 as double-doubles
-const ATAN_H: number[] = [], ATAN_L: number[] = [];
-for (let j = 0; j <= 64; j++) {
-  const [h, l] = dd(atanFix(BigInt(j) << BigInt(P - 6), P));
-  ATAN_H.push(h); ATAN_L.push(l);
-}
+// pi and pi/2 as double-doubles
 const [PI_H, PI_L] = dd(piFix(P));
 const [PIO2_H, PIO2_L] = dd(halfPi);
 
@@ -101,13 +68,8 @@ out += `export const LN2_128A = ${S(A)}, LN2_128B = ${S(B)}, LN2_128C = ${S(C)};
 out += `/** 128 / ln 2 (rounded). */\nexport const INV_LN2_128 = ${S(INV128)};\n`;
 out += `/** 1 / ln 2 and 1 / ln 10 as double-doubles. */\nexport const INV_LN2_H = ${S(IL2H)}, INV_LN2_L = ${S(IL2L)};\n`;
 out += `export const INV_LN10_H = ${S(IL10H)}, INV_LN10_L = ${S(IL10L)};\n\n`;
-out += '/** log: reciprocal of the subinterval midpoint (24 bits). */\n' + arr('LOG_C', LOG_C);
-out += '/** log: -ln(LOG_C[i]) (- ln 2 for i >= 212) as hi + lo. */\n' + arr('LOG_TH', LOG_TH) + arr('LOG_TL', LOG_TL);
-out += '/** exp: 2^(j/128) as hi + lo. */\n' + arr('EXP_H', EXP_H) + arr('EXP_L', EXP_L);
 out += '/** pi/2 = PIO2_1 + PIO2_2 + PIO2_3 + PIO2_4, the first three with 33 significant bits; 2/pi rounded. */\n';
 out += `export const PIO2_1 = ${S(Q1)}, PIO2_2 = ${S(Q2)}, PIO2_3 = ${S(Q3)}, PIO2_4 = ${S(Q4)};\n`;
 out += `export const TWO_OVER_PI = ${S(TWO_OVER_PI)};\n`;
-out += '/** sin(j/64) and cos(j/64), j = 0..50, as hi + lo. */\n' + arr('SIN_H', SIN_H) + arr('SIN_L', SIN_L) + arr('COS_H', COS_H) + arr('COS_L', COS_L);
 out += `/** pi and pi/2 as hi + lo. */\nexport const PI_H = ${S(PI_H)}, PI_L = ${S(PI_L)}, PIO2_H = ${S(PIO2_H)}, PIO2_L = ${S(PIO2_L)};\n`;
-out += '/** atan(j/64), j = 0..64, as hi + lo. */\n' + arr('ATAN_H', ATAN_H) + arr('ATAN_L', ATAN_L);
 process.stdout.write(out);

@@ -2,8 +2,9 @@
  * Slow, exact-enough reference implementations of exp, log, log2, log10,
  * pow, sin, cos, tan, atan2, asin and acos on BigInt fixed-point numbers. They are the fallback of the fast
  * double-double paths in `libm.ts` (Ziv's strategy: when the fast result is
- * too close to a rounding boundary, recompute with more bits) and the source
- * of the tables in `libm-tables.ts` (see tools/gen-libm-tables.ts).
+ * too close to a rounding boundary, recompute with more bits), the source of
+ * its split constants in `libm-tables.ts` (see tools/gen-libm-tables.ts), and
+ * the builders of its tables (at the end).
  *
  * A fixed-point number with P fractional bits is a bigint V standing for
  * V / 2^P. Every routine works with guard bits and reports an error bound;
@@ -268,13 +269,13 @@ export function powSlow(x: number, y: number): number {
 
 const piCache = new Map<number, bigint>();
 
-/** atan(1/n) * 2^P, error <= terms. */
-function atanInvFix(n: bigint, P: number): bigint {
-  const n2 = n * n;
-  let term = (1n << BigInt(P)) / n, sum = 0n;
+/** atan(p/q) * 2^P for integers 0 < p < q, error <= terms (few when p/q is small). */
+function atanFracFix(p: bigint, q: bigint, P: number): bigint {
+  const p2 = p * p, q2 = q * q;
+  let term = (p << BigInt(P)) / q, sum = 0n;
   for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
     sum += (sign * term) / k;
-    term /= n2;
+    term = (term * p2) / q2;
   }
   return sum;
 }
@@ -284,7 +285,7 @@ export function piFix(P: number): bigint {
   let v = piCache.get(P);
   if (v === undefined) {
     const Q = P + GUARD;
-    v = (16n * atanInvFix(5n, Q) - 4n * atanInvFix(239n, Q)) >> BigInt(GUARD);
+    v = (16n * atanFracFix(1n, 5n, Q) - 4n * atanFracFix(1n, 239n, Q)) >> BigInt(GUARD);
     piCache.set(P, v);
   }
   return v;
@@ -408,5 +409,119 @@ export function arcSlow(fn: 'atan2' | 'asin' | 'acos', y: number, x = 1): number
     const err = (a >> BigInt(W - 70)) + 64n;
     const res = roundInterval(a, err, -W, neg);
     if (res !== undefined || P >= MAX_P) return res ?? (neg ? -roundDyadic(a, -W) : roundDyadic(a, -W));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The tables of libm.ts, computed on first use rather than shipped as ~2,100
+// literals (40 KB of the browser bundle). A use of an entry fills its block
+// of 16 entries: the first entry directly, the others along a recurrence
+// (a short series each). A block takes 0.05 ms, 0.3 ms for the first one
+// while the code is cold; the whole of log's table, 32 blocks, about 2 ms.
+//
+// In fixed point with TW fractional bits, the error that builds up in a block
+// stays below 2^9 units (2^-151), while no exact entry lies closer than
+// 2^-120.8 to a rounding boundary of its hi or lo part (measured on 240-bit
+// values): every rounded pair is the one of the direct computation at 240
+// bits that tools/gen-libm-tables.ts used to emit as literals, as
+// test/value/libm-tables.test.ts checks entry by entry (but for log's
+// T[511], exactly 0 here and a residue of ~2^-240 there).
+
+const TW = 160;
+const TWB = BigInt(TW);
+const BLOCK = 16;
+
+/**
+ * V * 2^-TW rounded to hi + lo into H[i], L[i]. Number() of a BigInt rounds
+ * to nearest, ties to even (ECMAScript's ToNumber), and the scalings by
+ * powers of two are exact at these magnitudes.
+ */
+function putDD(V: bigint, H: Float64Array, L: Float64Array, i: number): void {
+  const h = Number(V) * 2 ** -TW;
+  H[i] = h;
+  L[i] = Number(V - BigInt(h * 2 ** TW)) * 2 ** -TW;
+}
+
+/**
+ * Fills the block of log's tables that holds entry i. C[i]: the reciprocal of
+ * the midpoint of [1 + i/512, 1 + (i+1)/512) with 24 significant bits (but 1
+ * at i = 0 and 1/2 at i = 511, so that r = m C - 1 is exact and tiny around
+ * 1); T[i] = -ln C[i] as TH[i] + TL[i], less ln 2 for i >= 212 (mantissas
+ * >= sqrt 2 use the exponent e + 1).
+ */
+export function logTablesAt(i: number, C: Float64Array, TH: Float64Array, TL: Float64Array): void {
+  const first = i - (i % BLOCK);
+  // 2 atanh z = 2 (z + z^3/3 + z^5/5 + ...) in Horner form on z^2 for the
+  // steps between neighbours, |z| < 2^-9.4: 9 terms leave out less than 2^-179
+  const K: bigint[] = [];
+  for (let k = 0; k < 9; k++) K.push((2n << TWB) / BigInt(2 * k + 1));
+  let T = 0n;
+  for (let j = first; j < first + BLOCK; j++) {
+    const c = j === 0 ? 1 : j === 511 ? 0.5 : Math.round(2 ** 24 / (1 + (j + 0.5) / 512)) / 2 ** 24;
+    C[j] = c;
+    if (j === first || j === 212 || j === 511) {
+      // directly: -ln c' = 2 atanh((1 - c') / (1 + c')), c' = c or 2c in
+      // [1/sqrt2, sqrt2) (exactly 0 at 511, where 2c = 1)
+      const c2 = j < 212 ? c * 2 ** 24 : c * 2 ** 25;
+      T = 2n * atanhFix(BigInt(2 ** 24 - c2), BigInt(2 ** 24 + c2), TW);
+    } else {
+      // T += ln(b / c) = 2 atanh((b - c) / (b + c)), b the previous entry;
+      // b - c and b + c are exact, and integers once scaled by 2^24
+      const n = BigInt((C[j - 1] - c) * 2 ** 24), d = BigInt((C[j - 1] + c) * 2 ** 24);
+      const n2 = n * n, d2 = d * d;
+      let acc = K[K.length - 1];
+      for (let k = K.length - 2; k >= 0; k--) acc = K[k] + (acc * n2) / d2;
+      T += (acc * n) / d;
+    }
+    putDD(T, TH, TL, j);
+  }
+}
+
+/** Fills the block of exp's table that holds entry j: 2^(j/128) as H[j] + L[j]. */
+export function expTableAt(j: number, H: Float64Array, L: Float64Array): void {
+  const first = j - (j % BLOCK);
+  // roots[k] = 2^(2^-(k+1)): 2^(1/2), 2^(1/4), ..., 2^(1/128) by square roots
+  const roots: bigint[] = [];
+  let r = 2n << TWB;
+  for (let k = 0; k < 7; k++) {
+    r = isqrt(r << TWB);
+    roots.push(r);
+  }
+  // 2^(first/128) = 2^(b/8) for b = first / 16 < 8: the product of 2^(1/2),
+  // 2^(1/4) and 2^(1/8) by the bits of b
+  let E = 1n << TWB;
+  for (let k = 0; k < 3; k++) if (((first / BLOCK) >> (2 - k)) & 1) E = (E * roots[k]) >> TWB;
+  for (let i = first; i < first + BLOCK; i++) {
+    putDD(E, H, L, i);
+    E = (E * roots[6]) >> TWB;
+  }
+}
+
+/** Fills the block of sin's and cos's tables that holds entry j: sin(j/64) and cos(j/64) as hi + lo (j <= 50). */
+export function sinCosTablesAt(j: number, SH: Float64Array, SL: Float64Array, CH: Float64Array, CL: Float64Array): void {
+  const first = j - (j % BLOCK);
+  let [s, c] = sinCosFix(BigInt(first) << BigInt(TW - 6), TW);
+  const [s1, c1] = sinCosFix(1n << BigInt(TW - 6), TW);
+  for (let i = first; i < first + BLOCK && i <= 50; i++) {
+    putDD(s, SH, SL, i);
+    putDD(c, CH, CL, i);
+    // turn by 1/64
+    const t = (s * c1 + c * s1) >> TWB;
+    c = (c * c1 - s * s1) >> TWB;
+    s = t;
+  }
+}
+
+/**
+ * Fills the block of atan's table that holds entry j: atan(j/64) as H[j] + L[j]
+ * (j <= 64). From one entry to the next, atan(i/64) - atan((i-1)/64) =
+ * atan(64 / (4096 + i (i-1))), a short series.
+ */
+export function atanTableAt(j: number, H: Float64Array, L: Float64Array): void {
+  const first = j - (j % BLOCK);
+  let A = atanFix(BigInt(first) << BigInt(TW - 6), TW);
+  for (let i = first; i < first + BLOCK && i <= 64; i++) {
+    if (i > first) A += atanFracFix(64n, BigInt(4096 + i * (i - 1)), TW);
+    putDD(A, H, L, i);
   }
 }
