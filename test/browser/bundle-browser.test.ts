@@ -10,13 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumSkip, launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUNDLE = join(ROOT, 'dist', 'moonbox.browser.min.mjs');
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: install Debian's chromium package to run the bundle in a browser`;
+const skip = chromiumSkip('to run the bundle in a browser');
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>moonbox</title>
 <script type="module">
@@ -37,7 +35,7 @@ test('the browser bundle runs Lua in Chromium with no Node.js', { skip }, async 
   assert.ok(existsSync(BUNDLE), 'dist/moonbox.browser.min.mjs is built by npm run build');
   const bundle = readFileSync(BUNDLE, 'utf8');
   assert.doesNotMatch(bundle, /from\s*["']node:|import\(["']node:/, 'the bundle imports a Node.js module');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const logs: string[] = [];
@@ -66,7 +64,7 @@ test('the browser bundle runs Lua in Chromium with no Node.js', { skip }, async 
 
 test('in the browser, os.date gives local time with memoryPlatform({}, { zone: localZone })', { skip }, async () => {
   const bundle = readFileSync(BUNDLE, 'utf8');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ timezoneId: 'America/New_York' });
     const errors: string[] = [];

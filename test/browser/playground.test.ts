@@ -14,90 +14,44 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumSkip, launchChromium, serveFiles, type TestServer } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SITE = join(ROOT, 'playground', 'dist');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) to test the playground in a browser`;
+const skip = chromiumSkip('to test the playground in a browser');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-/**
- * playground/dist over HTTP on 127.0.0.1. Pages under /isolated/ get the
- * cross-origin isolation headers (COOP/COEP: SharedArrayBuffer, so Stop is
- * cooperative); pages under /plain/ do not (Stop terminates the worker).
- */
-function serve(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const m = /^\/(isolated|plain)(\/.*)$/.exec(decodeURIComponent(url.pathname));
-    if (!m) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let file = normalize(join(SITE, m[2]));
-    if (file !== SITE && !file.startsWith(SITE + sep)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const headers: Record<string, string> = {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-    };
-    if (m[1] === 'isolated') {
-      headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-      headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-    }
-    res.writeHead(200, headers).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+/** A file of playground/dist (a folder's index.html), never outside it. */
+function siteFile(path: string): Uint8Array | undefined {
+  let file = normalize(join(SITE, path));
+  if (file !== SITE && !file.startsWith(SITE + sep)) return undefined;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) ? readFileSync(file) : undefined;
 }
 
 describe('the playground page in Chromium', { skip }, () => {
   let browser: Browser;
-  let server: Server;
+  let server: TestServer | undefined;
   let base: string;
 
   before(async () => {
     assert.ok(existsSync(join(SITE, 'index.html')), `the playground is not built (${SITE}/index.html is missing): npm run build builds it`);
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve();
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    server = await serveFiles(siteFile);
+    base = server.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    if (server) await new Promise((ok) => server.close(ok));
+    await server?.close();
   });
 
   /** A fresh visitor (empty localStorage) on the page; page errors and console errors are collected. */

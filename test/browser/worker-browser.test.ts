@@ -9,17 +9,13 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumSkip, launchChromium, serveFiles } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const DIST = join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'dist');
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: install Debian's chromium package to run LuaWorker in a browser`;
+const skip = chromiumSkip('to run LuaWorker in a browser');
 
 /** The page: runs the scenario and leaves what happened in `window.result`. */
 const PAGE = `<!doctype html><meta charset="utf-8"><title>LuaWorker</title>
@@ -56,42 +52,27 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>LuaWorker</title>
   window.result = result;
 </script>`;
 
-/** Serve the page and the bundles; with `isolated`, the headers that make a page cross-origin isolated. */
-function serve(isolated: boolean): Promise<Server> {
-  const files: Record<string, [string, string]> = {
-    '/index.html': ['text/html', PAGE],
-    '/moonbox.browser.min.mjs': ['text/javascript', readFileSync(join(DIST, 'moonbox.browser.min.mjs'), 'utf8')],
-    '/web-worker-main.js': ['text/javascript', readFileSync(join(DIST, 'web-worker-main.js'), 'utf8')],
-  };
-  const server = createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
-    const headers: Record<string, string> = isolated
-      ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {};
-    if (file === undefined) {
-      res.writeHead(404, headers).end();
-      return;
-    }
-    res.writeHead(200, { ...headers, 'Content-Type': file[0] }).end(file[1]);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
 async function scenario(isolated: boolean): Promise<Record<string, unknown>> {
   for (const f of ['moonbox.browser.min.mjs', 'web-worker-main.js']) assert.ok(existsSync(join(DIST, f)), `dist/${f} is built by npm run build`);
-  const server = await serve(isolated);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const files: Record<string, string> = {
+    '/index.html': PAGE,
+    '/moonbox.browser.min.mjs': readFileSync(join(DIST, 'moonbox.browser.min.mjs'), 'utf8'),
+    '/web-worker-main.js': readFileSync(join(DIST, 'web-worker-main.js'), 'utf8'),
+  };
+  const server = await serveFiles((path) => files[path]);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`);
+    await page.goto(`${server.base}/${isolated ? 'isolated' : 'plain'}/index.html`);
     await page.waitForFunction(() => (globalThis as unknown as { result?: unknown }).result !== undefined, undefined, { timeout: 20_000 })
       .catch(() => assert.fail(`the page did not finish: ${errors.join('; ')}`));
     assert.deepEqual(errors, []);
     return await page.evaluate(() => (globalThis as unknown as { result: Record<string, unknown> }).result);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }
 

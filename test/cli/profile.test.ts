@@ -10,17 +10,16 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumSkip, launchChromium } from '../browser/chromium.js';
 import type { ProfileReport } from '../../src/index.js';
 
 // Compiled to dist/test/cli/: the repository root is three levels up.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin/moonbox.js');
-const CHROMIUM = '/usr/bin/chromium';
 
 /** hot does about ten times the work of warm; both are called by work, 20 times. */
 const SCRIPT = `local function hot(n) local s = 0 for i = 1, n do s = s + i % 7 end return s end
@@ -112,14 +111,12 @@ test('a script that fails or exits still writes its profile; an unwritable file 
   assert.match(r.stderr, /'--profile=' needs a file name/);
 });
 
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) to look at the flame graph`;
+const skip = chromiumSkip('to look at the flame graph');
 
 test('--profile=FILE.html: in Chromium, the hottest function is the widest frame above its caller', { skip, timeout: 120_000 }, async () => {
   const r = moonbox('--profile=out.html', 'hot.lua');
   assert.equal(r.status, 0, r.stderr);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 600 } });
     const problems: string[] = [];

@@ -18,17 +18,13 @@ import { flameGraphHtml } from '../../src/profile/flamegraph.js';
 import { functionLabel } from '../../src/profile/label.js';
 import type { ProfileNode, ProfileReport } from '../../src/vm/profiler.js';
 import { gameReport } from './reports.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumSkip } from '../browser/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SCREENSHOT = join(ROOT, 'test-artifacts', 'flamegraph.png');
 const VIEWPORT = { width: 1280, height: 800 };
 
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) to run the flame graph in a browser`;
+const skip = chromiumSkip('to run the flame graph in a browser');
 
 /** A frame as drawn: what it shows and where. */
 interface Drawn {
@@ -82,7 +78,7 @@ test('the flame graph in headless Chromium', { skip, timeout: 120_000 }, async (
   const file = join(dir, 'profile.html');
   writeFileSync(file, flameGraphHtml(report, { title: 'game.lua' }));
   const context = await chromium.launchPersistentContext(join(dir, 'user-data'), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: VIEWPORT,
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT,
   });
   try {
     const page = await context.newPage();
