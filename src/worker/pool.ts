@@ -91,12 +91,21 @@ interface Job {
   done: boolean;
 }
 
-/** One worker of the pool and the job it runs. */
+/**
+ * Jobs sent to a worker at a time: the one it runs and the next, so that it
+ * never waits for the host to answer before starting another (a message
+ * each way costs a thread wake-up, a good part of a small job).
+ */
+const IN_FLIGHT = 2;
+
+/** One worker of the pool and the jobs sent to it, the running one first. */
 interface Slot {
   worker: Promise<LuaWorkerBase>;
   /** The started worker, once it is. */
   ready: LuaWorkerBase | undefined;
-  job: Job | undefined;
+  jobs: Job[];
+  /** Once the worker died: the job that was running then (the others had not started). */
+  culprit: Job | undefined;
 }
 
 /** Starts a worker whose output goes to the given functions. */
@@ -128,7 +137,7 @@ export class LuaPoolBase {
 
   /** Jobs running now. */
   get running(): number {
-    return this.slots.filter((s) => s.job !== undefined).length;
+    return this.slots.reduce((n, s) => n + s.jobs.length, 0);
   }
 
   /**
@@ -140,7 +149,7 @@ export class LuaPoolBase {
   run(code: string, options: JobOptions = {}): Promise<JobResult> {
     checkOptions('LuaPool.run', options, JOB_OPTIONS);
     if (this.closing) return Promise.reject(new LuaPoolError('the pool is closed', 'closed'));
-    const startsNow = this.freeSlot() !== undefined || this.slots.length < this.size;
+    const startsNow = this.slots.some((s) => s.jobs.length < IN_FLIGHT) || this.slots.length < this.size;
     if (this.queue.length >= this.maxQueue && !startsNow) {
       return Promise.reject(new LuaPoolError(`the pool's queue is full (${this.maxQueue} jobs wait)`, 'full'));
     }
@@ -183,10 +192,11 @@ export class LuaPoolBase {
     this.wake();
   }
 
-  /** Give queued jobs to free workers, starting workers up to `size`. */
+  /** Give queued jobs to idle workers, then to new ones up to `size`, then to busy ones as their next. */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.freeSlot() ?? this.newSlot();
+      const slot = this.slots.find((s) => s.jobs.length === 0) ?? this.newSlot()
+        ?? this.slots.find((s) => s.jobs.length < IN_FLIGHT && s.culprit === undefined);
       if (slot === undefined) return;
       const job = this.queue.shift()!;
       this.wake();
@@ -194,17 +204,14 @@ export class LuaPoolBase {
     }
   }
 
-  private freeSlot(): Slot | undefined {
-    return this.slots.find((s) => s.job === undefined);
-  }
-
   private newSlot(): Slot | undefined {
     if (this.slots.length >= this.size || this.closing) return undefined;
-    const slot: Slot = { worker: undefined!, ready: undefined, job: undefined };
+    const slot: Slot = { worker: undefined!, ready: undefined, jobs: [], culprit: undefined };
+    // output comes before the reply of the job that printed it: the running job's
     slot.worker = this.start({
       ...this.workerOptions,
-      stdout: (text) => slot.job?.out.push(text),
-      stderr: (text) => slot.job?.err.push(text),
+      stdout: (text) => slot.jobs[0]?.out.push(text),
+      stderr: (text) => slot.jobs[0]?.err.push(text),
     });
     slot.worker.then((w) => { slot.ready = w; }, () => undefined);
     this.slots.push(slot);
@@ -212,21 +219,19 @@ export class LuaPoolBase {
   }
 
   private async runOn(slot: Slot, job: Job): Promise<void> {
-    slot.job = job;
+    slot.jobs.push(job);
     let worker: LuaWorkerBase;
     try {
       worker = await slot.worker;
     } catch (e) {
       // the worker could not start (options the state rejects): the job fails with why, the slot goes
       this.drop(slot);
-      settle(job, { ok: false, error: e as Error, usage: NO_USAGE });
-      this.dispatch();
+      this.finish(slot, job, { ok: false, error: e as Error, usage: NO_USAGE });
       return;
     }
     if (job.done) {
       // aborted while its worker started
-      slot.job = undefined;
-      this.dispatch();
+      this.finish(slot, job, undefined);
       return;
     }
     const { signal: _signal, ...runOptions } = job.options;
@@ -236,9 +241,27 @@ export class LuaPoolBase {
     } catch (e) {
       result = { ok: false, error: e as Error };
     }
-    settle(job, { ...result, usage: worker.alive ? worker.usage() : NO_USAGE });
-    slot.job = undefined;
-    if (!worker.alive) this.drop(slot); // crashed or terminated: a new worker takes its place
+    if (!worker.alive) {
+      // crashed or terminated: a new worker takes its place; only the job it was running fails
+      this.drop(slot);
+      slot.culprit ??= slot.jobs[0];
+      if (job !== slot.culprit && !job.done && !this.closing) {
+        slot.jobs.splice(slot.jobs.indexOf(job), 1);
+        this.queue.unshift(job);
+        this.dispatch();
+        return;
+      }
+    }
+    this.finish(slot, job, { ...result, usage: worker.alive ? worker.usage() : NO_USAGE });
+    // the next job sent to this worker may have been aborted before it started: stop it there
+    if (worker.alive && slot.jobs[0]?.done === true) void worker.stop();
+  }
+
+  /** A job leaves its worker: settled (unless `end` is undefined), then the queue moves on. */
+  private finish(slot: Slot, job: Job, end: Parameters<typeof settle>[1] | undefined): void {
+    const i = slot.jobs.indexOf(job);
+    if (i >= 0) slot.jobs.splice(i, 1);
+    if (end !== undefined) settle(job, end);
     this.wake();
     this.dispatch();
   }
@@ -258,9 +281,10 @@ export class LuaPoolBase {
       this.wake();
       return;
     }
-    // running: it ends now for the caller, with what it printed; its worker is stopped
+    // sent to a worker: it ends now for the caller, with what it printed; if it is running, its
+    // worker is stopped (if it is next, it is stopped when it starts: see runOn)
     settle(job, { ok: false, error: aborted(), usage: NO_USAGE });
-    const slot = this.slots.find((s) => s.job === job);
+    const slot = this.slots.find((s) => s.jobs[0] === job);
     void slot?.ready?.stop();
   }
 

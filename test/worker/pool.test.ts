@@ -57,15 +57,17 @@ test('a job\'s failure is its result: Lua errors and limits, with the output pri
 test('back-pressure: a full queue rejects at once with LuaPoolError; whenReady() waits for room', async () => {
   const pool = new LuaPool({ size: 1, maxQueue: 2, workerUrl: ROGUE });
   try {
+    // a worker takes the job it runs and the next one; then two may wait
     const running = pool.run('--thread 300');
-    const queued = [pool.run('return 1'), pool.run('return 2')];
+    const queued = [pool.run('return 1'), pool.run('return 2'), pool.run('return 3')];
+    assert.equal(pool.running, 2);
     assert.equal(pool.queued, 2);
-    await assert.rejects(pool.run('return 3'), (e: unknown) => e instanceof LuaPoolError && e.reason === 'full'
+    await assert.rejects(pool.run('return 4'), (e: unknown) => e instanceof LuaPoolError && e.reason === 'full'
       && e.message === "the pool's queue is full (2 jobs wait)");
     await pool.whenReady();
     assert.ok(pool.queued < 2);
-    const late = pool.run('return 3');
-    assert.deepEqual((await Promise.all([running, ...queued, late])).slice(1).map(value), [1, 2, 3]);
+    const late = pool.run('return 4');
+    assert.deepEqual((await Promise.all([running, ...queued, late])).slice(1).map(value), [1, 2, 3, 4]);
   } finally {
     await pool.close();
   }
@@ -125,6 +127,23 @@ test('abort: a queued job leaves the queue, a running one is stopped; the worker
     already.abort();
     const r3 = await pool.run('return 1', { signal: already.signal });
     assert.ok(!r3.ok && r3.error instanceof LuaWorkerError);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a job sent to a worker as its next one and aborted before it starts is stopped when it starts', async () => {
+  const pool = new LuaPool({ size: 1, workerUrl: ROGUE });
+  try {
+    const controller = new AbortController();
+    const first = pool.run('--thread 200');
+    const next = pool.run('while true do end', { signal: controller.signal }); // no limit: only the abort ends it
+    assert.equal(pool.running, 2, 'the worker has both');
+    controller.abort();
+    const r = await next;
+    assert.ok(!r.ok && r.error instanceof LuaWorkerError && r.error.reason === 'aborted');
+    assert.equal((await first).ok, true);
+    assert.equal(value(await pool.run('return "after"')), 'after');
   } finally {
     await pool.close();
   }
