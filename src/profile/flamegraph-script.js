@@ -177,11 +177,13 @@
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && e.target !== search) zoomTo(0);
   });
-  let pending = false;
-  window.addEventListener('resize', () => {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => { pending = false; render(); });
-  });
+  // drawn again whenever the chart's width changes: a window resize, and also a page laid out at
+  // width 0 and shown later (an iframe in a hidden tab, say), which no resize event announces
+  let drawnWidth = -1;
+  new ResizeObserver(() => {
+    if (chart.clientWidth === drawnWidth) return;
+    drawnWidth = chart.clientWidth;
+    render();
+  }).observe(chart);
   zoomTo(0);
 })();

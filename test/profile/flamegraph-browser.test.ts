@@ -18,7 +18,7 @@ import { flameGraphHtml } from '../../src/profile/flamegraph.js';
 import { functionLabel } from '../../src/profile/label.js';
 import type { ProfileNode, ProfileReport } from '../../src/vm/profiler.js';
 import { gameReport } from './reports.js';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumSkip } from '../browser/chromium.js';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumSkip, launchChromium } from '../browser/chromium.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SCREENSHOT = join(ROOT, 'test-artifacts', 'flamegraph.png');
@@ -185,5 +185,23 @@ test('the flame graph in headless Chromium', { skip, timeout: 120_000 }, async (
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a flame graph laid out while its chart had no width draws itself once the chart gets one (no window resize)', { skip, timeout: 60_000 }, async () => {
+  const report = gameReport();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    // the page as an embedder might lay it out: the chart hidden at first, shown later by a style change
+    const html = flameGraphHtml(report, { title: 'hidden' }).replace('</head>', '<style id="hide">#chart { display: none }</style></head>');
+    await page.setContent(html);
+    await page.locator('#chart').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#chart .frame').count(), 0, 'nothing to draw at width 0');
+    await page.evaluate(() => (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } } }).document.getElementById('hide').remove());
+    await page.locator('#chart .frame').first().waitFor({ timeout: 5_000 });
+    assert.ok(await page.locator('#chart .frame').count() > 5);
+  } finally {
+    await browser.close();
   }
 });
