@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromiumSkip, launchChromium } from './chromium.js';
 
@@ -89,4 +90,10 @@ test('in the browser, os.date gives local time with memoryPlatform({}, { zone: l
   } finally {
     await browser.close();
   }
+});
+
+test('the browser bundle stays under 100 KB gzipped (the goal recorded in BENCHMARKS.md)', () => {
+  assert.ok(existsSync(BUNDLE), 'dist/moonbox.browser.min.mjs is built by npm run build');
+  const gzipped = gzipSync(readFileSync(BUNDLE), { level: 9 }).length;
+  assert.ok(gzipped < 100_000, `dist/moonbox.browser.min.mjs is ${gzipped} bytes gzipped: over the 100 KB goal`);
 });
