@@ -295,6 +295,13 @@ export class Lua {
     return this.results(values, false) as T;
   }
 
+  /** `callAsync`, resolving to every result as an array (the type argument is unchecked). */
+  async callMultiAsync<T extends unknown[] = unknown[]>(fn: string | ((...args: never[]) => unknown), ...args: unknown[]): Promise<T> {
+    const f = this.resolve(fn);
+    const values = await runInCoroutine(this.ctx, f, args.map((a) => toLua(this.ctx, a)));
+    return this.results(values, true) as T;
+  }
+
   /**
    * Read a global, or a field path through tables (`'app.config.debug'`),
    * honouring `__index`. A missing table along the path gives undefined.

@@ -22,7 +22,7 @@ import type { PostMortemOptions, PostMortemReport } from '../lib/postmortem.js';
 import type { ProfileReport } from '../vm/profiler.js';
 import { defaultSink } from '../vm/default-output.js';
 import { encodeUtf8 } from '../api/utf8.js';
-import { errorFromWire, LuaWorkerError, type FromWorker, type Init, type Request, type StateOptions } from './protocol.js';
+import { errorFromWire, errorToWire, LuaWorkerError, type FromWorker, type HostReply, type Init, type Request, type StateOptions } from './protocol.js';
 
 /**
  * A URL object (typed by shape, so that the package's types need neither
@@ -46,6 +46,14 @@ export interface LuaWorkerOptions extends StateOptions {
   grace?: number;
   /** Where the worker's script is, when a bundler moved it (a URL, or its text; default: beside this module). */
   workerUrl?: string | UrlLike;
+  /**
+   * The host's functions scripts may call, by global path (`{ 'app.fetch':
+   * fn }`). They run on the host's thread: a call sends its arguments (copied)
+   * and the script waits for the result (a Promise is awaited), as an async
+   * host function of `runAsync`; time spent waiting does not count against
+   * the time limit (as `countWaits: false`).
+   */
+  functions?: Readonly<Record<string, (...args: never[]) => unknown>>;
 }
 
 /** The checks of LuaWorkerOptions: `new Lua()`'s, minus the functions, plus the worker's own. */
@@ -62,11 +70,16 @@ export const WORKER_OPTIONS: OptionTable<LuaWorkerOptions> = {
   grace: nonNegativeNumber,
   workerUrl: (v) => (typeof v === 'string' || (typeof v === 'object' && v !== null && typeof (v as UrlLike).href === 'string')
     ? undefined : `must be a string or a URL (got ${describe(v)})`),
+  functions: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return `must be an object of functions (got ${describe(v)})`;
+    const bad = Object.entries(v).find(([k, f]) => typeof f !== 'function' || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(k));
+    return bad === undefined ? undefined : `'${bad[0]}' must be a function at a path like 'name' or 'app.name' (got ${describe(bad[1])})`;
+  },
 };
 
 /** What the host side needs of a started worker. */
 export interface WorkerHandle {
-  post(message: Init | Request): void;
+  post(message: Init | Request | HostReply): void;
   terminate(): void;
   /** Keep the host process alive while requests are pending (Node.js); nothing in browsers. */
   hold(busy: boolean): void;
@@ -117,6 +130,9 @@ export class LuaWorkerBase {
   private readonly stdout: (text: string) => void;
   private readonly stderr: (text: string) => void;
   private readonly grace: number;
+  private readonly functions: Readonly<Record<string, (...args: never[]) => unknown>>;
+  /** Host calls of the running script not answered yet: the watchdog waits while there are any. */
+  private hostCalls = 0;
   private nextId = 0;
   private dead: LuaWorkerError | undefined = undefined;
   private lastUsage: Usage = { instructions: 0, memory: 0, peakMemory: 0, time: 0 };
@@ -132,6 +148,7 @@ export class LuaWorkerBase {
     this.stdout = options.stdout ?? textOut('stdout');
     this.stderr = options.stderr ?? textOut('stderr');
     this.grace = options.grace ?? DEFAULT_GRACE;
+    this.functions = { ...options.functions };
     this.stateLimits = { ...options.limits };
     let ready!: () => void;
     let failed!: (e: Error) => void;
@@ -147,7 +164,7 @@ export class LuaWorkerBase {
       },
     });
     this.handle.hold(true);
-    this.handle.post({ kind: 'init', options: stateOptions(options), interrupt: this.flag });
+    this.handle.post({ kind: 'init', options: stateOptions(options), interrupt: this.flag, functions: Object.keys(this.functions) });
   }
 
   /** `worker`, once its state exists; if it cannot be made, the worker is ended and the promise rejects with why. */
@@ -349,6 +366,7 @@ export class LuaWorkerBase {
       case 'ready': ready(); return;
       case 'failed': failed(errorFromWire(m.error)); this.terminate('the worker could not start'); return;
       case 'output': (m.stream === 'stdout' ? this.stdout : this.stderr)(m.text); return;
+      case 'hostcall': void this.callHost(m.call, m.name, m.args); return;
       case 'reply': break;
     }
     const p = this.pending.get(m.id);
@@ -357,6 +375,28 @@ export class LuaWorkerBase {
     if (m.usage !== undefined) this.lastUsage = m.usage;
     if (m.ok) p.resolve(m.value);
     else p.reject(errorFromWire(m.error));
+    this.hold();
+  }
+
+  /** Run host function `name` for the script, and send its result (or its error) back. */
+  private async callHost(call: number, name: string, args: unknown[]): Promise<void> {
+    this.hostCalls++;
+    this.hold();
+    let reply: HostReply;
+    try {
+      const value = await (this.functions[name] as (...a: unknown[]) => unknown)(...args);
+      reply = { kind: 'hostreply', call, ok: true, value };
+    } catch (e) {
+      reply = { kind: 'hostreply', call, ok: false, error: errorToWire(e, () => undefined) };
+    }
+    this.hostCalls--;
+    if (this.dead !== undefined) return;
+    try {
+      this.handle.post(reply);
+    } catch (e) {
+      // a result that cannot be copied to the worker (a function, say)
+      this.handle.post({ kind: 'hostreply', call, ok: false, error: { type: 'TypeError', message: `${name}: ${(e as Error).message} (only plain data can be sent to a worker)` } });
+    }
     this.hold();
   }
 
@@ -370,7 +410,8 @@ export class LuaWorkerBase {
     if (this.watchdog !== undefined) clearTimeout(this.watchdog);
     this.watchdog = undefined;
     const oldest = this.pending.entries().next();
-    if (oldest.done === true || oldest.value[1].time === Infinity) return;
+    // the script waits for the host: the time limit does not run meanwhile, nor does the watchdog
+    if (oldest.done === true || oldest.value[1].time === Infinity || this.hostCalls > 0) return;
     const [id, p] = oldest.value;
     this.watchdog = setTimeout(() => {
       if (this.pending.has(id)) this.terminate(`the script ran ${p.time + this.grace} ms, past its time limit (${p.time} ms) and the grace period: the worker was terminated`);
@@ -392,6 +433,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 /** The options the worker's state is made with. */
 function stateOptions(o: LuaWorkerOptions): StateOptions {
+  // (`functions` stay here: their paths go in the init message)
   const { libs, sandbox, limits, stackLimit, coroutineStackLimit, strings, postMortem } = o;
   return { libs, sandbox, limits, stackLimit, coroutineStackLimit, strings, postMortem };
 }

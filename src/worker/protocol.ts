@@ -37,7 +37,12 @@ export interface Init {
   options: StateOptions;
   /** The interrupt flag (on a SharedArrayBuffer), when the host has one: element 0 = the id of the request to stop. */
   interrupt: Int32Array | undefined;
+  /** Global paths of the host's functions: scripts call them, the worker asks the host (`hostcall`). */
+  functions: string[];
 }
+
+/** The host's answer to a `hostcall`. */
+export type HostReply = { kind: 'hostreply'; call: number } & ({ ok: true; value: unknown } | { ok: false; error: WireError });
 
 /** Requests, each answered by one `Reply` with the same id. */
 export type Request = { id: number } & (
@@ -61,6 +66,8 @@ export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'failed'; error: WireError }
   | { kind: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  /** A script called host function `name`: the worker waits for the HostReply with the same `call`. */
+  | { kind: 'hostcall'; call: number; name: string; args: unknown[] }
   | Reply;
 
 /** The answer to request `id`: its value, or its error; `usage` after runs. */

@@ -11,12 +11,12 @@ import { Lua } from '../api/lua.js';
 import { LuaThread } from '../api/thread.js';
 import { checkOptions } from '../api/options.js';
 import { LUA_OPTIONS } from '../api/lua-options.js';
-import { errorToWire, type FromWorker, type Init, type Request, type StateOptions } from './protocol.js';
+import { errorFromWire, errorToWire, type FromWorker, type HostReply, type Init, type Request, type StateOptions } from './protocol.js';
 
 /** A message port as the worker sees it. */
 export interface WorkerPort {
   post(message: FromWorker): void;
-  onMessage(handler: (message: Init | Request) => void): void;
+  onMessage(handler: (message: Init | Request | HostReply) => void): void;
 }
 
 /** Output is sent when this much is waiting... */
@@ -24,9 +24,14 @@ const OUTPUT_BATCH_BYTES = 64 * 1024;
 /** ...or when the last batch left this many milliseconds ago (so that a slow script's output still streams). */
 const OUTPUT_BATCH_MS = 30;
 
-/** Serve the host on `port`: the first message is `init`, then requests. */
+/**
+ * Serve the host on `port`: the first message is `init`, then requests,
+ * handled one after the other (a run waiting for a host function holds
+ * the next request back), and the host's replies to host calls.
+ */
 export function serve(port: WorkerPort): void {
   let server: Server | undefined;
+  let queue: Promise<void> = Promise.resolve();
   port.onMessage((message) => {
     if (message.kind === 'init') {
       try {
@@ -37,7 +42,10 @@ export function serve(port: WorkerPort): void {
       }
       return;
     }
-    server?.handle(message);
+    const s = server;
+    if (s === undefined) return;
+    if (message.kind === 'hostreply') s.hostReply(message);
+    else queue = queue.then(() => s.handle(message));
   });
 }
 
@@ -83,6 +91,11 @@ class Server {
   private readonly output: Output;
   private readonly options: StateOptions;
   private readonly flag: Int32Array | undefined;
+  /** The host's functions, by global path; with any, runs and calls are async (they wait for the host). */
+  private readonly functions: string[];
+  /** Host calls waiting for their reply. */
+  private readonly hostCalls = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private nextCall = 0;
   lua: Lua;
 
   constructor(private readonly port: WorkerPort, init: Init) {
@@ -90,7 +103,36 @@ class Server {
     this.output = new Output(port);
     this.options = init.options;
     this.flag = init.interrupt;
+    this.functions = init.functions;
     this.lua = this.newState();
+  }
+
+  /** Do runs wait for the host (there are host functions)? */
+  get async(): boolean {
+    return this.functions.length > 0;
+  }
+
+  /**
+   * A script calling a host function: the arguments are copied to the host,
+   * the output so far sent first (so the host sees what was printed before
+   * the call), and the Lua thread waits for the reply.
+   */
+  private hostCall(name: string, args: unknown[]): Promise<unknown> {
+    const copies = args.map((a, i) => this.detach(a, `argument ${i + 1} of '${name}'`));
+    this.output.flush();
+    const call = ++this.nextCall;
+    return new Promise((resolve, reject) => {
+      this.hostCalls.set(call, { resolve, reject });
+      this.port.post({ kind: 'hostcall', call, name, args: copies });
+    });
+  }
+
+  hostReply(m: HostReply): void {
+    const pending = this.hostCalls.get(m.call);
+    if (pending === undefined) return;
+    this.hostCalls.delete(m.call);
+    if (m.ok) pending.resolve(m.value);
+    else pending.reject(errorFromWire(m.error));
   }
 
   /** A state with the worker's options, its output to the host. */
@@ -102,16 +144,17 @@ class Server {
       interruptFlag: this.flag,
     });
     lua.state.g.budget.poll = () => this.output.tick();
+    for (const name of this.functions) lua.set(name, (...args: unknown[]) => this.hostCall(name, args));
     return lua;
   }
 
-  handle(request: Request): void {
+  async handle(request: Request): Promise<void> {
     this.arm(request.id);
     let value: unknown;
     let failure: unknown;
     let failed = false;
     try {
-      value = perform(this, request);
+      value = await perform(this, request);
     } catch (e) {
       failed = true;
       failure = e;
@@ -169,12 +212,15 @@ type Handlers = { [K in Request['kind']]: (s: Server, r: Extract<Request, { kind
 
 /** What each request does. */
 const HANDLERS: Handlers = {
-  run: (s, r) => results(s, s.lua.run(r.code, { ...r.options, multi: true }), r.options.multi === true),
+  run: async (s, r) => {
+    const options = { ...r.options, multi: true } as const;
+    return results(s, s.async ? await s.lua.runAsync(r.code, options) : s.lua.run(r.code, options), r.options.multi === true);
+  },
   job: (s, r) => {
     s.lua = s.newState();
     return HANDLERS.run(s, { ...r, kind: 'run' });
   },
-  call: (s, r) => results(s, s.lua.callMulti(r.path, ...r.args), r.multi),
+  call: async (s, r) => results(s, s.async ? await s.lua.callMultiAsync(r.path, ...r.args) : s.lua.callMulti(r.path, ...r.args), r.multi),
   get: (s, r) => s.detach(s.lua.get(r.path), `'${r.path}'`),
   set: (s, r) => s.lua.set(r.path, r.value),
   limits: (s, r) => {

@@ -192,3 +192,10 @@ test('a dropped Promise from a Lua callback never becomes an unhandled rejection
     process.off('unhandledRejection', onUnhandled);
   }
 });
+
+test('callMultiAsync: every result of a function that waits for the host', async () => {
+  const lua = new Lua();
+  lua.set('later', (x: number) => new Promise((resolve) => setTimeout(() => resolve(x * 2), 10)));
+  lua.run('function both(x) return x, later(x), nil end');
+  assert.deepEqual(await lua.callMultiAsync('both', 4), [4, 8, undefined]);
+});

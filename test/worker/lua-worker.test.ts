@@ -99,6 +99,42 @@ test('errors cross as LuaError, LuaLimitError, TypeError, with message, tracebac
   }
 });
 
+test('host functions: scripts call the host\'s functions, which may be async; arguments and results are copied; errors are Lua errors', async () => {
+  const calls: unknown[] = [];
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+  const { w, out } = await worker({
+    limits: { time: 200 },
+    functions: {
+      add: (a: number, b: number) => a + b,
+      'app.user': async (id: number) => {
+        await sleep(300); // longer than the time limit: waiting for the host does not count
+        return { id, name: `user${id}`, tags: ['a', 'b'] };
+      },
+      record: (v: unknown) => { calls.push(v); },
+      fail: () => { throw new Error('no such user'); },
+    },
+  });
+  try {
+    assert.equal(await w.run('print("before") return add(2, 3)'), 5);
+    assert.equal(out.join(''), 'before\n', 'output before a host call reaches the host first');
+    assert.equal(await w.run('local u = app.user(7) return u.name .. " " .. #u.tags .. " " .. u.id'), 'user7 2 7');
+    await w.run('record({1, 2, {x = "y"}})');
+    assert.deepEqual(calls, [[1, 2, { x: 'y' }]]);
+    assert.deepEqual(await w.run('return pcall(fail)', { multi: true }), [false, 'no such user']);
+    await assert.rejects(w.run('fail()'), /^Error: no such user$/);
+    await assert.rejects(w.run('record(print)'), /argument 1 of 'record' is a function, which cannot leave the worker/);
+    await w.run('function twice(x) return x, add(x, x) end');
+    assert.deepEqual(await w.callMulti('twice', 21), [21, 42]);
+    // an interrupt while the script waits for the host stops it when the host answers
+    const waiting = w.run('app.user(1) while true do end', { limits: { time: Infinity } });
+    setTimeout(() => w.interrupt(), 50);
+    await assert.rejects(waiting, (e: unknown) => e instanceof LuaLimitError && e.limit === 'interrupt');
+  } finally {
+    await w.close();
+  }
+  await assert.rejects(LuaWorker.create({ functions: { 'bad name': () => 1 } }), /option 'functions' 'bad name' must be a function at a path like/);
+});
+
 test('options are checked at create(), naming the option', async () => {
   await assert.rejects(LuaWorker.create({ sandbox: ['no such thing!'] } as never), /LuaWorker\.create\(\): option 'sandbox' must be/);
   await assert.rejects(LuaWorker.create({ platform: {} } as never), /LuaWorker\.create\(\): unknown option 'platform'/);

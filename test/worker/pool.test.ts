@@ -165,6 +165,18 @@ test('close() finishes what was taken and refuses more; terminate() ends queued 
   for (const r of await Promise.all([loop, waiting])) assert.ok(!r.ok && r.error instanceof LuaWorkerError && r.error.reason === 'terminated');
 });
 
+test('the pool\'s host functions are there for every job', async () => {
+  const seen: number[] = [];
+  const pool = new LuaPool({ size: 2, functions: { double: (x: number) => x * 2, log: (x: number) => { seen.push(x); } } });
+  try {
+    const results = await Promise.all([1, 2, 3].map((i) => pool.run(`log(${i}) return double(${i})`)));
+    assert.deepEqual(results.map(value), [2, 4, 6]);
+    assert.deepEqual(seen.sort(), [1, 2, 3]);
+  } finally {
+    await pool.close();
+  }
+});
+
 test('pool options are checked', () => {
   assert.throws(() => new LuaPool({ size: 0 }), /LuaPool: option 'size' must be a positive integer/);
   assert.throws(() => new LuaPool({ stdout: () => undefined } as never), /LuaPool: unknown option 'stdout'/);
