@@ -364,7 +364,7 @@ export class LuaWorkerBase {
   private receive(m: FromWorker, ready: () => void, failed: (e: Error) => void): void {
     switch (m.kind) {
       case 'ready': ready(); return;
-      case 'failed': failed(errorFromWire(m.error)); this.terminate('the worker could not start'); return;
+      case 'failed': failed(errorFromWire(m.error)); this.terminate(`the worker failed: ${m.error.message}`); return;
       case 'output': (m.stream === 'stdout' ? this.stdout : this.stderr)(m.text); return;
       case 'hostcall': void this.callHost(m.call, m.name, m.args); return;
       case 'reply': break;

@@ -45,7 +45,8 @@ export function serve(port: WorkerPort): void {
     const s = server;
     if (s === undefined) return;
     if (message.kind === 'hostreply') s.hostReply(message);
-    else queue = queue.then(() => s.handle(message));
+    // a request that fails here (a bug: handle answers every request) ends the worker, not just the chain
+    else queue = queue.then(() => s.handle(message)).catch((e: unknown) => port.post({ kind: 'failed', error: errorToWire(e, String) }));
   });
 }
 
