@@ -141,8 +141,8 @@ export class LuaWorkerBase {
   private readonly started: Promise<void>;
 
   /** Start a worker with `spawn` (use `LuaWorker.create()`). */
-  protected constructor(spawn: Spawn<LuaWorkerOptions>, options: LuaWorkerOptions, readonly where = 'LuaWorker.create()') {
-    checkOptions(where, options, WORKER_OPTIONS);
+  protected constructor(spawn: Spawn<LuaWorkerOptions>, options: LuaWorkerOptions) {
+    checkOptions('LuaWorker.create()', options, WORKER_OPTIONS);
     this.cooperative = canShareMemory();
     this.flag = this.cooperative ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     this.stdout = options.stdout ?? textOut('stdout');
