@@ -16,7 +16,7 @@
 
 import type { Limits, Usage } from '../api/limits.js';
 import { LIMITS_OPTIONS } from '../api/limits.js';
-import { checkOptions, describe, ofType, nonNegativeNumber, type OptionTable } from '../api/options.js';
+import { checkOptions, describe, ofType, nonNegativeNumber, positiveInteger, type OptionTable } from '../api/options.js';
 import { LUA_OPTIONS, RUN_OPTIONS, PROFILE_OPTIONS, type ProfileOptions, type RunOptions, type RunMultiOptions } from '../api/lua-options.js';
 import type { PostMortemOptions, PostMortemReport } from '../lib/postmortem.js';
 import type { ProfileReport } from '../vm/profiler.js';
@@ -54,6 +54,14 @@ export interface LuaWorkerOptions extends StateOptions {
    * the time limit (as `countWaits: false`).
    */
   functions?: Readonly<Record<string, (...args: never[]) => unknown>>;
+  /**
+   * Node.js only: megabytes of JS heap the worker thread may use in all
+   * (its `resourceLimits.maxOldGenerationSizeMb`), a backstop behind the
+   * Lua memory limit: a worker past it is ended by Node.js, its requests
+   * fail with a LuaWorkerError ('crashed') and the process goes on (a pool
+   * replaces the worker). Browsers have no such setting; it is ignored there.
+   */
+  maxHeapMb?: number;
 }
 
 /** The checks of LuaWorkerOptions: `new Lua()`'s, minus the functions, plus the worker's own. */
@@ -70,6 +78,7 @@ export const WORKER_OPTIONS: OptionTable<LuaWorkerOptions> = {
   grace: nonNegativeNumber,
   workerUrl: (v) => (typeof v === 'string' || (typeof v === 'object' && v !== null && typeof (v as UrlLike).href === 'string')
     ? undefined : `must be a string or a URL (got ${describe(v)})`),
+  maxHeapMb: positiveInteger,
   functions: (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return `must be an object of functions (got ${describe(v)})`;
     const bad = Object.entries(v).find(([k, f]) => typeof f !== 'function' || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(k));

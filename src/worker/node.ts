@@ -29,7 +29,8 @@ function workerExecArgv(): string[] {
 const spawnThread: Spawn<LuaWorkerOptions> = (options, events) => {
   const url = options.workerUrl;
   const script = url === undefined ? new URL('./node-worker-main.js', import.meta.url) : typeof url === 'string' ? url : new URL(url.href);
-  const worker = new Worker(script, { execArgv: workerExecArgv() });
+  const resourceLimits = options.maxHeapMb === undefined ? undefined : { maxOldGenerationSizeMb: options.maxHeapMb };
+  const worker = new Worker(script, { execArgv: workerExecArgv(), resourceLimits });
   worker.on('message', (m: FromWorker) => events.message(m));
   worker.on('error', (e: Error) => events.exit(`crashed: ${e.message}`));
   worker.on('exit', (code: number) => events.exit(`exited (code ${code})`));

@@ -98,6 +98,18 @@ test('a crashed worker fails only its job; it is replaced and the queued jobs al
   }
 });
 
+test('a worker that outgrows its JS heap cap (maxHeapMb) is ended by Node.js, not the process: its job fails, the next ones run', async () => {
+  const pool = new LuaPool({ size: 1, workerUrl: ROGUE, maxHeapMb: 32 });
+  try {
+    const [oom, next] = await Promise.all([pool.run('--oom'), pool.run('return "next"')]);
+    assert.ok(!oom.ok && oom.error instanceof LuaWorkerError && oom.error.reason === 'crashed', String(!oom.ok && oom.error));
+    assert.match(String(!oom.ok && oom.error.message), /out of memory|ERR_WORKER_OUT_OF_MEMORY/i);
+    assert.equal(value(next), 'next');
+  } finally {
+    await pool.close();
+  }
+});
+
 test('a job that hangs past its time limit and the grace period: its worker is terminated and replaced', async () => {
   const pool = new LuaPool({ size: 1, workerUrl: ROGUE, grace: 100 });
   try {
