@@ -43,6 +43,9 @@ export interface Usage {
   time: number;
 }
 
+/** The usage of no run yet (frozen: copy it before changing). */
+export const NO_USAGE: Readonly<Usage> = Object.freeze({ instructions: 0, memory: 0, peakMemory: 0, time: 0 });
+
 /** The checks of a `limits` object. */
 export const LIMITS_OPTIONS: OptionTable<Limits> = {
   instructions: nonNegativeNumber,
@@ -65,7 +68,7 @@ export class RunTracker {
   private depth = 0;
   /** What a fault of moonbox becomes for the host (set by the Lua class: it closes the state). */
   onFault: ((fault: InternalFault) => Error) | undefined = undefined;
-  private last: Usage = { instructions: 0, memory: 0, peakMemory: 0, time: 0 };
+  private last: Usage = { ...NO_USAGE };
 
   constructor(private readonly L: LuaState, public limits: Limits) {}
 

@@ -15,7 +15,7 @@
  */
 
 import type { Limits, Usage } from '../api/limits.js';
-import { LIMITS_OPTIONS } from '../api/limits.js';
+import { LIMITS_OPTIONS, NO_USAGE } from '../api/limits.js';
 import { checkOptions, describe, ofType, nonNegativeNumber, positiveInteger, type OptionTable } from '../api/options.js';
 import { LUA_OPTIONS, RUN_OPTIONS, PROFILE_OPTIONS, type ProfileOptions, type RunOptions, type RunMultiOptions } from '../api/lua-options.js';
 import type { PostMortemOptions, PostMortemReport } from '../lib/postmortem.js';
@@ -136,6 +136,8 @@ export class LuaWorkerBase {
   private readonly handle: WorkerHandle;
   private readonly flag: Int32Array | undefined;
   private readonly pending = new Map<number, Pending>();
+  /** Called when request `id` is answered or fails (what `stop()` waits for). */
+  private readonly onSettled = new Map<number, (() => void)[]>();
   private readonly stdout: (text: string) => void;
   private readonly stderr: (text: string) => void;
   private readonly grace: number;
@@ -144,7 +146,7 @@ export class LuaWorkerBase {
   private hostCalls = 0;
   private nextId = 0;
   private dead: LuaWorkerError | undefined = undefined;
-  private lastUsage: Usage = { instructions: 0, memory: 0, peakMemory: 0, time: 0 };
+  private lastUsage: Usage = { ...NO_USAGE };
   private stateLimits: Limits;
   private watchdog: ReturnType<typeof setTimeout> | undefined = undefined;
   private readonly started: Promise<void>;
@@ -308,15 +310,12 @@ export class LuaWorkerBase {
     const grace = options.grace ?? this.grace;
     const stopped = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), grace);
-      const poll = (): void => {
-        if (!this.pending.has(id)) {
-          clearTimeout(timer);
-          resolve(true);
-        } else if (this.alive) {
-          setTimeout(poll, 5);
-        }
-      };
-      poll();
+      const waiting = this.onSettled.get(id) ?? [];
+      waiting.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      this.onSettled.set(id, waiting);
     });
     if (!stopped) this.terminate(`the script did not stop within ${grace} ms of an interrupt: the worker was terminated`);
   }
@@ -384,6 +383,7 @@ export class LuaWorkerBase {
     if (m.usage !== undefined) this.lastUsage = m.usage;
     if (m.ok) p.resolve(m.value);
     else p.reject(errorFromWire(m.error));
+    this.settled(m.id);
     this.hold();
   }
 
@@ -428,12 +428,19 @@ export class LuaWorkerBase {
     unrefTimer(this.watchdog);
   }
 
+  private settled(id: number): void {
+    const waiting = this.onSettled.get(id);
+    this.onSettled.delete(id);
+    for (const f of waiting ?? []) f();
+  }
+
   private die(error: LuaWorkerError): void {
     if (this.dead !== undefined) return;
     this.dead = error;
     if (this.watchdog !== undefined) clearTimeout(this.watchdog);
     for (const p of this.pending.values()) p.reject(error);
     this.pending.clear();
+    for (const id of [...this.onSettled.keys()]) this.settled(id);
     this.handle?.hold(false);
   }
 }

@@ -11,7 +11,7 @@
  * and the queued jobs go on.
  */
 
-import type { Usage } from '../api/limits.js';
+import { NO_USAGE, type Usage } from '../api/limits.js';
 import type { RunOptions } from '../api/lua-options.js';
 import { RUN_OPTIONS } from '../api/lua-options.js';
 import { checkOptions, describe, positiveInteger, type OptionTable } from '../api/options.js';
@@ -49,14 +49,15 @@ export interface JobOptions extends RunOptions {
  * it used: the promise of `run` rejects only when the pool cannot take
  * the job.
  */
-export type JobResult = {
+export type JobResult = JobEnd & {
   /** Everything the script printed (`print`, `io.write`). */
   stdout: string;
   /** Its warnings and `io.stderr` output. */
   stderr: string;
-  /** What it used (zeros when its worker died). */
-  usage: Usage;
-} & ({ ok: true; value: unknown } | { ok: false; error: Error });
+};
+
+/** A job's value or error, and what it used (zeros when its worker died). */
+export type JobEnd = { usage: Usage } & ({ ok: true; value: unknown } | { ok: false; error: Error });
 
 /** The pool cannot take a job: its queue is full, or it was closed. */
 export class LuaPoolError extends Error {
@@ -77,7 +78,6 @@ const JOB_OPTIONS: OptionTable<JobOptions> = {
   signal: (v) => (typeof v === 'object' && v !== null && 'aborted' in v ? undefined : `must be an AbortSignal (got ${describe(v)})`),
 };
 
-const NO_USAGE: Usage = { instructions: 0, memory: 0, peakMemory: 0, time: 0 };
 const DEFAULT_MAX_QUEUE = 10_000;
 
 interface Job {
@@ -196,7 +196,7 @@ export class LuaPoolBase {
   private dispatch(): void {
     while (this.queue.length > 0) {
       const slot = this.slots.find((s) => s.jobs.length === 0) ?? this.newSlot()
-        ?? this.slots.find((s) => s.jobs.length < IN_FLIGHT && s.culprit === undefined);
+        ?? this.slots.find((s) => s.jobs.length < IN_FLIGHT);
       if (slot === undefined) return;
       const job = this.queue.shift()!;
       this.wake();
@@ -258,7 +258,7 @@ export class LuaPoolBase {
   }
 
   /** A job leaves its worker: settled (unless `end` is undefined), then the queue moves on. */
-  private finish(slot: Slot, job: Job, end: Parameters<typeof settle>[1] | undefined): void {
+  private finish(slot: Slot, job: Job, end: JobEnd | undefined): void {
     const i = slot.jobs.indexOf(job);
     if (i >= 0) slot.jobs.splice(i, 1);
     if (end !== undefined) settle(job, end);
@@ -298,8 +298,8 @@ function aborted(): LuaWorkerError {
 }
 
 /** End a job once, with its output. */
-function settle(job: Job, end: { usage: Usage } & ({ ok: true; value: unknown } | { ok: false; error: Error })): void {
+function settle(job: Job, end: JobEnd): void {
   if (job.done) return;
   job.done = true;
-  job.resolve({ ...end, stdout: job.out.join(''), stderr: job.err.join('') });
+  job.resolve({ ...end, usage: { ...end.usage }, stdout: job.out.join(''), stderr: job.err.join('') });
 }

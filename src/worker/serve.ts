@@ -164,7 +164,7 @@ class Server {
       this.output.flush();
     }
     const usage = RUNS.has(request.kind) ? this.lua.usage() : undefined;
-    const error = failed ? errorToWire(failure, (v) => this.detachOr(v, undefined)) : undefined;
+    const error = failed ? errorToWire(failure, (v) => this.detachOrNot(v)) : undefined;
     this.port.post(error === undefined
       ? { kind: 'reply', id: request.id, usage, ok: true, value }
       : { kind: 'reply', id: request.id, usage, ok: false, error });
@@ -196,12 +196,12 @@ class Server {
     return copy;
   }
 
-  /** `detach`, or `fallback` when the value cannot cross (an error's value: its message stands in). */
-  private detachOr(v: unknown, fallback: unknown): unknown {
+  /** `detach`, or undefined when the value cannot cross (an error's value: its message stands in). */
+  private detachOrNot(v: unknown): unknown {
     try {
       return this.detach(v, 'the error value');
     } catch {
-      return fallback;
+      return undefined;
     }
   }
 }
