@@ -22,7 +22,10 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   resolve: {
-    alias: { moonbox: fileURLToPath(new URL('../dist/src/browser.js', import.meta.url)) },
+    alias: {
+      'moonbox/profile': fileURLToPath(new URL('../dist/src/profile.js', import.meta.url)),
+      moonbox: fileURLToPath(new URL('../dist/src/browser.js', import.meta.url)),
+    },
   },
   build: {
     outDir: 'dist',

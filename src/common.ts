@@ -14,12 +14,8 @@ export type { LuaFunctionProxy } from './api/callable.js';
 export type { AsyncHooks, StringMode } from './api/context.js';
 export type { LuaFloat, LuaValue } from './value/value.js';
 
-// the profiler's report, and its views: a table, folded stacks, a flame graph page
+// the profiler's report (its views, a table, folded stacks and a flame graph page, are in `moonbox/profile`)
 export type { ProfileReport, ProfileFunction, ProfileLine, ProfileNode } from './vm/profiler.js';
-export { formatProfileTable, formatLineTable, type ProfileTableOptions } from './profile/table.js';
-export { toFoldedStacks } from './profile/folded.js';
-export { flameGraphHtml, type FlameGraphOptions } from './profile/flamegraph.js';
-export { functionLabel } from './profile/label.js';
 export {
   formatPostMortem, POSTMORTEM_VERSION, type PostMortemReport, type PostMortemOptions, type FailureCause, type ThreadReport,
   type FrameReport, type VariableReport, type MemoryReport, type LimitsReport, type LimitUse,

@@ -1,4 +1,5 @@
-import { Lua, flameGraphHtml, formatProfileTable, functionLabel, toFoldedStacks } from 'moonbox';
+import { Lua } from 'moonbox';
+import { flameGraphHtml, formatProfileTable, functionLabel, toFoldedStacks } from 'moonbox/profile';
 
 export function main(): string {
   const out: string[] = [];

@@ -5,7 +5,8 @@
  * the most self time.
  */
 
-import { flameGraphHtml, functionLabel, type ProfileNode, type ProfileReport } from 'moonbox';
+import type { ProfileNode, ProfileReport } from 'moonbox';
+import { flameGraphHtml, functionLabel } from 'moonbox/profile';
 import { linkLocations } from './links.js';
 
 const TOP = 12;

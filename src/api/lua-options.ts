@@ -14,6 +14,7 @@ import { checkOptions, describe, libNames, objectWith, ofType, oneOf, platform, 
 import { LIMITS_OPTIONS, type Limits } from './limits.js';
 import type { Sandbox } from '../lib/sandbox.js';
 import type { PostMortemOptions } from '../lib/postmortem.js';
+import type { CompileMode } from '../vm/jit/tier.js';
 
 /** `limits`: an object of limits, each checked (see LIMITS_OPTIONS). */
 export const limitsOption: OptionCheck = (v) => {
@@ -82,6 +83,15 @@ export interface LuaOptions {
    * measures the whole heap.
    */
   postMortem?: boolean | PostMortemOptions;
+  /**
+   * Compile hot Lua functions to JavaScript (the default, `true`), or run
+   * everything in the interpreter (`false`: for hosts that forbid `eval`;
+   * where a Content-Security-Policy refuses `new Function`, moonbox falls
+   * back to the interpreter by itself). `'all'` compiles every function on
+   * its first call, which only tests want. Either way scripts behave the
+   * same: the compiled code keeps every frame as the interpreter would.
+   */
+  compile?: boolean | 'all';
 }
 
 /** The checks of `new Lua()`'s options. */
@@ -99,7 +109,13 @@ export const LUA_OPTIONS: OptionTable<LuaOptions> = {
   interruptFlag: (v) => (v instanceof Int32Array && v.length > 0 ? undefined : `must be an Int32Array (got ${describe(v)})`),
   postMortem: (v) => (typeof v === 'boolean' || (typeof v === 'object' && v !== null && Object.keys(v).every((k) => k === 'locals'))
     ? undefined : `must be a boolean or { locals?: boolean } (got ${describe(v)})`),
+  compile: (v) => (typeof v === 'boolean' || v === 'all' ? undefined : `must be true, false or 'all' (got ${describe(v)})`),
 };
+
+/** The tier's mode for `compile` (undefined: the state's default, jit/tier.ts). */
+export function compileMode(compile: boolean | 'all' | undefined): CompileMode | undefined {
+  return compile === undefined ? undefined : compile === 'all' ? 'all' : compile ? 'hot' : 'off';
+}
 
 /** Options of `run`, `runAsync` and `load`. */
 export interface RunOptions {

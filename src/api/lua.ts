@@ -22,7 +22,7 @@ import { LIMITS_OPTIONS, type Limits, type Usage } from './limits.js';
 import { allowListOf, applySandbox } from '../lib/sandbox.js';
 import { chargeWork } from '../vm/budget.js';
 import {
-  LOAD_OPTIONS, LUA_OPTIONS, PROFILE_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS,
+  LOAD_OPTIONS, LUA_OPTIONS, PROFILE_OPTIONS, RUN_OPTIONS, TO_JS_OPTIONS, compileMode,
   type LuaOptions, type ProfileOptions, type RunMultiOptions, type RunOptions,
 } from './lua-options.js';
 import { startProfiler, stopProfiler, type ProfileReport } from '../vm/profiler.js';
@@ -55,6 +55,7 @@ export class Lua {
       stderr: options.stderr === undefined ? undefined : textSink(options.stderr),
       stackLimit: options.stackLimit,
       coroutineStackLimit: options.coroutineStackLimit,
+      compile: compileMode(options.compile),
     });
     setPlatform(L, options.platform ?? nullPlatform);
     openLibs(L, options.libs);

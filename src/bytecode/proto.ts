@@ -7,6 +7,14 @@
  */
 
 import { valueArray, type LuaValue } from '../value/value.js';
+import { JIT_HOT_ENTRIES } from '../value/limits.js';
+
+/**
+ * A function's compiled code (vm/jit/): runs a frame of it from the frame's
+ * pc, and returns an `Exit` (vm/interp.ts). Its arguments are the thread
+ * and the frame, which this layer does not know.
+ */
+export type JitCode = (L: object, ci: object) => number;
 
 /** How a closure finds one of its upvalues when it is created. */
 export interface UpvalDesc {
@@ -55,6 +63,14 @@ export class Proto {
    * while line or count events are wanted (vm/hooks.ts). Allocated lazily.
    */
   trapCode: Int32Array | undefined = undefined;
+  /**
+   * Compiled code (vm/jit/tier.ts): undefined until the function is hot,
+   * null when it is not to be compiled (the tier is off, or compiling it
+   * failed or did not fit under the memory limit).
+   */
+  jit: JitCode | null | undefined = undefined;
+  /** Frame entries left before the function is compiled (JIT_HOT_ENTRIES; 0 in mode 'all'). */
+  hot = JIT_HOT_ENTRIES;
   /** Epoch of the last mark that reached this prototype (vm/gc.ts). */
   gcmark = 0;
   /** What this prototype alone costs (vm/heap.ts's model), computed on its first mark. */

@@ -8,6 +8,7 @@
  * in-process with captured output.
  */
 
+import type { CompileMode } from '../vm/jit/tier.js';
 import { loadFile } from '../lib/base.js';
 import { openLibs } from '../lib/init.js';
 import { NOENV } from '../lib/package.js';
@@ -85,6 +86,8 @@ Available options are:
   -W        turn warnings on
   --        stop handling options
   -         stop handling options and execute stdin
+  --no-compile              run every function in the interpreter (by default
+                            hot functions are compiled to JavaScript)
 Limits and sandbox (before the script):
   --sandbox=safe|none       what the script can reach (default none: full Lua)
   --max-memory=SIZE         bytes of Lua heap (with KB, MB or GB)
@@ -119,6 +122,8 @@ interface Args {
   profile: ProfileArgs | undefined;
   /** --post-mortem[=FILE]: where the report goes (undefined: standard error). */
   postMortem: { file: string | undefined } | undefined;
+  /** --no-compile: 'off'; undefined: the default mode (jit/tier.ts). */
+  compile: CompileMode | undefined;
 }
 
 interface ProfileArgs {
@@ -131,7 +136,7 @@ interface ProfileArgs {
 function collectArgs(argv: string[]): Args | string {
   const a: Args = {
     script: -1, interactive: false, version: false, noEnv: false, actions: [], hasExec: false, sandbox: 'none', limits: {},
-    profile: undefined, postMortem: undefined,
+    profile: undefined, postMortem: undefined, compile: undefined,
   };
   let i = 0;
   for (; i < argv.length; i++) {
@@ -237,6 +242,10 @@ function longOption(a: Args, opt: string): string | undefined {
       if (eq >= 0) return `unrecognized option '${opt}'`;
       a.profile = { file: a.profile?.file, lines: true };
       return undefined;
+    case '--no-compile':
+      if (eq >= 0) return `unrecognized option '${opt}'`;
+      a.compile = 'off';
+      return undefined;
     default:
       return `unrecognized option '${opt}'`;
   }
@@ -264,7 +273,7 @@ export function main(argv: string[], host: CliHost): number {
     host.stderr(USAGE.replace('%s', progname));
     return 1;
   }
-  const L = newState({ stdout: host.stdout, stderr: host.stderr });
+  const L = newState({ stdout: host.stdout, stderr: host.stderr, compile: args.compile });
   if (host.interrupt !== undefined) L.g.budget.signal = { flag: host.interrupt, raise: interrupted };
   // --post-mortem: each failure reported where it happens (with the locals), written at exit
   const failure = args.postMortem !== undefined ? reportFailures(L, { locals: true }) : undefined;

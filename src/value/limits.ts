@@ -100,3 +100,22 @@ export const MAX_HASH_PART = 2 ** 24;
  * allows. Its bytes count against the memory limit like everything else.
  */
 export const MAX_BUFFER = 2 ** 30;
+
+/**
+ * Entries of a function's frames (calls, and returns into it from what it
+ * called) before the compiling tier compiles it (vm/jit/tier.ts). Low
+ * enough that a function called in a loop is compiled within the first
+ * milliseconds; high enough that code run a few times (set-up, a chunk's
+ * main function) is not worth the compiling (a fraction of a millisecond
+ * per function).
+ */
+export const JIT_HOT_ENTRIES = 100;
+
+/**
+ * With the compiling tier on, the safepoint counter comes back at least
+ * this often (instructions), so that a function that loops without calling
+ * anything is found and compiled (vm/jit/tier.ts's sampler): about a
+ * tenth of a millisecond of interpretation, for a slow path that then
+ * costs nothing measurable.
+ */
+export const JIT_SAMPLE_INTERVAL = 2 ** 15;

@@ -25,6 +25,7 @@
 import { HostAbort } from './exceptions.js';
 import { charge, stringCost } from './heap.js';
 import { CIST, type GlobalState, type LuaState } from './state.js';
+import { JIT_SAMPLE_INTERVAL } from '../value/limits.js';
 
 /** The limits a state can enforce; 'interrupt' is the host's stop request. */
 export type LimitKind = 'instructions' | 'memory' | 'time' | 'interrupt';
@@ -126,6 +127,12 @@ export class Budget {
   inGrace = false;
   /** The Lua traceback of a thread, for limit errors (installed by the libraries). */
   traceback: (L: LuaState) => string = () => '';
+  /**
+   * The compiling tier's sampler (jit/tier.ts), called at every safepoint
+   * while set; the counter then comes back at least every
+   * JIT_SAMPLE_INTERVAL instructions. It must not throw or run Lua.
+   */
+  onSample: ((L: LuaState) => void) | undefined = undefined;
   /** Called where a limit hits, before anything unwinds (a post-mortem report is made there). */
   onLimit: ((L: LuaState, limit: LimitKind, value: number, used: number) => void) | undefined = undefined;
 
@@ -229,13 +236,17 @@ export function resumeRun(g: GlobalState, s: RunState, waited: number): void {
   setQuantum(g);
 }
 
-/** The next quantum: up to the budget's end, and no longer than the polling interval when watching. */
-function setQuantum(g: GlobalState): void {
+/**
+ * The next quantum: up to the budget's end, no longer than the polling
+ * interval when watching, nor than the sampling interval while sampling.
+ */
+export function setQuantum(g: GlobalState): void {
   const b = g.budget;
   let q = TICK_IDLE;
   if (b.interrupted) q = 0;
   if (b.maxInstructions !== Infinity) q = Math.min(q, Math.max(0, b.maxInstructions - b.executed));
   if (b.deadline !== Infinity || b.interruptFlag !== undefined || b.signal !== undefined || b.poll !== undefined) q = Math.min(q, POLL_INTERVAL);
+  if (b.onSample !== undefined) q = Math.min(q, JIT_SAMPLE_INTERVAL);
   b.quantum = q;
   g.tick = q;
 }
@@ -267,6 +278,7 @@ export function safepoint(L: LuaState): void {
   }
   setQuantum(g);
   b.poll?.();
+  b.onSample?.(L);
   const sig = b.signal;
   if (sig !== undefined && (L.ci.callstatus & CIST.LUA) !== 0 && Atomics.exchange(sig.flag, 0, 0) !== 0) sig.raise(L);
 }

@@ -8,7 +8,7 @@ import { undump } from '../bytecode/undump.js';
 import type { LuaValue } from '../value/value.js';
 import { closeprotected, overflowMessage } from './call.js';
 import { finalizeAll, measure } from './gc.js';
-import { Budget, chargeBytesWork, limitHit, TICK_IDLE } from './budget.js';
+import { Budget, chargeBytesWork, limitHit, setQuantum, TICK_IDLE } from './budget.js';
 import { Identities } from './identity.js';
 import { inheritHook } from './hooks.js';
 import { LuaClosure, UpVal } from './function.js';
@@ -17,6 +17,7 @@ import { LUA_OK, LuaState, type GlobalState } from './state.js';
 import { LuaTable } from './table.js';
 import { charge, chunkCost, CLOSURE, Heap, SLOT, THREAD, UPVAL } from './heap.js';
 import { defaultSink } from './default-output.js';
+import { defaultCompileMode, newJitState, primeChunk, sample, type CompileMode } from './jit/tier.js';
 
 /** Registry indices, as the reference's LUA_RIDX_*. */
 export const RIDX_MAINTHREAD = 1;
@@ -38,10 +39,13 @@ export interface StateOptions {
   stdout?: (s: string) => void;
   /** Where warnings and the CLI's errors go. */
   stderr?: (s: string) => void;
+  /** When Lua functions are compiled to JavaScript (jit/tier.ts; default: MOONBOX_COMPILE, else 'hot'). */
+  compile?: CompileMode;
 }
 
 /** Create a new Lua universe and return its main thread (lua_newstate). */
 export function newState(options: StateOptions = {}): LuaState {
+  const mode = options.compile ?? defaultCompileMode();
   const g: GlobalState = {
     registry: undefined as unknown as LuaTable,
     typeMetatables: new Map(),
@@ -60,8 +64,13 @@ export function newState(options: StateOptions = {}): LuaState {
     profiler: null,
     onCoroutineError: undefined,
     onInternalFault: undefined,
+    jit: newJitState(mode),
     ext: new Map(),
   };
+  if (mode === 'hot') {
+    g.budget.onSample = sample;
+    setQuantum(g);
+  }
   const heap = new Heap(g);
   g.heap = heap;
   heap.measure = () => measure(heap);
@@ -136,6 +145,7 @@ export function loadChunk(L: LuaState, chunk: string, chunkname: string, mode: s
   }
   const heap = L.g.heap;
   charge(heap, chunkCost(p) + CLOSURE + p.upvalues.length * SLOT);
+  if (L.g.jit.mode === 'all') primeChunk(p);
   const cl = new LuaClosure(p, p.upvalues.length);
   for (let i = 0; i < p.upvalues.length; i++) cl.upvals[i] = closedUpval(heap, undefined);
   if (p.upvalues.length > 0) cl.upvals[0] = closedUpval(heap, globals(L));

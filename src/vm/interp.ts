@@ -26,13 +26,13 @@ import {
 import { LuaFloat, isFalse, mkfloat, type LuaValue } from '../value/value.js';
 import { LuaUserdata } from './userdata.js';
 import { YieldSignal } from './exceptions.js';
-import { HostFunction, LuaClosure } from './function.js';
+import { HostFunction, LuaClosure, type UpVal } from './function.js';
 import {
   checkCstack, closeAll, closeUpvals, CLOSEKTOP, findupval, newtbcupval, poscall, precall, runerror, stackOverflow, tryfuncTM,
 } from './call.js';
 import { ARITH_EVENT, arith, concat, equalobj, index, indexTableChain, len, lessequal, lessthan, setindex, rawequal, rawset } from './operations.js';
 import { binTM, fasttm, objtypename, TM } from './metamethods.js';
-import { upvalLoc } from './debuginfo.js';
+import { upvalLoc, type VarLoc } from './debuginfo.js';
 import { CIST, LUA_YIELD, type CallInfo, type GlobalState, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
 import { growRegisters, materialize, needsRegisters, type Slot } from './floatregs.js';
@@ -41,6 +41,7 @@ import { charge, CLOSURE, SLOT, stringCost } from './heap.js';
 import { gcCheckpoint } from './gc.js';
 import { safepoint, Work } from './budget.js';
 import { enterLua, frameCode, hookVarargCall, traceexec, tracing } from './hooks.js';
+import { tierUp } from './jit/tier.js';
 
 
 /**
@@ -53,991 +54,1060 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
   // Registers may hold float-register markers (null): see floatregs.ts.
   const stack = L.stack as Slot[];
   const fstack = L.fstack;
-  let cl = ci.closure!;
-  let k = cl.p.k;
-  let code = cl.p.code;
-  let hints = slotHintsOf(cl.p);
-  let upvals = cl.upvals;
-  let base = ci.base;
-  let pc = ci.pc;
   const g = L.g;
   const heap = g.heap;
-  if (g.traps !== 0) code = enterLua(L, ci);
+  let cl: LuaClosure;
+  let k: LuaValue[];
+  let code: Int32Array;
+  let hints: Int32Array;
+  let upvals: UpVal[];
+  let base: number;
+  let pc: number;
 
   for (;;) {
-    // Opcodes that change the running frame break out of this block to the
-    // reload below; every other opcode continues the loop directly.
-    reload: {
-      let i = code[pc++];
-      if ((i & 0x7f) === Op.TRAP) {
-        // line or count events are wanted: run the hooks, then the real instruction
-        ci.pc = pc;
-        i = traceexec(L, ci);
-        if (L.status === LUA_YIELD) {
-          ci.pc = pc - 1; // a host hook yielded: the instruction runs on resume
-          if (isBase) return;
-          throw YieldSignal.instance;
-        }
-        if (!tracing(L)) code = cl.p.code;
+    // (Re)load the running frame, L.ci. A frame whose function has compiled
+    // code runs it (vm/jit/): it returns when the frame changes, or with
+    // the frame at an instruction the interpreter is to take from there.
+    for (;;) {
+      ci = L.ci;
+      cl = ci.closure!;
+      const p = cl.p;
+      let jit = p.jit;
+      // compiled before the call event: its time is not the function's in a profile
+      if (jit === undefined && --p.hot <= 0) jit = tierUp(L, p);
+      code = p.code;
+      if (g.traps !== 0) code = enterLua(L, ci);
+      if (jit == null || code !== p.code) break;
+      const exit = jit(L, ci);
+      if (exit === Exit.SWITCH) continue;
+      if (exit === Exit.RETURN) return;
+      if (exit === Exit.YIELD) {
+        if (isBase) return;
+        throw YieldSignal.instance;
       }
-      const ra = base + ((i >>> 7) & 0xff);
-      switch (i & 0x7f) {
-        case Op.MOVE: {
-          const rb = base + ((i >>> 16) & 0xff);
-          const v = stack[rb];
-          stack[ra] = v;
-          if (v === null) fstack[ra] = fstack[rb];
-          continue;
-        }
-        case Op.LOADI:
-          stack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
-          continue;
-        case Op.LOADF:
-          fstack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
-          stack[ra] = null;
-          continue;
-        case Op.LOADK:
-          stack[ra] = k[i >>> 15];
-          continue;
-        case Op.LOADKX:
-          stack[ra] = k[code[pc++] >>> 7];
-          continue;
-        case Op.LOADFALSE:
-          stack[ra] = false;
-          continue;
-        case Op.LFALSESKIP:
-          stack[ra] = false;
-          pc++;
-          continue;
-        case Op.LOADTRUE:
-          stack[ra] = true;
-          continue;
-        case Op.LOADNIL: {
-          for (let b = (i >>> 16) & 0xff, r = ra; b >= 0; b--) stack[r++] = undefined;
-          continue;
-        }
-        case Op.GETUPVAL: {
-          const uv = upvals[(i >>> 16) & 0xff];
-          const v = uv.arr[uv.idx] as Slot;
-          stack[ra] = v;
-          if (v === null) fstack[ra] = uv.farr[uv.idx];
-          continue;
-        }
-        case Op.SETUPVAL: {
-          const uv = upvals[(i >>> 16) & 0xff];
-          const v = stack[ra];
-          uv.arr[uv.idx] = v === null ? mkfloat(fstack[ra]) : v;
-          continue;
-        }
-        case Op.GETTABUP: {
-          const b = (i >>> 16) & 0xff;
-          const uv = upvals[b];
-          const key = k[i >>> 24] as string;
-          const tr = uv.arr[uv.idx];
-          if (tr instanceof LuaTable) {
-            const v = hintedGet(tr, key, hints, pc);
-            if (v !== undefined || tr.metatable === undefined) {
-              stack[ra] = v;
-              continue;
-            }
-          }
-          const t = uv.get();
-          if (indexMM(L, ci, pc, t, key)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          stack[ra] = index(L, t, key, upvalLoc(b));
-          continue;
-        }
-        case Op.GETTABLE: {
-          const b = (i >>> 16) & 0xff;
-          const tr = stack[base + b];
-          const kr = stack[base + (i >>> 24)];
-          const key = kr === null ? mkfloat(fstack[base + (i >>> 24)]) : kr;
-          if (tr instanceof LuaTable) {
-            const v = tr.get(key);
-            if (v !== undefined || tr.metatable === undefined) {
-              stack[ra] = v;
-              continue;
-            }
-          }
-          const t = val(stack, fstack, base + b);
-          if (indexMM(L, ci, pc, t, key)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          stack[ra] = index(L, t, key, b);
-          continue;
-        }
-        case Op.GETI: {
-          const b = (i >>> 16) & 0xff;
-          const tr = stack[base + b];
-          const key = i >>> 24;
-          if (tr instanceof LuaTable) {
-            const v = tr.getInt(key);
-            if (v !== undefined || tr.metatable === undefined) {
-              stack[ra] = v;
-              continue;
-            }
-          }
-          const t = val(stack, fstack, base + b);
-          if (indexMM(L, ci, pc, t, key)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          stack[ra] = index(L, t, key, b);
-          continue;
-        }
-        case Op.GETFIELD: {
-          const b = (i >>> 16) & 0xff;
-          const tr = stack[base + b];
-          const key = k[i >>> 24] as string;
-          if (tr instanceof LuaTable) {
-            const v = hintedGet(tr, key, hints, pc);
-            if (v !== undefined || tr.metatable === undefined) {
-              stack[ra] = v;
-              continue;
-            }
-            const w = indexTableChain(tr, key);
-            if (w !== null) {
-              stack[ra] = w;
-              continue;
-            }
-          }
-          const t = val(stack, fstack, base + b);
-          if (indexMM(L, ci, pc, t, key)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          stack[ra] = index(L, t, key, b);
-          continue;
-        }
-        case Op.SETTABUP: {
-          const uv = upvals[(i >>> 7) & 0xff];
-          const key = k[(i >>> 16) & 0xff] as string;
-          const c = i >>> 24;
-          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
-          const t = uv.get();
-          if (t instanceof LuaTable) {
-            if (hintedSet(t, key, v, hints, pc)) continue;
-            if (t.metatable === undefined) {
-              ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
-              t.setStr(key, v);
-              continue;
-            }
-          }
-          if (newindexMM(L, ci, pc, t, key, v)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          setindex(L, t, key, v, upvalLoc((i >>> 7) & 0xff));
-          continue;
-        }
-        case Op.SETTABLE: {
-          const tr = stack[ra];
-          const kr = stack[base + ((i >>> 16) & 0xff)];
-          const key = kr === null ? mkfloat(fstack[base + ((i >>> 16) & 0xff)]) : kr;
-          const c = i >>> 24;
-          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
-          if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
-            ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
-            if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
-            else if (typeof key === 'string') tr.setStr(key, v);
-            else {
-              ci.pc = pc;
-              rawset(L, tr, key, v);
-            }
-            continue;
-          }
-          const t = val(stack, fstack, ra);
-          if (newindexMM(L, ci, pc, t, key, v)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          setindex(L, t, key, v, (i >>> 7) & 0xff);
-          continue;
-        }
-        case Op.SETI: {
-          const tr = stack[ra];
-          const key = (i >>> 16) & 0xff;
-          const c = i >>> 24;
-          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
-          if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(key) !== undefined)) {
-            ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
-            tr.setInt(key, v);
-            continue;
-          }
-          const t = val(stack, fstack, ra);
-          if (newindexMM(L, ci, pc, t, key, v)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          setindex(L, t, key, v, (i >>> 7) & 0xff);
-          continue;
-        }
-        case Op.SETFIELD: {
-          const tr = stack[ra];
-          const key = k[(i >>> 16) & 0xff] as string;
-          const c = i >>> 24;
-          const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-          const v = vr === null ? mkfloat(fstack[base + c]) : vr;
-          if (tr instanceof LuaTable) {
-            if (hintedSet(tr, key, v, hints, pc)) continue;
-            if (tr.metatable === undefined) {
-              ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
-              tr.setStr(key, v);
-              continue;
-            }
-          }
-          const t = val(stack, fstack, ra);
-          if (newindexMM(L, ci, pc, t, key, v)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          setindex(L, t, key, v, (i >>> 7) & 0xff);
-          continue;
-        }
-        case Op.NEWTABLE:
-          ci.pc = pc; // a refused charge is an error at this line
-          stack[ra] = new LuaTable(heap);
-          pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
-          if (heap.pending) {
-            ci.pc = pc;
-            gcCheckpoint(L, ra + 1);
-          }
-          continue;
-        case Op.SELF: {
-          const b = (i >>> 16) & 0xff;
-          const tr = stack[base + b];
-          const t = tr === null ? mkfloat(fstack[base + b]) : tr;
-          const c = i >>> 24;
-          const kr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
-          const key = kr === null ? mkfloat(fstack[base + c]) : kr;
-          stack[ra + 1] = t;
-          if (t instanceof LuaTable) {
-            const v = t.get(key);
-            if (v !== undefined || t.metatable === undefined) {
-              stack[ra] = v;
-              continue;
-            }
-            // a method inherited through __index tables
-            const w = typeof key === 'string' ? indexTableChain(t, key) : null;
-            if (w !== null) {
-              stack[ra] = w;
-              continue;
-            }
-          }
-          if (indexMM(L, ci, pc, t, key)) break reload;
-          ci.pc = pc;
-          L.top = ci.top;
-          stack[ra] = index(L, t, key, b);
-          continue;
-        }
-
-        // ---- arithmetic: inline number paths, everything else via arithSlow
-        case Op.ADDI: {
-          const b = (i >>> 16) & 0xff;
-          const xr = stack[base + b];
-          const imm = (i >>> 24) - Instr.OFFSET_sC;
-          if (typeof xr === 'number') {
-            const r = xr + imm;
-            if (Number.isInteger(xr)) {
-              if (r <= SafeInt.MAX && r >= SafeInt.MIN) {
-                stack[ra] = r;
-                continue;
-              }
-            } else {
-              fstack[ra] = r;
-              stack[ra] = null;
-              continue;
-            }
-          } else if (xr === null) {
-            fstack[ra] = fstack[base + b] + imm;
-            stack[ra] = null;
-            continue;
-          } else if (xr instanceof LuaFloat) {
-            fstack[ra] = xr.n + imm;
-            stack[ra] = null;
-            continue;
-          }
-          const x = xr as LuaValue;
-          if ((i & 0x8000) === 0 && arithMM(L, ci, pc, ArithOp.ADD, x, imm)) break reload;
-          stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
-            : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
-          continue;
-        }
-        case Op.MODK: case Op.POWK: case Op.IDIVK:
-        case Op.BANDK: case Op.BORK: case Op.BXORK: {
-          const b = (i >>> 16) & 0xff;
-          const x = val(stack, fstack, base + b);
-          const y = k[i >>> 24];
-          const op = (i & 0x7f) - Op.ADDK;
-          if (typeof x === 'number' && typeof y === 'number') {
-            stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, undefined)
-              : numArith(op, x, y, L, ci, pc, b, undefined);
-          }
-          else if ((i & 0x8000) !== 0) { // the bitwise ones may be flipped (see kOperand)
-            if (flippedArith(L, ci, pc, op, ra, b, x, y)) break reload;
-          }
-          else if (arithMM(L, ci, pc, op, x, y)) break reload;
-          else stack[ra] = slowArith(L, ci, pc, op, x, y, b, undefined);
-          continue;
-        }
-        case Op.SHRI: {
-          const b = (i >>> 16) & 0xff;
-          const x = val(stack, fstack, base + b);
-          const imm = (i >>> 24) - Instr.OFFSET_sC;
-          if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
-          else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
-          else stack[ra] = negatedImm(L, ci, pc, ArithOp.SHR, ArithOp.SHL, x, imm, b);
-          continue;
-        }
-        case Op.SHLI: {
-          const b = (i >>> 16) & 0xff;
-          const x = val(stack, fstack, base + b);
-          const imm = (i >>> 24) - Instr.OFFSET_sC;
-          if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
-          else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
-          continue;
-        }
-        case Op.ADD: case Op.ADDK: {
-          // one body for the register and the constant form
-          const b = (i >>> 16) & 0xff;
-          const c = i >>> 24;
-          const x = stack[base + b];
-          const isK = (i & 0x7f) === Op.ADDK;
-          const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number') {
-            if (typeof y === 'number') {
-              if (Number.isInteger(x) && Number.isInteger(y)) {
-                const r = x + y;
-                stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : iadd(x, y);
-              } else {
-                fstack[ra] = x + y;
-                stack[ra] = null;
-              }
-              continue;
-            }
-            if (y === null) {
-              fstack[ra] = x + fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-          } else if (x === null) {
-            if (y === null) {
-              fstack[ra] = fstack[base + b] + fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-            if (typeof y === 'number') {
-              fstack[ra] = fstack[base + b] + y;
-              stack[ra] = null;
-              continue;
-            }
-          }
-          if (arithTail(L, ci, pc, ArithOp.ADD, ra, b, isK ? kOperand(i) : c, y)) break reload;
-          continue;
-        }
-        case Op.SUB: case Op.SUBK: {
-          // one body for the register and the constant form
-          const b = (i >>> 16) & 0xff;
-          const c = i >>> 24;
-          const x = stack[base + b];
-          const isK = (i & 0x7f) === Op.SUBK;
-          const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number') {
-            if (typeof y === 'number') {
-              if (Number.isInteger(x) && Number.isInteger(y)) {
-                const r = x - y;
-                stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : isub(x, y);
-              } else {
-                fstack[ra] = x - y;
-                stack[ra] = null;
-              }
-              continue;
-            }
-            if (y === null) {
-              fstack[ra] = x - fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-          } else if (x === null) {
-            if (y === null) {
-              fstack[ra] = fstack[base + b] - fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-            if (typeof y === 'number') {
-              fstack[ra] = fstack[base + b] - y;
-              stack[ra] = null;
-              continue;
-            }
-          }
-          if (arithTail(L, ci, pc, ArithOp.SUB, ra, b, isK ? -1 : c, y)) break reload;
-          continue;
-        }
-        case Op.MUL: case Op.MULK: {
-          // one body for the register and the constant form
-          const b = (i >>> 16) & 0xff;
-          const c = i >>> 24;
-          const x = stack[base + b];
-          const isK = (i & 0x7f) === Op.MULK;
-          const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number') {
-            if (typeof y === 'number') {
-              if (Number.isInteger(x) && Number.isInteger(y)) {
-                const r = x * y;
-                stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r + 0 : imul(x, y);
-              } else {
-                fstack[ra] = x * y;
-                stack[ra] = null;
-              }
-              continue;
-            }
-            if (y === null) {
-              fstack[ra] = x * fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-          } else if (x === null) {
-            if (y === null) {
-              fstack[ra] = fstack[base + b] * fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-            if (typeof y === 'number') {
-              fstack[ra] = fstack[base + b] * y;
-              stack[ra] = null;
-              continue;
-            }
-          }
-          if (arithTail(L, ci, pc, ArithOp.MUL, ra, b, isK ? kOperand(i) : c, y)) break reload;
-          continue;
-        }
-        case Op.DIV: case Op.DIVK: {
-          // one body for the register and the constant form
-          const b = (i >>> 16) & 0xff;
-          const c = i >>> 24;
-          const x = stack[base + b];
-          const isK = (i & 0x7f) === Op.DIVK;
-          const y = isK ? k[c] : stack[base + c];
-          if (typeof x === 'number') {
-            if (typeof y === 'number') {
-              fstack[ra] = x / y;
-              stack[ra] = null;
-              continue;
-            }
-            if (y === null) {
-              fstack[ra] = x / fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-          } else if (x === null) {
-            if (y === null) {
-              fstack[ra] = fstack[base + b] / fstack[base + c];
-              stack[ra] = null;
-              continue;
-            }
-            if (typeof y === 'number') {
-              fstack[ra] = fstack[base + b] / y;
-              stack[ra] = null;
-              continue;
-            }
-          }
-          if (arithTail(L, ci, pc, ArithOp.DIV, ra, b, isK ? -1 : c, y)) break reload;
-          continue;
-        }
-        case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
-          const b = (i >>> 16) & 0xff;
-          const c = i >>> 24;
-          const x = val(stack, fstack, base + b);
-          const y = val(stack, fstack, base + c);
-          const op = (i & 0x7f) - Op.ADD;
-          if (typeof x === 'number' && typeof y === 'number') {
-            stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, c)
-              : numArith(op, x, y, L, ci, pc, b, c);
-          }
-          else if (arithMM(L, ci, pc, op, x, y)) break reload;
-          else stack[ra] = slowArith(L, ci, pc, op, x, y, b, c);
-          continue;
-        }
-        case Op.UNM: {
-          const b = (i >>> 16) & 0xff;
-          const x = stack[base + b];
-          if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
-          else if (x === null) {
-            fstack[ra] = -fstack[base + b];
-            stack[ra] = null;
-          } else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
-          continue;
-        }
-        case Op.BNOT: {
-          const b = (i >>> 16) & 0xff;
-          const x = val(stack, fstack, base + b);
-          if (typeof x === 'number' && (x | 0) === x) stack[ra] = ~x;
-          else stack[ra] = slowArith(L, ci, pc, ArithOp.BNOT, x, x, b, b);
-          continue;
-        }
-        case Op.NOT: {
-          const x = stack[base + ((i >>> 16) & 0xff)];
-          stack[ra] = x === undefined || x === false;
-          continue;
-        }
-        case Op.LEN: {
-          const b = (i >>> 16) & 0xff;
-          const x = val(stack, fstack, base + b);
-          if (typeof x === 'string') stack[ra] = x.length;
-          else if (x instanceof LuaTable && x.metatable === undefined) stack[ra] = x.length();
-          else {
-            ci.pc = pc;
-            L.top = ci.top;
-            stack[ra] = len(L, x, b);
-          }
-          continue;
-        }
-        case Op.CONCAT: {
-          const n = (i >>> 16) & 0xff;
-          if (n === 2) {
-            const x = stack[ra];
-            const y = stack[ra + 1];
-            if (typeof x === 'string' && typeof y === 'string') {
-              ci.pc = pc; // a refused charge is an error at this line
-              charge(heap, stringCost(x.length + y.length));
-              if ((g.tick -= (x.length + y.length) >>> Work.BYTES_SHIFT) < 0) safepoint(L);
-              stack[ra] = x + y;
-              if (heap.pending) {
-                ci.pc = pc;
-                gcCheckpoint(L, ra + 1);
-              }
-              continue;
-            }
-          }
-          ci.pc = pc;
-          L.top = ra + n;
-          materialize(L, ra, ra + n);
-          concat(L, n, base);
-          if (heap.pending) gcCheckpoint(L, ra + 1);
-          continue;
-        }
-        case Op.CLOSE:
-          ci.pc = pc;
-          L.top = ci.top;
-          closeAll(L, ra, CLOSEKTOP, undefined, true);
-          continue;
-        case Op.TBC:
-          ci.pc = pc;
-          materialize(L, ra, ra + 1);
-          newtbcupval(L, ra);
-          continue;
-        case Op.JMP: {
-          const d = (i >>> 7) - Instr.OFFSET_sJ;
-          if (d < 0 && (g.tick += d) < 0) {
-            ci.pc = pc; // a limit hit here is reported at the jump's line
-            safepoint(L);
-          }
-          pc += d;
-          continue;
-        }
-
-        // ---- comparisons: each is followed by a JMP taken when the test holds
-        case Op.EQ: {
-          const rb = base + ((i >>> 16) & 0xff);
-          const xr = stack[ra];
-          const yr = stack[rb];
-          let cond: boolean;
-          if (xr === null || yr === null) {
-            cond = xr === yr ? fstack[ra] === fstack[rb] : xr === null ? floatEq(fstack[ra], yr as LuaValue) : floatEq(fstack[rb], xr as LuaValue);
-          } else if (xr === yr) cond = true;
-          else if (typeof xr !== 'object' && typeof yr !== 'object') cond = false;
-          else {
-            const x = xr as LuaValue;
-            const y = yr as LuaValue;
-            if (eqMM(L, ci, pc, x, y)) break reload;
-            ci.pc = pc;
-            L.top = ci.top;
-            cond = equalobj(L, x, y);
-          }
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.LT: {
-          const rb = base + ((i >>> 16) & 0xff);
-          const xr = stack[ra];
-          const yr = stack[rb];
-          let cond: boolean;
-          if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) {
-            cond = xr < yr;
-          } else if (xr === null && (yr === null || typeof yr === 'number')) {
-            cond = fstack[ra] < (yr === null ? fstack[rb] : yr);
-          } else if (yr === null && typeof xr === 'number') {
-            cond = xr < fstack[rb];
-          } else {
-            const x = val(stack, fstack, ra);
-            const y = val(stack, fstack, rb);
-            if (orderMM(L, ci, pc, TM.LT, x, y)) break reload;
-            ci.pc = pc;
-            L.top = ci.top;
-            cond = lessthan(L, x, y);
-          }
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.LE: {
-          const rb = base + ((i >>> 16) & 0xff);
-          const xr = stack[ra];
-          const yr = stack[rb];
-          let cond: boolean;
-          if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) {
-            cond = xr <= yr;
-          } else if (xr === null && (yr === null || typeof yr === 'number')) {
-            cond = fstack[ra] <= (yr === null ? fstack[rb] : yr);
-          } else if (yr === null && typeof xr === 'number') {
-            cond = xr <= fstack[rb];
-          } else {
-            const x = val(stack, fstack, ra);
-            const y = val(stack, fstack, rb);
-            if (orderMM(L, ci, pc, TM.LE, x, y)) break reload;
-            ci.pc = pc;
-            L.top = ci.top;
-            cond = lessequal(L, x, y);
-          }
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.EQK: {
-          const x = stack[ra];
-          const y = k[(i >>> 16) & 0xff];
-          const cond = x === null ? floatEq(fstack[ra], y)
-            : x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.EQI: {
-          const x = stack[ra];
-          const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
-          const cond = x === imm || (x === null ? fstack[ra] === imm : x instanceof LuaFloat && x.n === imm);
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
-          const x = stack[ra];
-          const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
-          const op = i & 0x7f;
-          let cond: boolean;
-          if (typeof x === 'number' || typeof x === 'bigint') {
-            cond = op === Op.LTI ? x < imm : op === Op.LEI ? x <= imm : op === Op.GTI ? x > imm : x >= imm;
-          } else if (x === null) {
-            const n = fstack[ra];
-            cond = op === Op.LTI ? n < imm : op === Op.LEI ? n <= imm : op === Op.GTI ? n > imm : n >= imm;
-          } else {
-            ci.pc = pc;
-            L.top = ci.top;
-            cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
-          }
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.TEST: {
-          const x = stack[ra];
-          const cond = x !== undefined && x !== false;
-          if (cond !== ((i & 0x8000) !== 0)) pc++;
-          else pc = jumpTaken(L, ci, g, code, pc);
-          continue;
-        }
-        case Op.TESTSET: {
-          const rb = base + ((i >>> 16) & 0xff);
-          const x = stack[rb];
-          if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
-          else {
-            stack[ra] = x;
-            if (x === null) fstack[ra] = fstack[rb];
-            pc = jumpTaken(L, ci, g, code, pc);
-          }
-          continue;
-        }
-
-        // ---- calls and returns
-        case Op.CALL: {
-          const b = (i >>> 16) & 0xff;
-          const nresults = (i >>> 24) - 1;
-          if (b !== 0) L.top = ra + b;
-          ci.pc = pc;
-          if (--g.tick < 0) safepoint(L);
-          const f = stack[ra];
-          if (f instanceof LuaClosure) pushLuaFrame(L, ra, nresults, f);
-          else if (precall(L, ra, nresults) === null) {
-            // a host function ran to completion, or yielded
-            if (L.status === LUA_YIELD) {
-              if (isBase) return;
-              throw YieldSignal.instance;
-            }
-            if (g.traps !== 0) break reload; // it may have set a hook: the frame's code may change
-            continue;
-          }
-          break reload;
-        }
-        case Op.TAILCALL: {
-          let b = (i >>> 16) & 0xff;
-          const nparams1 = i >>> 24;
-          const delta = nparams1 !== 0 ? ci.nextraargs + nparams1 : 0;
-          if (b !== 0) L.top = ra + b;
-          else b = L.top - ra;
-          ci.pc = pc;
-          if (--g.tick < 0) safepoint(L);
-          if ((i & 0x8000) !== 0) closeUpvals(L, base);
-          let f = stack[ra];
-          while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
-            b += tryfuncTM(L, ra);
-            f = stack[ra];
-          }
-          if (f instanceof LuaClosure) {
-            // Reuse this frame: move the function and arguments down to ci.func.
-            const func = ci.func - delta;
-            for (let j = 0; j < b; j++) {
-              const v = stack[ra + j];
-              stack[func + j] = v;
-              if (v === null) fstack[func + j] = fstack[ra + j];
-            }
-            L.top = func + b;
-            checkFrameRoom(L, func, f);
-            setupLuaFrame(L, ci, func, f);
-            ci.callstatus |= CIST.TAIL;
-            break reload;
-          }
-          // A host function: call it, then return its results from this frame.
-          precall(L, ra, -1);
-          if (L.status === LUA_YIELD) {
-            // The RETURN after this instruction returns the results on resume.
-            if (isBase) return;
-            throw YieldSignal.instance;
-          }
-          ci.func -= delta;
-          poscall(L, ci, L.top - ra);
-          if (ci.callstatus & CIST.FRESH) return;
-          if (ci.callstatus & CIST.MM) finishMM(L);
-          break reload;
-        }
-        case Op.RETURN: {
-          let n = ((i >>> 16) & 0xff) - 1;
-          if (n < 0) n = L.top - ra;
-          const nparams1 = i >>> 24;
-          ci.pc = pc; // for the return event
-          if ((i & 0x8000) !== 0) {
-            ci.nres = n;
-            if (L.top < ci.top) L.top = ci.top;
-            closeAll(L, base, CLOSEKTOP, undefined, true);
-          }
-          if (nparams1 !== 0) ci.func -= ci.nextraargs + nparams1;
-          L.top = ra + n;
-          poscall(L, ci, n);
-          if (ci.callstatus & CIST.FRESH) return;
-          if (ci.callstatus & CIST.MM) finishMM(L);
-          break reload;
-        }
-        case Op.RETURN0: {
-          if (g.traps !== 0) {
-            // the general return, which has the return event
-            ci.pc = pc;
-            L.top = ra;
-            poscall(L, ci, 0);
-          } else {
-            const res = ci.func;
-            let wanted = ci.nresults;
-            L.ci = ci.previous!;
-            if (wanted < 0) wanted = 0;
-            for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
-            L.top = res + wanted;
-          }
-          if (ci.callstatus & CIST.FRESH) return;
-          if (ci.callstatus & CIST.MM) finishMM(L);
-          break reload;
-        }
-        case Op.RETURN1: {
-          const res = ci.func;
-          const wanted = ci.nresults;
-          if (g.traps !== 0) {
-            // the general return, which has the return event
-            ci.pc = pc;
-            L.top = ra + 1;
-            poscall(L, ci, 1);
-          } else {
-            L.ci = ci.previous!;
-            if (wanted === 0) {
-              L.top = res;
-            } else {
-              const v = stack[ra];
-              if (v !== null) stack[res] = v;
-              else if (ci.callstatus & (CIST.FRESH | CIST.MM)) stack[res] = mkfloat(fstack[ra]); // for host code or finishOp
-              else {
-                stack[res] = null;
-                fstack[res] = fstack[ra];
-              }
-              for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
-              L.top = res + (wanted < 0 ? 1 : wanted);
-            }
-          }
-          if (ci.callstatus & CIST.FRESH) return;
-          if (ci.callstatus & CIST.MM) finishMM(L);
-          break reload;
-        }
-
-        // ---- loops
-        case Op.FORLOOP: {
-          const step = stack[ra + 2];
-          const count = stack[ra + 1];
-          const idx0 = stack[ra];
-          if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
-            // an integer loop (float loops box their step) in the safe range
-            if (count > 0) {
-              const idx = idx0 + step;
-              if (idx <= SafeInt.MAX && idx >= SafeInt.MIN) {
-                stack[ra + 1] = count - 1;
-                stack[ra] = idx;
-                stack[ra + 3] = idx;
-                if ((g.tick -= i >>> 15) < 0) {
-                  ci.pc = pc; // a limit hit here is reported at the loop's line
-                  safepoint(L);
-                }
-                pc -= i >>> 15;
-                continue;
-              }
-            } else {
-              continue;
-            }
-          }
-          if (forloopSlow(L.stack, ra)) {
-            if ((g.tick -= i >>> 15) < 0) {
-              ci.pc = pc;
-              safepoint(L);
-            }
-            pc -= i >>> 15;
-          }
-          continue;
-        }
-        case Op.FORPREP:
-          ci.pc = pc;
-          materialize(L, ra, ra + 3);
-          if (forprep(L, ra)) pc += (i >>> 15) + 1;
-          continue;
-        case Op.TFORPREP:
-        case Op.TFORCALL: {
-          if ((i & 0x7f) === Op.TFORPREP) {
-            ci.pc = pc;
-            materialize(L, ra + 3, ra + 4);
-            newtbcupval(L, ra + 3);
-            pc += i >>> 15;
-            // the TFORCALL jumped to runs at once, as part of this step (hooks count one instruction)
-            i = code[pc++];
-          }
-          // the iterator, its state and the control variable (any of them a float register)
-          for (let j = 0; j < 3; j++) {
-            const v = stack[ra + j];
-            stack[ra + 4 + j] = v;
-            if (v === null) fstack[ra + 4 + j] = fstack[ra + j];
-          }
-          L.top = ra + 7;
-          ci.pc = pc;
-          const f = stack[ra + 4];
-          const nresults = i >>> 24;
-          if (f instanceof LuaClosure) pushLuaFrame(L, ra + 4, nresults, f);
-          else if (precall(L, ra + 4, nresults) === null) {
-            // a host function ran to completion, or yielded
-            if (L.status === LUA_YIELD) {
-              if (isBase) return;
-              throw YieldSignal.instance;
-            }
-            if (g.traps !== 0) break reload; // as CALL
-            continue;
-          }
-          break reload;
-        }
-        case Op.TFORLOOP: {
-          const v = stack[ra + 4];
-          if (v !== undefined) {
-            stack[ra + 2] = v;
-            if (v === null) fstack[ra + 2] = fstack[ra + 4];
-            if ((g.tick -= i >>> 15) < 0) {
-              ci.pc = pc;
-              safepoint(L);
-            }
-            pc -= i >>> 15;
-          }
-          continue;
-        }
-
-        case Op.SETLIST: {
-          let n = (i >>> 16) & 0xff;
-          let last = i >>> 24;
-          if (n === 0) n = L.top - ra - 1;
-          if ((i & 0x8000) !== 0) last += (code[pc++] >>> 7) * (Instr.MAXARG_C + 1);
-          materialize(L, ra + 1, ra + 1 + n);
-          ci.pc = pc; // a refused charge is an error at this line
-          (stack[ra] as LuaTable).setList(last, L.stack, ra + 1, n);
-          continue;
-        }
-        case Op.CLOSURE: {
-          const p = cl.p.p[i >>> 15];
-          const descs = p.upvalues;
-          ci.pc = pc; // a refused charge is an error at this line
-          charge(heap, CLOSURE + descs.length * SLOT);
-          const ncl = new LuaClosure(p, descs.length);
-          for (let j = 0; j < descs.length; j++) {
-            const d = descs[j];
-            ncl.upvals[j] = d.instack ? findupval(L, base + d.idx) : upvals[d.idx];
-          }
-          stack[ra] = ncl;
-          if (heap.pending) {
-            ci.pc = pc;
-            gcCheckpoint(L, ra + 1);
-          }
-          continue;
-        }
-        case Op.VARARG: {
-          let n = (i >>> 24) - 1;
-          const nextra = ci.nextraargs;
-          const from = ci.func - nextra;
-          if (n < 0) {
-            n = nextra;
-            if (ra + n > L.stackLimit) {
-              ci.pc = pc;
-              stackOverflow(L);
-            }
-            L.top = ra + n;
-            if (needsRegisters(L, L.top)) growRegisters(L, L.top);
-          }
-          for (let j = 0; j < n; j++) {
-            const v = j < nextra ? stack[from + j] : undefined;
-            stack[ra + j] = v;
-            if (v === null) fstack[ra + j] = fstack[from + j];
-          }
-          continue;
-        }
-        case Op.VARARGPREP: {
-          adjustVarargs(L, ci, (i >>> 7) & 0xff);
-          base = ci.base;
-          if (g.traps !== 0) {
-            hookVarargCall(L, ci, pc);
-            code = frameCode(L, cl.p); // the call hook may have set a line hook
-          }
-          continue;
-        }
-        case Op.EXTRAARG:
-        default:
-          ci.pc = pc;
-          runerror(L, `invalid instruction ${i & 0x7f}`);
-      }
+      break; // Exit.INTERPRET: this frame, at ci.pc
     }
-    ci = L.ci;
-    cl = ci.closure!;
     k = cl.p.k;
-    code = cl.p.code;
     hints = slotHintsOf(cl.p);
     upvals = cl.upvals;
     base = ci.base;
     pc = ci.pc;
-    if (g.traps !== 0) code = enterLua(L, ci);
+
+    for (;;) {
+      // Opcodes that change the running frame break out of this block to the
+      // frame reload above; every other opcode continues this loop directly.
+      reload: {
+        let i = code[pc++];
+        if ((i & 0x7f) === Op.TRAP) {
+          // line or count events are wanted: run the hooks, then the real instruction
+          ci.pc = pc;
+          i = traceexec(L, ci);
+          if (L.status === LUA_YIELD) {
+            ci.pc = pc - 1; // a host hook yielded: the instruction runs on resume
+            if (isBase) return;
+            throw YieldSignal.instance;
+          }
+          if (!tracing(L)) code = cl.p.code;
+        }
+        const ra = base + ((i >>> 7) & 0xff);
+        switch (i & 0x7f) {
+          case Op.MOVE: {
+            const rb = base + ((i >>> 16) & 0xff);
+            const v = stack[rb];
+            stack[ra] = v;
+            if (v === null) fstack[ra] = fstack[rb];
+            continue;
+          }
+          case Op.LOADI:
+            stack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
+            continue;
+          case Op.LOADF:
+            fstack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
+            stack[ra] = null;
+            continue;
+          case Op.LOADK:
+            stack[ra] = k[i >>> 15];
+            continue;
+          case Op.LOADKX:
+            stack[ra] = k[code[pc++] >>> 7];
+            continue;
+          case Op.LOADFALSE:
+            stack[ra] = false;
+            continue;
+          case Op.LFALSESKIP:
+            stack[ra] = false;
+            pc++;
+            continue;
+          case Op.LOADTRUE:
+            stack[ra] = true;
+            continue;
+          case Op.LOADNIL: {
+            for (let b = (i >>> 16) & 0xff, r = ra; b >= 0; b--) stack[r++] = undefined;
+            continue;
+          }
+          case Op.GETUPVAL: {
+            const uv = upvals[(i >>> 16) & 0xff];
+            const v = uv.arr[uv.idx] as Slot;
+            stack[ra] = v;
+            if (v === null) fstack[ra] = uv.farr[uv.idx];
+            continue;
+          }
+          case Op.SETUPVAL: {
+            const uv = upvals[(i >>> 16) & 0xff];
+            const v = stack[ra];
+            uv.arr[uv.idx] = v === null ? mkfloat(fstack[ra]) : v;
+            continue;
+          }
+          case Op.GETTABUP: {
+            const b = (i >>> 16) & 0xff;
+            const uv = upvals[b];
+            const key = k[i >>> 24] as string;
+            const tr = uv.arr[uv.idx];
+            if (tr instanceof LuaTable) {
+              const v = hintedGet(tr, key, hints, pc);
+              if (v !== undefined || tr.metatable === undefined) {
+                stack[ra] = v;
+                continue;
+              }
+            }
+            if (getSlow(L, ci, pc, ra, uv.get(), key, upvalLoc(b))) break reload;
+            continue;
+          }
+          case Op.GETTABLE: {
+            const b = (i >>> 16) & 0xff;
+            const tr = stack[base + b];
+            const kr = stack[base + (i >>> 24)];
+            const key = kr === null ? mkfloat(fstack[base + (i >>> 24)]) : kr;
+            if (tr instanceof LuaTable) {
+              const v = tr.get(key);
+              if (v !== undefined || tr.metatable === undefined) {
+                stack[ra] = v;
+                continue;
+              }
+            }
+            if (getSlow(L, ci, pc, ra, val(stack, fstack, base + b), key, b)) break reload;
+            continue;
+          }
+          case Op.GETI: {
+            const b = (i >>> 16) & 0xff;
+            const tr = stack[base + b];
+            const key = i >>> 24;
+            if (tr instanceof LuaTable) {
+              const v = tr.getInt(key);
+              if (v !== undefined || tr.metatable === undefined) {
+                stack[ra] = v;
+                continue;
+              }
+            }
+            if (getSlow(L, ci, pc, ra, val(stack, fstack, base + b), key, b)) break reload;
+            continue;
+          }
+          case Op.GETFIELD: {
+            const b = (i >>> 16) & 0xff;
+            const tr = stack[base + b];
+            const key = k[i >>> 24] as string;
+            if (tr instanceof LuaTable) {
+              const v = hintedGet(tr, key, hints, pc);
+              if (v !== undefined || tr.metatable === undefined) {
+                stack[ra] = v;
+                continue;
+              }
+              const w = indexTableChain(tr, key);
+              if (w !== null) {
+                stack[ra] = w;
+                continue;
+              }
+            }
+            if (getSlow(L, ci, pc, ra, val(stack, fstack, base + b), key, b)) break reload;
+            continue;
+          }
+          case Op.SETTABUP: {
+            const uv = upvals[(i >>> 7) & 0xff];
+            const key = k[(i >>> 16) & 0xff] as string;
+            const c = i >>> 24;
+            const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+            const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+            const t = uv.get();
+            if (t instanceof LuaTable) {
+              if (hintedSet(t, key, v, hints, pc)) continue;
+              if (t.metatable === undefined) {
+                ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
+                t.setStr(key, v);
+                continue;
+              }
+            }
+            if (setSlow(L, ci, pc, t, key, v, upvalLoc((i >>> 7) & 0xff))) break reload;
+            continue;
+          }
+          case Op.SETTABLE: {
+            const tr = stack[ra];
+            const kr = stack[base + ((i >>> 16) & 0xff)];
+            const key = kr === null ? mkfloat(fstack[base + ((i >>> 16) & 0xff)]) : kr;
+            const c = i >>> 24;
+            const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+            const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+            if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
+              ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
+              if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
+              else if (typeof key === 'string') tr.setStr(key, v);
+              else {
+                ci.pc = pc;
+                rawset(L, tr, key, v);
+              }
+              continue;
+            }
+            if (setSlow(L, ci, pc, val(stack, fstack, ra), key, v, (i >>> 7) & 0xff)) break reload;
+            continue;
+          }
+          case Op.SETI: {
+            const tr = stack[ra];
+            const key = (i >>> 16) & 0xff;
+            const c = i >>> 24;
+            const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+            const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+            if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(key) !== undefined)) {
+              ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
+              tr.setInt(key, v);
+              continue;
+            }
+            if (setSlow(L, ci, pc, val(stack, fstack, ra), key, v, (i >>> 7) & 0xff)) break reload;
+            continue;
+          }
+          case Op.SETFIELD: {
+            const tr = stack[ra];
+            const key = k[(i >>> 16) & 0xff] as string;
+            const c = i >>> 24;
+            const vr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+            const v = vr === null ? mkfloat(fstack[base + c]) : vr;
+            if (tr instanceof LuaTable) {
+              if (hintedSet(tr, key, v, hints, pc)) continue;
+              if (tr.metatable === undefined) {
+                ci.pc = pc; // a new key may grow the table: a refused charge is an error at this line
+                tr.setStr(key, v);
+                continue;
+              }
+            }
+            if (setSlow(L, ci, pc, val(stack, fstack, ra), key, v, (i >>> 7) & 0xff)) break reload;
+            continue;
+          }
+          case Op.NEWTABLE:
+            ci.pc = pc; // a refused charge is an error at this line
+            stack[ra] = new LuaTable(heap);
+            pc++; // skip the EXTRAARG that always follows (it holds high bits of the array size)
+            if (heap.pending) {
+              ci.pc = pc;
+              gcCheckpoint(L, ra + 1);
+            }
+            continue;
+          case Op.SELF: {
+            const b = (i >>> 16) & 0xff;
+            const tr = stack[base + b];
+            const t = tr === null ? mkfloat(fstack[base + b]) : tr;
+            const c = i >>> 24;
+            const kr = (i & 0x8000) !== 0 ? k[c] : stack[base + c];
+            const key = kr === null ? mkfloat(fstack[base + c]) : kr;
+            stack[ra + 1] = t;
+            if (t instanceof LuaTable) {
+              const v = t.get(key);
+              if (v !== undefined || t.metatable === undefined) {
+                stack[ra] = v;
+                continue;
+              }
+              // a method inherited through __index tables
+              const w = typeof key === 'string' ? indexTableChain(t, key) : null;
+              if (w !== null) {
+                stack[ra] = w;
+                continue;
+              }
+            }
+            if (getSlow(L, ci, pc, ra, t, key, b)) break reload;
+            continue;
+          }
+
+          // ---- arithmetic: inline number paths, everything else via arithSlow
+          case Op.ADDI: {
+            const b = (i >>> 16) & 0xff;
+            const xr = stack[base + b];
+            const imm = (i >>> 24) - Instr.OFFSET_sC;
+            if (typeof xr === 'number') {
+              const r = xr + imm;
+              if (Number.isInteger(xr)) {
+                if (r <= SafeInt.MAX && r >= SafeInt.MIN) {
+                  stack[ra] = r;
+                  continue;
+                }
+              } else {
+                fstack[ra] = r;
+                stack[ra] = null;
+                continue;
+              }
+            } else if (xr === null) {
+              fstack[ra] = fstack[base + b] + imm;
+              stack[ra] = null;
+              continue;
+            } else if (xr instanceof LuaFloat) {
+              fstack[ra] = xr.n + imm;
+              stack[ra] = null;
+              continue;
+            }
+            const x = xr as LuaValue;
+            if ((i & 0x8000) === 0 && arithMM(L, ci, pc, ArithOp.ADD, x, imm)) break reload;
+            stack[ra] = (i & 0x8000) === 0 ? slowArith(L, ci, pc, ArithOp.ADD, x, imm, b, undefined)
+              : negatedImm(L, ci, pc, ArithOp.ADD, ArithOp.SUB, x, imm, b);
+            continue;
+          }
+          case Op.MODK: case Op.POWK: case Op.IDIVK:
+          case Op.BANDK: case Op.BORK: case Op.BXORK: {
+            const b = (i >>> 16) & 0xff;
+            const x = val(stack, fstack, base + b);
+            const y = k[i >>> 24];
+            const op = (i & 0x7f) - Op.ADDK;
+            if (typeof x === 'number' && typeof y === 'number') {
+              stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, undefined)
+                : numArith(op, x, y, L, ci, pc, b, undefined);
+            }
+            else if ((i & 0x8000) !== 0) { // the bitwise ones may be flipped (see kOperand)
+              if (flippedArith(L, ci, pc, op, ra, b, x, y)) break reload;
+            }
+            else if (arithMM(L, ci, pc, op, x, y)) break reload;
+            else stack[ra] = slowArith(L, ci, pc, op, x, y, b, undefined);
+            continue;
+          }
+          case Op.SHRI: {
+            const b = (i >>> 16) & 0xff;
+            const x = val(stack, fstack, base + b);
+            const imm = (i >>> 24) - Instr.OFFSET_sC;
+            if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishr(x, imm);
+            else if ((i & 0x8000) === 0) stack[ra] = slowArith(L, ci, pc, ArithOp.SHR, x, imm, b, undefined);
+            else stack[ra] = negatedImm(L, ci, pc, ArithOp.SHR, ArithOp.SHL, x, imm, b);
+            continue;
+          }
+          case Op.SHLI: {
+            const b = (i >>> 16) & 0xff;
+            const x = val(stack, fstack, base + b);
+            const imm = (i >>> 24) - Instr.OFFSET_sC;
+            if (typeof x === 'number' && Number.isInteger(x)) stack[ra] = ishl(imm, x);
+            else stack[ra] = slowArith(L, ci, pc, ArithOp.SHL, imm, x, undefined, b);
+            continue;
+          }
+          case Op.ADD: case Op.ADDK: {
+            // one body for the register and the constant form
+            const b = (i >>> 16) & 0xff;
+            const c = i >>> 24;
+            const x = stack[base + b];
+            const isK = (i & 0x7f) === Op.ADDK;
+            const y = isK ? k[c] : stack[base + c];
+            if (typeof x === 'number') {
+              if (typeof y === 'number') {
+                if (Number.isInteger(x) && Number.isInteger(y)) {
+                  const r = x + y;
+                  stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : iadd(x, y);
+                } else {
+                  fstack[ra] = x + y;
+                  stack[ra] = null;
+                }
+                continue;
+              }
+              if (y === null) {
+                fstack[ra] = x + fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+            } else if (x === null) {
+              if (y === null) {
+                fstack[ra] = fstack[base + b] + fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+              if (typeof y === 'number') {
+                fstack[ra] = fstack[base + b] + y;
+                stack[ra] = null;
+                continue;
+              }
+            }
+            if (arithTail(L, ci, pc, ArithOp.ADD, ra, b, isK ? kOperand(i) : c, y)) break reload;
+            continue;
+          }
+          case Op.SUB: case Op.SUBK: {
+            // one body for the register and the constant form
+            const b = (i >>> 16) & 0xff;
+            const c = i >>> 24;
+            const x = stack[base + b];
+            const isK = (i & 0x7f) === Op.SUBK;
+            const y = isK ? k[c] : stack[base + c];
+            if (typeof x === 'number') {
+              if (typeof y === 'number') {
+                if (Number.isInteger(x) && Number.isInteger(y)) {
+                  const r = x - y;
+                  stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : isub(x, y);
+                } else {
+                  fstack[ra] = x - y;
+                  stack[ra] = null;
+                }
+                continue;
+              }
+              if (y === null) {
+                fstack[ra] = x - fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+            } else if (x === null) {
+              if (y === null) {
+                fstack[ra] = fstack[base + b] - fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+              if (typeof y === 'number') {
+                fstack[ra] = fstack[base + b] - y;
+                stack[ra] = null;
+                continue;
+              }
+            }
+            if (arithTail(L, ci, pc, ArithOp.SUB, ra, b, isK ? -1 : c, y)) break reload;
+            continue;
+          }
+          case Op.MUL: case Op.MULK: {
+            // one body for the register and the constant form
+            const b = (i >>> 16) & 0xff;
+            const c = i >>> 24;
+            const x = stack[base + b];
+            const isK = (i & 0x7f) === Op.MULK;
+            const y = isK ? k[c] : stack[base + c];
+            if (typeof x === 'number') {
+              if (typeof y === 'number') {
+                if (Number.isInteger(x) && Number.isInteger(y)) {
+                  const r = x * y;
+                  stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r + 0 : imul(x, y);
+                } else {
+                  fstack[ra] = x * y;
+                  stack[ra] = null;
+                }
+                continue;
+              }
+              if (y === null) {
+                fstack[ra] = x * fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+            } else if (x === null) {
+              if (y === null) {
+                fstack[ra] = fstack[base + b] * fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+              if (typeof y === 'number') {
+                fstack[ra] = fstack[base + b] * y;
+                stack[ra] = null;
+                continue;
+              }
+            }
+            if (arithTail(L, ci, pc, ArithOp.MUL, ra, b, isK ? kOperand(i) : c, y)) break reload;
+            continue;
+          }
+          case Op.DIV: case Op.DIVK: {
+            // one body for the register and the constant form
+            const b = (i >>> 16) & 0xff;
+            const c = i >>> 24;
+            const x = stack[base + b];
+            const isK = (i & 0x7f) === Op.DIVK;
+            const y = isK ? k[c] : stack[base + c];
+            if (typeof x === 'number') {
+              if (typeof y === 'number') {
+                fstack[ra] = x / y;
+                stack[ra] = null;
+                continue;
+              }
+              if (y === null) {
+                fstack[ra] = x / fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+            } else if (x === null) {
+              if (y === null) {
+                fstack[ra] = fstack[base + b] / fstack[base + c];
+                stack[ra] = null;
+                continue;
+              }
+              if (typeof y === 'number') {
+                fstack[ra] = fstack[base + b] / y;
+                stack[ra] = null;
+                continue;
+              }
+            }
+            if (arithTail(L, ci, pc, ArithOp.DIV, ra, b, isK ? -1 : c, y)) break reload;
+            continue;
+          }
+          case Op.MOD: case Op.POW: case Op.IDIV: case Op.BAND: case Op.BOR: case Op.BXOR: case Op.SHL: case Op.SHR: {
+            const b = (i >>> 16) & 0xff;
+            const c = i >>> 24;
+            const x = val(stack, fstack, base + b);
+            const y = val(stack, fstack, base + c);
+            const op = (i & 0x7f) - Op.ADD;
+            if (typeof x === 'number' && typeof y === 'number') {
+              stack[ra] = op === ArithOp.MOD ? intMod(x, y) ?? numArith(op, x, y, L, ci, pc, b, c)
+                : numArith(op, x, y, L, ci, pc, b, c);
+            }
+            else if (arithMM(L, ci, pc, op, x, y)) break reload;
+            else stack[ra] = slowArith(L, ci, pc, op, x, y, b, c);
+            continue;
+          }
+          case Op.UNM: {
+            const b = (i >>> 16) & 0xff;
+            const x = stack[base + b];
+            if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
+            else if (x === null) {
+              fstack[ra] = -fstack[base + b];
+              stack[ra] = null;
+            } else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
+            continue;
+          }
+          case Op.BNOT: {
+            const b = (i >>> 16) & 0xff;
+            const x = val(stack, fstack, base + b);
+            if (typeof x === 'number' && (x | 0) === x) stack[ra] = ~x;
+            else stack[ra] = slowArith(L, ci, pc, ArithOp.BNOT, x, x, b, b);
+            continue;
+          }
+          case Op.NOT: {
+            const x = stack[base + ((i >>> 16) & 0xff)];
+            stack[ra] = x === undefined || x === false;
+            continue;
+          }
+          case Op.LEN: {
+            const b = (i >>> 16) & 0xff;
+            const x = val(stack, fstack, base + b);
+            if (typeof x === 'string') stack[ra] = x.length;
+            else if (x instanceof LuaTable && x.metatable === undefined) stack[ra] = x.length();
+            else {
+              ci.pc = pc;
+              L.top = ci.top;
+              stack[ra] = len(L, x, b);
+            }
+            continue;
+          }
+          case Op.CONCAT: {
+            const n = (i >>> 16) & 0xff;
+            if (n === 2) {
+              const x = stack[ra];
+              const y = stack[ra + 1];
+              if (typeof x === 'string' && typeof y === 'string') {
+                ci.pc = pc; // a refused charge is an error at this line
+                charge(heap, stringCost(x.length + y.length));
+                if ((g.tick -= (x.length + y.length) >>> Work.BYTES_SHIFT) < 0) safepoint(L);
+                stack[ra] = x + y;
+                if (heap.pending) {
+                  ci.pc = pc;
+                  gcCheckpoint(L, ra + 1);
+                }
+                continue;
+              }
+            }
+            ci.pc = pc;
+            L.top = ra + n;
+            materialize(L, ra, ra + n);
+            concat(L, n, base);
+            if (heap.pending) gcCheckpoint(L, ra + 1);
+            continue;
+          }
+          case Op.CLOSE:
+            ci.pc = pc;
+            L.top = ci.top;
+            closeAll(L, ra, CLOSEKTOP, undefined, true);
+            continue;
+          case Op.TBC:
+            ci.pc = pc;
+            materialize(L, ra, ra + 1);
+            newtbcupval(L, ra);
+            continue;
+          case Op.JMP: {
+            const d = (i >>> 7) - Instr.OFFSET_sJ;
+            if (d < 0 && (g.tick += d) < 0) {
+              ci.pc = pc; // a limit hit here is reported at the jump's line
+              safepoint(L);
+              if (cl.p.jit != null) {
+                ci.pc = pc + d; // compiled meanwhile: go on in its code (vm/jit/tier.ts)
+                break reload;
+              }
+            }
+            pc += d;
+            continue;
+          }
+
+          // ---- comparisons: each is followed by a JMP taken when the test holds
+          case Op.EQ: {
+            const rb = base + ((i >>> 16) & 0xff);
+            const xr = stack[ra];
+            const yr = stack[rb];
+            let cond: boolean;
+            if (xr === null || yr === null) {
+              cond = xr === yr ? fstack[ra] === fstack[rb] : xr === null ? floatEq(fstack[ra], yr as LuaValue) : floatEq(fstack[rb], xr as LuaValue);
+            } else if (xr === yr) cond = true;
+            else if (typeof xr !== 'object' && typeof yr !== 'object') cond = false;
+            else {
+              const x = xr as LuaValue;
+              const y = yr as LuaValue;
+              if (eqMM(L, ci, pc, x, y)) break reload;
+              ci.pc = pc;
+              L.top = ci.top;
+              cond = equalobj(L, x, y);
+            }
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.LT: {
+            const rb = base + ((i >>> 16) & 0xff);
+            const xr = stack[ra];
+            const yr = stack[rb];
+            let cond: boolean;
+            if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) {
+              cond = xr < yr;
+            } else if (xr === null && (yr === null || typeof yr === 'number')) {
+              cond = fstack[ra] < (yr === null ? fstack[rb] : yr);
+            } else if (yr === null && typeof xr === 'number') {
+              cond = xr < fstack[rb];
+            } else {
+              const x = val(stack, fstack, ra);
+              const y = val(stack, fstack, rb);
+              if (orderMM(L, ci, pc, TM.LT, x, y)) break reload;
+              ci.pc = pc;
+              L.top = ci.top;
+              cond = lessthan(L, x, y);
+            }
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.LE: {
+            const rb = base + ((i >>> 16) & 0xff);
+            const xr = stack[ra];
+            const yr = stack[rb];
+            let cond: boolean;
+            if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) {
+              cond = xr <= yr;
+            } else if (xr === null && (yr === null || typeof yr === 'number')) {
+              cond = fstack[ra] <= (yr === null ? fstack[rb] : yr);
+            } else if (yr === null && typeof xr === 'number') {
+              cond = xr <= fstack[rb];
+            } else {
+              const x = val(stack, fstack, ra);
+              const y = val(stack, fstack, rb);
+              if (orderMM(L, ci, pc, TM.LE, x, y)) break reload;
+              ci.pc = pc;
+              L.top = ci.top;
+              cond = lessequal(L, x, y);
+            }
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.EQK: {
+            const x = stack[ra];
+            const y = k[(i >>> 16) & 0xff];
+            const cond = x === null ? floatEq(fstack[ra], y)
+              : x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.EQI: {
+            const x = stack[ra];
+            const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
+            const cond = x === imm || (x === null ? fstack[ra] === imm : x instanceof LuaFloat && x.n === imm);
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.LTI: case Op.LEI: case Op.GTI: case Op.GEI: {
+            const x = stack[ra];
+            const imm = ((i >>> 16) & 0xff) - Instr.OFFSET_sC;
+            const op = i & 0x7f;
+            let cond: boolean;
+            if (typeof x === 'number' || typeof x === 'bigint') {
+              cond = op === Op.LTI ? x < imm : op === Op.LEI ? x <= imm : op === Op.GTI ? x > imm : x >= imm;
+            } else if (x === null) {
+              const n = fstack[ra];
+              cond = op === Op.LTI ? n < imm : op === Op.LEI ? n <= imm : op === Op.GTI ? n > imm : n >= imm;
+            } else {
+              ci.pc = pc;
+              L.top = ci.top;
+              cond = compareImm(L, op, x, imm, (i >>> 24) !== 0);
+            }
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.TEST: {
+            const x = stack[ra];
+            const cond = x !== undefined && x !== false;
+            if (cond !== ((i & 0x8000) !== 0)) pc++;
+            else pc = jumpTaken(L, ci, g, code, pc);
+            continue;
+          }
+          case Op.TESTSET: {
+            const rb = base + ((i >>> 16) & 0xff);
+            const x = stack[rb];
+            if ((x === undefined || x === false) === ((i & 0x8000) !== 0)) pc++;
+            else {
+              stack[ra] = x;
+              if (x === null) fstack[ra] = fstack[rb];
+              pc = jumpTaken(L, ci, g, code, pc);
+            }
+            continue;
+          }
+
+          // ---- calls and returns
+          case Op.CALL: {
+            const b = (i >>> 16) & 0xff;
+            const nresults = (i >>> 24) - 1;
+            if (b !== 0) L.top = ra + b;
+            ci.pc = pc;
+            if (--g.tick < 0) safepoint(L);
+            const f = stack[ra];
+            if (f instanceof LuaClosure) pushLuaFrame(L, ra, nresults, f);
+            else if (precall(L, ra, nresults) === null) {
+              // a host function ran to completion, or yielded
+              if (L.status === LUA_YIELD) {
+                if (isBase) return;
+                throw YieldSignal.instance;
+              }
+              if (g.traps !== 0) break reload; // it may have set a hook: the frame's code may change
+              continue;
+            }
+            break reload;
+          }
+          case Op.TAILCALL: {
+            const exit = tailcall(L, ci, ra, i, pc);
+            if (exit === Exit.SWITCH) break reload;
+            if (exit === Exit.RETURN) return;
+            if (isBase) return;
+            throw YieldSignal.instance;
+          }
+          case Op.RETURN:
+            if (opReturn(L, ci, ra, i, pc) === Exit.RETURN) return;
+            break reload;
+          case Op.RETURN0: {
+            if (g.traps !== 0) {
+              // the general return, which has the return event
+              ci.pc = pc;
+              L.top = ra;
+              poscall(L, ci, 0);
+            } else {
+              const res = ci.func;
+              let wanted = ci.nresults;
+              L.ci = ci.previous!;
+              if (wanted < 0) wanted = 0;
+              for (let j = 0; j < wanted; j++) stack[res + j] = undefined;
+              L.top = res + wanted;
+            }
+            if (ci.callstatus & CIST.FRESH) return;
+            if (ci.callstatus & CIST.MM) finishMM(L);
+            break reload;
+          }
+          case Op.RETURN1: {
+            const res = ci.func;
+            const wanted = ci.nresults;
+            if (g.traps !== 0) {
+              // the general return, which has the return event
+              ci.pc = pc;
+              L.top = ra + 1;
+              poscall(L, ci, 1);
+            } else {
+              L.ci = ci.previous!;
+              if (wanted === 0) {
+                L.top = res;
+              } else {
+                const v = stack[ra];
+                if (v !== null) stack[res] = v;
+                else if (ci.callstatus & (CIST.FRESH | CIST.MM)) stack[res] = mkfloat(fstack[ra]); // for host code or finishOp
+                else {
+                  stack[res] = null;
+                  fstack[res] = fstack[ra];
+                }
+                for (let j = 1; j < wanted; j++) stack[res + j] = undefined;
+                L.top = res + (wanted < 0 ? 1 : wanted);
+              }
+            }
+            if (ci.callstatus & CIST.FRESH) return;
+            if (ci.callstatus & CIST.MM) finishMM(L);
+            break reload;
+          }
+
+          // ---- loops
+          case Op.FORLOOP: {
+            const step = stack[ra + 2];
+            const count = stack[ra + 1];
+            const idx0 = stack[ra];
+            if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
+              // an integer loop (float loops box their step) in the safe range
+              if (count > 0) {
+                const idx = idx0 + step;
+                if (idx <= SafeInt.MAX && idx >= SafeInt.MIN) {
+                  stack[ra + 1] = count - 1;
+                  stack[ra] = idx;
+                  stack[ra + 3] = idx;
+                  if ((g.tick -= i >>> 15) < 0) {
+                    ci.pc = pc; // a limit hit here is reported at the loop's line
+                    safepoint(L);
+                    if (cl.p.jit != null) {
+                      ci.pc = pc - (i >>> 15); // compiled meanwhile: go on in its code
+                      break reload;
+                    }
+                  }
+                  pc -= i >>> 15;
+                  continue;
+                }
+              } else {
+                continue;
+              }
+            }
+            if (forloopSlow(L.stack, ra)) {
+              if ((g.tick -= i >>> 15) < 0) {
+                ci.pc = pc;
+                safepoint(L);
+                if (cl.p.jit != null) {
+                  ci.pc = pc - (i >>> 15); // compiled meanwhile: go on in its code
+                  break reload;
+                }
+              }
+              pc -= i >>> 15;
+            }
+            continue;
+          }
+          case Op.FORPREP:
+            ci.pc = pc;
+            materialize(L, ra, ra + 3);
+            if (forprep(L, ra)) pc += (i >>> 15) + 1;
+            continue;
+          case Op.TFORPREP:
+          case Op.TFORCALL: {
+            if ((i & 0x7f) === Op.TFORPREP) {
+              ci.pc = pc;
+              materialize(L, ra + 3, ra + 4);
+              newtbcupval(L, ra + 3);
+              pc += i >>> 15;
+              // the TFORCALL jumped to runs at once, as part of this step (hooks count one instruction)
+              i = code[pc++];
+            }
+            // the iterator, its state and the control variable (any of them a float register)
+            for (let j = 0; j < 3; j++) {
+              const v = stack[ra + j];
+              stack[ra + 4 + j] = v;
+              if (v === null) fstack[ra + 4 + j] = fstack[ra + j];
+            }
+            L.top = ra + 7;
+            ci.pc = pc;
+            const f = stack[ra + 4];
+            const nresults = i >>> 24;
+            if (f instanceof LuaClosure) pushLuaFrame(L, ra + 4, nresults, f);
+            else if (precall(L, ra + 4, nresults) === null) {
+              // a host function ran to completion, or yielded
+              if (L.status === LUA_YIELD) {
+                if (isBase) return;
+                throw YieldSignal.instance;
+              }
+              if (g.traps !== 0) break reload; // as CALL
+              continue;
+            }
+            break reload;
+          }
+          case Op.TFORLOOP: {
+            const v = stack[ra + 4];
+            if (v !== undefined) {
+              stack[ra + 2] = v;
+              if (v === null) fstack[ra + 2] = fstack[ra + 4];
+              if ((g.tick -= i >>> 15) < 0) {
+                ci.pc = pc;
+                safepoint(L);
+                if (cl.p.jit != null) {
+                  ci.pc = pc - (i >>> 15); // compiled meanwhile: go on in its code
+                  break reload;
+                }
+              }
+              pc -= i >>> 15;
+            }
+            continue;
+          }
+
+          case Op.SETLIST:
+            pc = setlist(L, ci, ra, i, pc);
+            continue;
+          case Op.CLOSURE:
+            closure(L, ci, ra, i >>> 15, pc);
+            continue;
+          case Op.VARARG:
+            vararg(L, ci, ra, i, pc);
+            continue;
+          case Op.VARARGPREP: {
+            adjustVarargs(L, ci, (i >>> 7) & 0xff);
+            base = ci.base;
+            if (g.traps !== 0) {
+              hookVarargCall(L, ci, pc);
+              code = frameCode(L, cl.p); // the call hook may have set a line hook
+            }
+            continue;
+          }
+          case Op.EXTRAARG:
+          default:
+            ci.pc = pc;
+            runerror(L, `invalid instruction ${i & 0x7f}`);
+        }
+      }
+      break; // to the frame reload
+    }
   }
+}
+
+/**
+ * How compiled code (vm/jit/) leaves a frame, and how the helpers below that
+ * end an instruction which may change the running frame report it.
+ */
+export const enum Exit {
+  /** L.ci changed (a call, a return, a metamethod's frame) or must be reloaded: run L.ci from its pc. */
+  SWITCH,
+  /** The frame marked CIST.FRESH returned: `execute` returns. */
+  RETURN,
+  /** The thread yields (L.status is LUA_YIELD), the frame at the instruction after the call. */
+  YIELD,
+  /** The interpreter is to run this frame from ci.pc (an instruction compiled code does not enter at). */
+  INTERPRET,
+}
+
+// ---------------------------------------------------------------------------
+// Instructions whose whole body is shared with compiled code (vm/jit/codegen.ts).
+// `pc` is the index of the instruction after them, as in the loop.
+
+/** OP_TAILCALL. */
+export function tailcall(L: LuaState, ci: CallInfo, ra: number, i: number, pc: number): Exit {
+  const stack = L.stack as Slot[];
+  const fstack = L.fstack;
+  let b = (i >>> 16) & 0xff;
+  const nparams1 = i >>> 24;
+  const delta = nparams1 !== 0 ? ci.nextraargs + nparams1 : 0;
+  if (b !== 0) L.top = ra + b;
+  else b = L.top - ra;
+  ci.pc = pc;
+  if (--L.g.tick < 0) safepoint(L);
+  if ((i & 0x8000) !== 0) closeUpvals(L, ci.base);
+  let f = stack[ra];
+  while (!(f instanceof LuaClosure) && !(f instanceof HostFunction)) {
+    b += tryfuncTM(L, ra);
+    f = stack[ra];
+  }
+  if (f instanceof LuaClosure) {
+    // Reuse this frame: move the function and arguments down to ci.func.
+    const func = ci.func - delta;
+    for (let j = 0; j < b; j++) {
+      const v = stack[ra + j];
+      stack[func + j] = v;
+      if (v === null) fstack[func + j] = fstack[ra + j];
+    }
+    L.top = func + b;
+    checkFrameRoom(L, func, f);
+    setupLuaFrame(L, ci, func, f);
+    ci.callstatus |= CIST.TAIL;
+    return Exit.SWITCH;
+  }
+  // A host function: call it, then return its results from this frame.
+  precall(L, ra, -1);
+  if (L.status === LUA_YIELD) return Exit.YIELD; // the RETURN after this instruction returns the results on resume
+  ci.func -= delta;
+  poscall(L, ci, L.top - ra);
+  if (ci.callstatus & CIST.FRESH) return Exit.RETURN;
+  if (ci.callstatus & CIST.MM) finishMM(L);
+  return Exit.SWITCH;
+}
+
+/** OP_RETURN: Exit.RETURN when the frame was marked CIST.FRESH, else Exit.SWITCH. */
+export function opReturn(L: LuaState, ci: CallInfo, ra: number, i: number, pc: number): Exit {
+  let n = ((i >>> 16) & 0xff) - 1;
+  if (n < 0) n = L.top - ra;
+  const nparams1 = i >>> 24;
+  ci.pc = pc; // for the return event
+  if ((i & 0x8000) !== 0) {
+    ci.nres = n;
+    if (L.top < ci.top) L.top = ci.top;
+    closeAll(L, ci.base, CLOSEKTOP, undefined, true);
+  }
+  if (nparams1 !== 0) ci.func -= ci.nextraargs + nparams1;
+  L.top = ra + n;
+  poscall(L, ci, n);
+  if (ci.callstatus & CIST.FRESH) return Exit.RETURN;
+  if (ci.callstatus & CIST.MM) finishMM(L);
+  return Exit.SWITCH;
+}
+
+/** OP_SETLIST; returns the pc after it (past its EXTRAARG when it has one). */
+export function setlist(L: LuaState, ci: CallInfo, ra: number, i: number, pc: number): number {
+  let n = (i >>> 16) & 0xff;
+  let last = i >>> 24;
+  if (n === 0) n = L.top - ra - 1;
+  if ((i & 0x8000) !== 0) last += (ci.closure!.p.code[pc++] >>> 7) * (Instr.MAXARG_C + 1);
+  materialize(L, ra + 1, ra + 1 + n);
+  ci.pc = pc; // a refused charge is an error at this line
+  (L.stack[ra] as LuaTable).setList(last, L.stack, ra + 1, n);
+  return pc;
+}
+
+/** OP_CLOSURE: a closure of prototype `bx` of the running function. */
+export function closure(L: LuaState, ci: CallInfo, ra: number, bx: number, pc: number): void {
+  const cl = ci.closure!;
+  const p = cl.p.p[bx];
+  const descs = p.upvalues;
+  const heap = L.g.heap;
+  ci.pc = pc; // a refused charge is an error at this line
+  charge(heap, CLOSURE + descs.length * SLOT);
+  const ncl = new LuaClosure(p, descs.length);
+  for (let j = 0; j < descs.length; j++) {
+    const d = descs[j];
+    ncl.upvals[j] = d.instack ? findupval(L, ci.base + d.idx) : cl.upvals[d.idx];
+  }
+  L.stack[ra] = ncl;
+  if (heap.pending) gcCheckpoint(L, ra + 1);
+}
+
+/** OP_VARARG. */
+export function vararg(L: LuaState, ci: CallInfo, ra: number, i: number, pc: number): void {
+  const stack = L.stack as Slot[];
+  const fstack = L.fstack;
+  let n = (i >>> 24) - 1;
+  const nextra = ci.nextraargs;
+  const from = ci.func - nextra;
+  if (n < 0) {
+    n = nextra;
+    if (ra + n > L.stackLimit) {
+      ci.pc = pc;
+      stackOverflow(L);
+    }
+    L.top = ra + n;
+    if (needsRegisters(L, L.top)) growRegisters(L, L.top);
+  }
+  for (let j = 0; j < n; j++) {
+    const v = j < nextra ? stack[from + j] : undefined;
+    stack[ra + j] = v;
+    if (v === null) fstack[ra + j] = fstack[from + j];
+  }
+}
+
+/**
+ * A table read that missed its fast path (no table, an absent key with a
+ * metatable): a Lua `__index` gets a frame (true), anything else is done here.
+ */
+export function getSlow(L: LuaState, ci: CallInfo, pc: number, ra: number, t: LuaValue, key: LuaValue, loc: VarLoc): boolean {
+  if (indexMM(L, ci, pc, t, key)) return true;
+  ci.pc = pc;
+  L.top = ci.top;
+  L.stack[ra] = index(L, t, key, loc);
+  return false;
+}
+
+/** A table write that missed its fast path: a Lua `__newindex` gets a frame (true), anything else is done here. */
+export function setSlow(L: LuaState, ci: CallInfo, pc: number, t: LuaValue, key: LuaValue, v: LuaValue, loc: VarLoc): boolean {
+  if (newindexMM(L, ci, pc, t, key, v)) return true;
+  ci.pc = pc;
+  L.top = ci.top;
+  setindex(L, t, key, v, loc);
+  return false;
 }
 
 /**
@@ -1055,7 +1125,7 @@ function jumpTaken(L: LuaState, ci: CallInfo, g: GlobalState, code: Int32Array, 
 }
 
 /** Push the frame of a Lua function called from the interpreter (precall's Lua case, inlined). */
-function pushLuaFrame(L: LuaState, func: number, nresults: number, f: LuaClosure): CallInfo {
+export function pushLuaFrame(L: LuaState, func: number, nresults: number, f: LuaClosure): CallInfo {
   checkFrameRoom(L, func, f);
   const ci = L.nextCi();
   ci.nresults = nresults;
@@ -1087,7 +1157,7 @@ function setupLuaFrame(L: LuaState, ci: CallInfo, func: number, f: LuaClosure): 
 }
 
 /** OP_VARARGPREP: move the function and fixed parameters above the extra arguments. */
-function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
+export function adjustVarargs(L: LuaState, ci: CallInfo, nfixparams: number): void {
   const stack = L.stack as Slot[];
   const fstack = L.fstack;
   const func = ci.func;
@@ -1138,7 +1208,7 @@ function pushMM(L: LuaState, ci: CallInfo, pc: number, tm: LuaClosure, nargs: nu
 }
 
 /** The caller of a returning CIST.MM frame is L.ci: finish its instruction. */
-function finishMM(L: LuaState): void {
+export function finishMM(L: LuaState): void {
   L.nCcalls--;
   finishOp(L, L.ci);
 }
@@ -1166,7 +1236,7 @@ function isObject(v: LuaValue): boolean {
 }
 
 /** Arithmetic with a table or userdata operand whose metamethod is a Lua function. */
-function arithMM(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, a: LuaValue, b: LuaValue): boolean {
+export function arithMM(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, a: LuaValue, b: LuaValue): boolean {
   if (!isObject(a) && !isObject(b)) return false;
   const tm = binTM(L, a, b, ARITH_EVENT[op]);
   if (!(tm instanceof LuaClosure)) return false;
@@ -1175,7 +1245,7 @@ function arithMM(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, a: LuaValue
 }
 
 /** `<` / `<=` on objects with a Lua `__lt` / `__le` (the `__le`-from-`__lt` fallback stays generic). */
-function orderMM(L: LuaState, ci: CallInfo, pc: number, event: TM, a: LuaValue, b: LuaValue): boolean {
+export function orderMM(L: LuaState, ci: CallInfo, pc: number, event: TM, a: LuaValue, b: LuaValue): boolean {
   if (!isObject(a) && !isObject(b)) return false;
   const tm = binTM(L, a, b, event);
   if (!(tm instanceof LuaClosure)) return false;
@@ -1184,7 +1254,7 @@ function orderMM(L: LuaState, ci: CallInfo, pc: number, event: TM, a: LuaValue, 
 }
 
 /** `==` on two distinct tables (or two userdata) with a Lua `__eq` (luaV_equalobj's lookup). */
-function eqMM(L: LuaState, ci: CallInfo, pc: number, a: LuaValue, b: LuaValue): boolean {
+export function eqMM(L: LuaState, ci: CallInfo, pc: number, a: LuaValue, b: LuaValue): boolean {
   if (!(a instanceof LuaTable && b instanceof LuaTable || a instanceof LuaUserdata && b instanceof LuaUserdata)) return false;
   let tm = fasttm(a.metatable, TM.EQ);
   if (tm === undefined) tm = fasttm(b.metatable, TM.EQ);
@@ -1200,7 +1270,7 @@ function eqMM(L: LuaState, ci: CallInfo, pc: number, a: LuaValue, b: LuaValue): 
  * Raw get of a string key through the instruction's slot hint: a right
  * hint costs one comparison; a wrong one a normal lookup, then the hint moves.
  */
-function hintedGet(t: LuaTable, key: string, hints: Int32Array, pc: number): LuaValue {
+export function hintedGet(t: LuaTable, key: string, hints: Int32Array, pc: number): LuaValue {
   let slot = hints[pc];
   if (t.hkeys[slot] !== key) {
     slot = t.slotOf(key);
@@ -1211,7 +1281,7 @@ function hintedGet(t: LuaTable, key: string, hints: Int32Array, pc: number): Lua
 }
 
 /** Overwrite an existing (non-nil) field through the slot hint; false if the field is absent or nil. */
-function hintedSet(t: LuaTable, key: string, v: LuaValue, hints: Int32Array, pc: number): boolean {
+export function hintedSet(t: LuaTable, key: string, v: LuaValue, hints: Int32Array, pc: number): boolean {
   let slot = hints[pc];
   if (t.hkeys[slot] !== key) {
     slot = t.slotOf(key);
@@ -1224,19 +1294,19 @@ function hintedSet(t: LuaTable, key: string, v: LuaValue, hints: Int32Array, pc:
 }
 
 /** The per-instruction slot hints of a prototype (allocated on first run). */
-function slotHintsOf(p: Proto): Int32Array {
+export function slotHintsOf(p: Proto): Int32Array {
   return p.slotHints ?? (p.slotHints = new Int32Array(p.code.length));
 }
 
 /** `f == y` for the number f of a float register (EQ, EQK). */
-function floatEq(f: number, y: LuaValue): boolean {
+export function floatEq(f: number, y: LuaValue): boolean {
   if (typeof y === 'number') return f === y;
   if (y instanceof LuaFloat) return f === y.n;
   return typeof y === 'bigint' && rawequal(mkfloat(f), y);
 }
 
 /** The value of register `i`, a float register materialized (the interpreter's copy of floatregs' slotValue). */
-function val(stack: Slot[], fstack: number[], i: number): LuaValue {
+export function val(stack: Slot[], fstack: number[], i: number): LuaValue {
   const v = stack[i];
   return v === null ? mkfloat(fstack[i]) : v;
 }
@@ -1256,7 +1326,7 @@ function floatOf(v: LuaValue): number | undefined {
  * for the constant form, whose operand is `k`. Returns true when it pushed
  * a Lua metamethod's frame.
  */
-function arithTail(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: number, b: number, c: number, k: Slot): boolean {
+export function arithTail(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: number, b: number, c: number, k: Slot): boolean {
   const stack = L.stack as Slot[];
   const fstack = L.fstack;
   const base = ci.base;
@@ -1285,12 +1355,12 @@ const enum KForm { OPERAND = -1, FLIPPED = -2 }
  * MMBINK's flip, bytecode/luac.ts), and only metamethods and error
  * messages can tell the order.
  */
-function kOperand(i: number): number {
+export function kOperand(i: number): number {
   return (i & 0x8000) !== 0 ? KForm.FLIPPED : KForm.OPERAND;
 }
 
 /** The slow path of a flipped K instruction: the constant `k` is the first operand of `op`. */
-function flippedArith(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: number, b: number, x: LuaValue, k: LuaValue): boolean {
+export function flippedArith(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: number, b: number, x: LuaValue, k: LuaValue): boolean {
   if (arithMM(L, ci, pc, op, k, x)) return true;
   L.stack[ra] = slowArith(L, ci, pc, op, k, x, undefined, b);
   return false;
@@ -1301,14 +1371,14 @@ function flippedArith(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra: nu
  * general numArith because checksum loops use it everywhere; undefined for
  * floats and for a zero divisor (numArith raises the error).
  */
-function intMod(x: number, y: number): number | undefined {
+export function intMod(x: number, y: number): number | undefined {
   if (!Number.isInteger(x) || !Number.isInteger(y) || y === 0) return undefined;
   const r = x % y;
   return (r !== 0 && (r < 0) !== (y < 0) ? r + y : r) + 0; // + 0 turns -0 into 0
 }
 
 /** Arithmetic ops in ArithOp order on two JS numbers (either subtype), with the reference's errors. */
-function numArith(
+export function numArith(
   op: number, x: number, y: number, L: LuaState, ci: CallInfo, pc: number, lb: number | undefined, lc: number | undefined,
 ): LuaValue {
   const ints = Number.isInteger(x) && Number.isInteger(y);
@@ -1367,7 +1437,7 @@ function numArith(
   return slowArith(L, ci, pc, op, x, y, lb, lc);
 }
 
-function slowArith(
+export function slowArith(
   L: LuaState, ci: CallInfo, pc: number, op: number, x: LuaValue, y: LuaValue, lb: number | undefined, lc: number | undefined,
 ): LuaValue {
   ci.pc = pc;
@@ -1380,7 +1450,7 @@ function slowArith(
  * `x op (-k)` as the reference does; metamethods see the source operation
  * and the original constant.
  */
-function negatedImm(
+export function negatedImm(
   L: LuaState, ci: CallInfo, pc: number, op: ArithOp, srcOp: ArithOp, x: LuaValue, imm: number, b: number,
 ): LuaValue {
   const r = rawArith(op, x, imm);
@@ -1391,7 +1461,7 @@ function negatedImm(
 }
 
 /** LTI/LEI/GTI/GEI when the register is not a plain number. */
-function compareImm(L: LuaState, op: number, x: LuaValue, imm: number, isfloat: boolean): boolean {
+export function compareImm(L: LuaState, op: number, x: LuaValue, imm: number, isfloat: boolean): boolean {
   if (x instanceof LuaFloat) {
     const n = x.n;
     return op === Op.LTI ? n < imm : op === Op.LEI ? n <= imm : op === Op.GTI ? n > imm : n >= imm;
@@ -1412,7 +1482,7 @@ function forerror(L: LuaState, v: LuaValue, what: string): never {
 }
 
 /** OP_FORPREP; returns true if the loop must be skipped. */
-function forprep(L: LuaState, ra: number): boolean {
+export function forprep(L: LuaState, ra: number): boolean {
   const stack = L.stack;
   const init = stack[ra];
   const plimit = stack[ra + 1];
@@ -1492,7 +1562,7 @@ function forlimit(L: LuaState, init: LuaInteger, lim: LuaValue, step: LuaInteger
  * forprep and here, but the debug library can change them, so anything
  * unexpected ends the loop instead of misbehaving.
  */
-function forloopSlow(stack: LuaValue[], ra: number): boolean {
+export function forloopSlow(stack: LuaValue[], ra: number): boolean {
   const step = stack[ra + 2];
   if (step instanceof LuaFloat || (typeof step === 'number' && !Number.isInteger(step))) {
     const s = floatOf(step)!;

@@ -10,6 +10,7 @@
  * counted in `nCcalls` and limited like LUAI_MAXCCALLS.
  */
 
+import type { JitState } from './jit/tier.js';
 import { LUA_MINSTACK } from '../value/limits.js';
 import type { LuaThreadLike, LuaValue } from '../value/value.js';
 import type { LuaTable } from './table.js';
@@ -131,6 +132,8 @@ export interface GlobalState {
   onCoroutineError: ((co: LuaState) => void) | undefined;
   /** Called where a fault of moonbox itself happens, before anything unwinds (exceptions.ts, InternalFault). */
   onInternalFault: ((L: LuaState, fault: InternalFault) => void) | undefined;
+  /** The compiling tier: its mode and what it did (jit/tier.ts). */
+  jit: JitState;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }

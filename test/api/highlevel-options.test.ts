@@ -54,7 +54,7 @@ test('an unknown library name is a TypeError naming it and listing the valid one
 
 test('an unknown option key is a TypeError listing the options', () => {
   assert.throws(() => newLoose({ stdot: () => {} }),
-    /^TypeError: new Lua\(\): unknown option 'stdot' \(the options are: libs, platform, stdout, stderr, stackLimit, coroutineStackLimit, strings, asyncHooks, sandbox, limits, interruptFlag, postMortem\)$/);
+    /^TypeError: new Lua\(\): unknown option 'stdot' \(the options are: libs, platform, stdout, stderr, stackLimit, coroutineStackLimit, strings, asyncHooks, sandbox, limits, interruptFlag, postMortem, compile\)$/);
   assert.throws(() => newLoose({ __proto__: null, toString: 1 }), /unknown option 'toString'/);
 });
 

@@ -71,18 +71,19 @@ test('the installed command: moonbox -v, a script file, and a script on stdin', 
   assert.match(bad.stderr, /^\S*moonbox(\.js)?: \(command line\):1: boom\nstack traceback:/);
 });
 
-test('ESM import and CommonJS require of both entries', () => {
+test('ESM import and CommonJS require of the entries', () => {
   writeFileSync(join(app, 'esm.mjs'), `
     import { Lua, LuaError, memoryPlatform, createNodePlatform, nullPlatform } from 'moonbox';
     import { newApiState, LuaApiError } from 'moonbox/lowlevel';
+    import { flameGraphHtml } from 'moonbox/profile';
     const lua = new Lua();
     let err;
     try { lua.run('error("x")'); } catch (e) { err = e instanceof LuaError; }
     const L = newApiState({ checked: false });
     L.doString('return 1 + 1');
-    console.log(lua.run('return _VERSION'), err, typeof memoryPlatform, typeof createNodePlatform, typeof nullPlatform, L.toInteger(-1), typeof LuaApiError);
+    console.log(lua.run('return _VERSION'), err, typeof memoryPlatform, typeof createNodePlatform, typeof nullPlatform, L.toInteger(-1), typeof LuaApiError, typeof flameGraphHtml);
   `);
-  assert.equal(ok(process.execPath, ['esm.mjs']), 'Lua 5.4 true function function object 2 function\n');
+  assert.equal(ok(process.execPath, ['esm.mjs']), 'Lua 5.4 true function function object 2 function function\n');
   writeFileSync(join(app, 'cjs.cjs'), `
     const { Lua, LuaError } = require('moonbox');
     const { newApiState } = require('moonbox/lowlevel');

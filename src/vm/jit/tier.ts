@@ -1,0 +1,186 @@
+/**
+ * The compiling tier: which Lua functions get compiled to JavaScript, when,
+ * and what happens where compiling is not allowed.
+ *
+ * A function is compiled when it is hot: after `JIT_HOT_ENTRIES` entries of
+ * its frames (calls, and returns into it from its callees: a loop that
+ * calls something is hot through them), or when the safepoint sampler finds
+ * it running a loop (`sample`: with the tier on, the safepoint counter
+ * comes back at least every `JIT_SAMPLE_INTERVAL` instructions, and the
+ * function running then is compiled; the interpreter switches to the
+ * compiled code at its next backward jump). Compilation is lazy, so start-up
+ * is unchanged, and done once per prototype: every closure of it shares the
+ * code.
+ *
+ * Three modes: 'hot' (the default), 'off' (`new Lua({ compile: false })`,
+ * `moonbox --no-compile`), and 'all', which compiles every function on its
+ * first call: the test suite runs whole in it (MOONBOX_COMPILE=all), so
+ * that every opcode's compiled form meets every test. Where `new Function`
+ * is refused (a Content-Security-Policy without 'unsafe-eval') the tier
+ * turns itself off for the process, and everything runs in the interpreter.
+ */
+
+import type { JitCode, Proto } from '../../bytecode/proto.js';
+import { LuaFloat, mkfloat } from '../../value/value.js';
+import { iadd, imul, ishl, ishr, isub } from '../../value/number.js';
+import type { LuaState } from '../state.js';
+import { CIST } from '../state.js';
+import { LuaTable } from '../table.js';
+import { LuaClosure } from '../function.js';
+import { closeAll, newtbcupval, poscall, precall } from '../call.js';
+import { concat, equalobj, indexTableChain, len, lessequal, lessthan, rawequal, rawset } from '../operations.js';
+import { charge, protoCost, stringCost } from '../heap.js';
+import { gcCheckpoint } from '../gc.js';
+import { safepoint } from '../budget.js';
+import { materialize } from '../floatregs.js';
+import { hookVarargCall } from '../hooks.js';
+import { upvalLoc } from '../debuginfo.js';
+import {
+  adjustVarargs, arithMM, arithTail, closure, compareImm, eqMM, finishMM, flippedArith, floatEq, forloopSlow, forprep,
+  getSlow, hintedGet, hintedSet, intMod, negatedImm, numArith, opReturn, orderMM, pushLuaFrame, setlist, setSlow,
+  slotHintsOf, slowArith, tailcall, val, vararg,
+} from '../interp.js';
+import { generate, RUNTIME_NAMES } from './codegen.js';
+
+/** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
+export type CompileMode = 'hot' | 'all' | 'off';
+
+/** What the tier did in one state: for benchmarks and tests. */
+export interface JitStats {
+  /** Functions compiled. */
+  compiled: number;
+  /** Functions whose compilation failed (a bug of the code generator; they stay interpreted). */
+  failed: number;
+  /** Functions not compiled because their code would not fit under the memory limit. */
+  refused: number;
+  /** Milliseconds spent generating and instantiating code. */
+  ms: number;
+  /** Characters of JavaScript generated. */
+  sourceChars: number;
+}
+
+/** The tier's state in one Lua universe (g.jit). */
+export interface JitState {
+  mode: CompileMode;
+  stats: JitStats;
+}
+
+/** The first failure of the code generator, kept for tests and bug reports. */
+export let lastFailure: { source: string; error: unknown } | undefined;
+
+/** Set once `new Function` has been refused: no state of this process compiles again. */
+let evalRefused = false;
+
+/** Is `new Function` refused here (a Content-Security-Policy without 'unsafe-eval')? */
+export function compilingRefused(): boolean {
+  return evalRefused;
+}
+
+/**
+ * The mode of a state whose host did not choose one: the environment's
+ * MOONBOX_COMPILE ('all', 'off' or 'hot'; how the test suite runs whole
+ * in each mode), else 'hot'.
+ */
+export function defaultCompileMode(): CompileMode {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const v = env?.MOONBOX_COMPILE;
+  return v === 'all' || v === 'off' || v === 'hot' ? v : 'hot';
+}
+
+/** A new state's tier. */
+export function newJitState(mode: CompileMode): JitState {
+  return { mode, stats: { compiled: 0, failed: 0, refused: 0, ms: 0, sourceChars: 0 } };
+}
+
+/**
+ * The loaded chunk `p` in a state of mode 'all': every function in it is
+ * compiled on its first call.
+ */
+export function primeChunk(p: Proto): void {
+  p.hot = 0;
+  for (const q of p.p) primeChunk(q);
+}
+
+/**
+ * `p`'s frames were entered JIT_HOT_ENTRIES times (or it was sampled, or
+ * the mode is 'all'): compile it, or mark it as never to be compiled.
+ * Returns the code, or null.
+ */
+export function tierUp(L: LuaState, p: Proto): JitCode | null {
+  const jit = L.g.jit;
+  if (jit.mode === 'off' || evalRefused) {
+    p.jit = null;
+    return null;
+  }
+  return compileProto(L, p, jit.stats);
+}
+
+/**
+ * The safepoint sampler of mode 'hot' (Budget.onSample): the Lua function
+ * running when the counter came back has been running a while; compile it,
+ * and the interpreter enters its code at the next backward jump.
+ */
+export function sample(L: LuaState): void {
+  const ci = L.ci;
+  if ((ci.callstatus & CIST.LUA) === 0) return;
+  const p = ci.closure!.p;
+  if (p.jit === undefined) tierUp(L, p);
+}
+
+/**
+ * What compiled code is taken to cost in memory: V8 keeps the source, its
+ * bytecode (about half the source's size) and, once optimized, machine
+ * code. An estimate, as heap.ts's other costs are.
+ */
+function codeCost(sourceChars: number): number {
+  return 2 * sourceChars;
+}
+
+function compileProto(L: LuaState, p: Proto, stats: JitStats): JitCode | null {
+  const t0 = performance.now();
+  p.jit = null; // until it succeeds
+  const source = generate(p);
+  const heap = L.g.heap;
+  const cost = codeCost(source.length);
+  if (heap.total + cost > heap.limit) {
+    // a memory-limited state keeps its room for the script's own data
+    stats.refused++;
+    return null;
+  }
+  let factory: (R: object, K: unknown[], hints: Int32Array) => JitCode;
+  try {
+    factory = new Function('R', 'K', 'hints', source) as typeof factory;
+  } catch (e) {
+    if (e instanceof EvalError) {
+      evalRefused = true; // a Content-Security-Policy: interpret everything from now on
+      return null;
+    }
+    stats.failed++;
+    lastFailure ??= { source, error: e };
+    if (L.g.jit.mode === 'all') throw e; // the test mode: a generator bug must not hide
+    return null;
+  }
+  const code = factory(runtime(), p.k, slotHintsOf(p));
+  p.gcsize = protoCost(p) + cost;
+  charge(heap, cost);
+  p.jit = code;
+  stats.compiled++;
+  stats.sourceChars += source.length;
+  stats.ms += performance.now() - t0;
+  return code;
+}
+
+let runtimeObject: Record<(typeof RUNTIME_NAMES)[number], unknown> | undefined;
+
+/** What generated code calls (codegen.ts's RUNTIME_NAMES), made once. */
+function runtime(): object {
+  runtimeObject ??= {
+    LuaTable, LuaClosure, LuaFloat, mkfloat, val, floatEq, rawequal, rawset, equalobj, lessthan, lessequal, len, concat,
+    charge, stringCost, gcCheckpoint, safepoint, materialize, closeAll, newtbcupval, precall, poscall, pushLuaFrame,
+    finishMM, tailcall, opReturn, setlist, closure, vararg, adjustVarargs, hookVarargCall, getSlow, setSlow, hintedGet,
+    hintedSet, indexTableChain, upvalLoc, arithTail, arithMM, flippedArith, slowArith, negatedImm, numArith, intMod,
+    iadd, isub, imul, ishl, ishr, compareImm, eqMM, orderMM, forprep, forloopSlow,
+  };
+  return runtimeObject;
+}
+
