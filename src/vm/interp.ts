@@ -87,6 +87,9 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
       }
       break; // Exit.INTERPRET: this frame, at ci.pc
     }
+    // the frame has compiled code it left (or could not enter) here: the
+    // interpreter takes it back there at the next backward jump, a loop's start
+    let osr = cl.p.jit != null && code === cl.p.code;
     k = cl.p.k;
     hints = slotHintsOf(cl.p);
     upvals = cl.upvals;
@@ -621,11 +624,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             continue;
           case Op.JMP: {
             const d = (i >>> 7) - Instr.OFFSET_sJ;
-            if (d < 0 && (g.tick += d) < 0) {
-              ci.pc = pc; // a limit hit here is reported at the jump's line
-              safepoint(L);
-              if (cl.p.jit != null) {
-                ci.pc = pc + d; // compiled meanwhile: go on in its code (vm/jit/tier.ts)
+            if (d < 0) {
+              if ((g.tick += d) < 0) {
+                ci.pc = pc; // a limit hit here is reported at the jump's line
+                safepoint(L);
+                osr = cl.p.jit != null && code === cl.p.code; // compiled meanwhile (vm/jit/tier.ts)
+              }
+              if (osr && pc + d !== 0) {
+                ci.pc = pc + d; // go on in the compiled code, at the loop's start
                 break reload;
               }
             }
@@ -849,12 +855,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                   if ((g.tick -= i >>> 15) < 0) {
                     ci.pc = pc; // a limit hit here is reported at the loop's line
                     safepoint(L);
-                    if (cl.p.jit != null) {
-                      ci.pc = pc - (i >>> 15); // compiled meanwhile: go on in its code
-                      break reload;
-                    }
+                    osr = cl.p.jit != null && code === cl.p.code;
                   }
                   pc -= i >>> 15;
+                  if (osr) {
+                    ci.pc = pc;
+                    break reload;
+                  }
                   continue;
                 }
               } else {
@@ -865,12 +872,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               if ((g.tick -= i >>> 15) < 0) {
                 ci.pc = pc;
                 safepoint(L);
-                if (cl.p.jit != null) {
-                  ci.pc = pc - (i >>> 15); // compiled meanwhile: go on in its code
-                  break reload;
-                }
+                osr = cl.p.jit != null && code === cl.p.code;
               }
               pc -= i >>> 15;
+              if (osr) {
+                ci.pc = pc;
+                break reload;
+              }
             }
             continue;
           }
@@ -919,12 +927,13 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
               if ((g.tick -= i >>> 15) < 0) {
                 ci.pc = pc;
                 safepoint(L);
-                if (cl.p.jit != null) {
-                  ci.pc = pc - (i >>> 15); // compiled meanwhile: go on in its code
-                  break reload;
-                }
+                osr = cl.p.jit != null && code === cl.p.code;
               }
               pc -= i >>> 15;
+              if (osr) {
+                ci.pc = pc;
+                break reload;
+              }
             }
             continue;
           }
@@ -1099,6 +1108,20 @@ export function getSlow(L: LuaState, ci: CallInfo, pc: number, ra: number, t: Lu
   L.top = ci.top;
   L.stack[ra] = index(L, t, key, loc);
   return false;
+}
+
+/**
+ * `s[key]` for a string `s`: the string library's method `key` through
+ * the string metatable's `__index` table (what `s:upper()` looks up), or
+ * null when that takes more than a raw lookup (the slow path's work).
+ */
+export function stringIndex(L: LuaState, key: LuaValue): LuaValue | null {
+  const mt = L.g.typeMetatables.get('string');
+  if (mt === undefined) return null;
+  const h = fasttm(mt, TM.INDEX);
+  if (!(h instanceof LuaTable)) return null;
+  const v = h.get(key);
+  return v !== undefined || h.metatable === undefined ? v : null;
 }
 
 /** A table write that missed its fast path: a Lua `__newindex` gets a frame (true), anything else is done here. */
@@ -1316,7 +1339,7 @@ export function val(stack: Slot[], fstack: number[], i: number): LuaValue {
  * integral floats unboxed; undefined (take the slow path) for bigints and
  * non-numbers. Lets `2.0 * x` stay off the slow path.
  */
-function floatOf(v: LuaValue): number | undefined {
+export function floatOf(v: LuaValue): number | undefined {
   return typeof v === 'number' ? v : v instanceof LuaFloat ? v.n : undefined;
 }
 
@@ -1381,6 +1404,16 @@ export function intMod(x: number, y: number): number | undefined {
 export function numArith(
   op: number, x: number, y: number, L: LuaState, ci: CallInfo, pc: number, lb: number | undefined, lc: number | undefined,
 ): LuaValue {
+  return numArithValue(op, x, y) ?? slowArith(L, ci, pc, op, x, y, lb, lc);
+}
+
+/**
+ * numArith without its errors: undefined where the operation raises one
+ * (an integer division or modulo by zero, a bitwise operation on a number
+ * without an integer representation... which slowArith sorts out). Cannot
+ * throw, so compiled code calls it without making its frame current first.
+ */
+export function numArithValue(op: number, x: number, y: number): LuaValue {
   const ints = Number.isInteger(x) && Number.isInteger(y);
   switch (op) {
     case ArithOp.ADD: {
@@ -1433,8 +1466,14 @@ export function numArith(
     case ArithOp.BXOR:
       if ((x | 0) === x && (y | 0) === y) return x ^ y;
       break;
+    case ArithOp.SHL:
+      if (ints) return ishl(x, y);
+      break;
+    case ArithOp.SHR:
+      if (ints) return ishr(x, y);
+      break;
   }
-  return slowArith(L, ci, pc, op, x, y, lb, lc);
+  return undefined;
 }
 
 export function slowArith(

@@ -120,7 +120,8 @@ test('every opcode has an emitter: the generated source of a large function ment
     return g(a, select('#', ...))`, '=all', 't');
   assert.ok(typeof f !== 'string');
   const check = (p: typeof f.p): void => {
-    assert.doesNotMatch(generate(p).replace(/default: ci\.pc = pc; return 3;/, ''), /return 3;/);
+    // the fallback for an opcode without an emitter: 'ci.pc = <its index>; return Exit.INTERPRET'
+    assert.doesNotMatch(generate(p), /ci\.pc = \d+; return 3;/);
     p.p.forEach(check);
   };
   check(f.p);

@@ -2,28 +2,30 @@
  * The compiling tier's code generator: a prototype's bytecode becomes the
  * source of one JavaScript function that runs frames of that prototype.
  *
- * The generated function works on the interpreter's frames exactly as the
- * interpreter does: registers stay in the thread's `stack` (float registers
- * in `fstack`, see floatregs.ts), `ci.pc` is saved before anything that can
- * raise an error, look at the frame or stop (the same saves as interp.ts's),
- * and the safepoint counter is charged at the same points by the same
- * amounts. So a traceback, `debug.getlocal`, a limit, a yield or the
- * profiler sees the frame exactly as the interpreter would have left it.
+ * Registers live in JS locals: `rN` holds register N's value, or `null`
+ * when it is a float kept in `fN` (the interpreter's float registers,
+ * floatregs.ts, in locals: V8 keeps them unboxed). The frame in the
+ * thread's stack stays the truth for everything outside the function.
+ * analysis.ts says, instruction by instruction, which registers may be
+ * newer in locals ("dirty") and which are needed later ("live"); before
+ * anything that could look at the frame (an error, a limit, a call, a
+ * metamethod, a collection) the dirty ones are written back (`spill`), and
+ * after anything that could change it (Lua code that ran: `debug.setlocal`,
+ * an upvalue, a call's results) the ones still needed are read again
+ * (`resync`). `ci.pc` is saved and the safepoint counter charged exactly
+ * where and by how much the interpreter does. So a traceback,
+ * `debug.getlocal`, a limit, a yield, a collection or the profiler sees
+ * the frame as the interpreter would have left it, and the hot paths of a
+ * loop touch no array.
  *
- * What the generated code gains over the interpreter: no fetch, decode or
- * dispatch per instruction; operands, constants and jump targets are
- * literals; type feedback is per Lua function instead of one shared loop,
- * so V8 optimizes each function for its own types and never deoptimizes the
- * interpreter for them.
- *
- * Shape: `for (;;) switch (pc) { case 0: ... case 1: ... }`. Every
- * instruction is a case label, so the function can be entered at any
- * instruction (after a call returns, after a metamethod's frame, after a
- * yield, or from the interpreter at a loop's back edge), and straight-line
- * code falls through from one instruction to the next; a jump sets `pc` and
- * continues the loop. The function returns an `Exit` (interp.ts) whenever
- * the running frame changes: a call or a metamethod pushes a frame, a
- * return pops one, the thread yields, or a hook starts wanting the frame.
+ * Shape: a prologue reads the registers live where execution enters
+ * (`switch (pc)` over the entry points of analysis.ts), then
+ * `for (;;) switch (pc)` runs the code, with a case label only where a
+ * jump or an entry lands; straight-line code falls through. The function
+ * returns an `Exit` (interp.ts) whenever the running frame changes (a call
+ * or a metamethod pushes a frame, a return pops one, the thread yields, a
+ * hook starts wanting the frame); the interpreter's frame reload enters it
+ * again where the frame goes on.
  */
 
 import type { Proto } from '../../bytecode/proto.js';
@@ -32,34 +34,93 @@ import { ArithOp, SafeInt } from '../../value/number.js';
 import { LuaFloat, type LuaValue } from '../../value/value.js';
 import { CIST, LUA_YIELD } from '../state.js';
 import { Exit } from '../interp.js';
-import { TM } from '../metamethods.js';
 import { CLOSEKTOP } from '../call.js';
 import { Work } from '../budget.js';
+import { analyze, members, range, type Analysis } from './analysis.js';
 
-/** What an instruction's emitter gets: its index, its word, and the prototype. */
+/** What an instruction's emitter gets: the instruction, and the analysis around it. */
 interface Ins {
   readonly p: Proto;
+  readonly an: Analysis;
   /** Index of the instruction. */
   readonly x: number;
   /** The instruction word. */
   readonly i: number;
-  /** `x + 1`: what the interpreter's `pc` is while it runs this instruction (what `ci.pc` is set to). */
+  /** `x + 1`: the interpreter's `pc` while it runs this instruction (what `ci.pc` is set to). */
   readonly P: number;
   readonly A: number;
   readonly B: number;
   readonly C: number;
   readonly k: boolean;
+  /** The write-back blocks bails break to, by register set (see `bail`). */
+  readonly bails: Map<bigint, string>;
 }
 
 type Emitter = (n: Ins) => string;
 
-const R = (r: number): string => `stack[base + ${r}]`;
-const F = (r: number): string => `fstack[base + ${r}]`;
-const RA = (r: number): string => `base + ${r}`;
+const bit = (r: number): bigint => 1n << BigInt(r);
+
+/** Register r's value local, float local, stack index. */
+const R = (r: number): string => `r${r}`;
+const F = (r: number): string => `f${r}`;
+const S = (r: number): string => `base + ${r}`;
+/** Register r as a Lua value (a float register materialized). */
+const V = (r: number): string => `(r${r} === null ? mkfloat(f${r}) : r${r})`;
+
+/** Write registers `set` back to the frame. */
+function store(set: bigint): string {
+  return members(set).map((r) => `if ((stack[${S(r)}] = ${R(r)}) === null) fstack[${S(r)}] = ${F(r)};`).join(' ');
+}
+
+/** Read registers `set` from the frame. */
+function load(set: bigint): string {
+  return members(set).map((r) => `if ((${R(r)} = stack[${S(r)}]) === null) ${F(r)} = fstack[${S(r)}];`).join(' ');
+}
+
+/**
+ * Before something that may look at the frame: write back what may be
+ * newer here (and `extra`), and the safepoint counter, which compiled code
+ * keeps in a local too (`tick`: a field written at every loop iteration is
+ * a chain of stores and loads through memory).
+ */
+function spill(n: Ins, extra = 0n): string {
+  const an = n.an;
+  const x = n.x;
+  return `g.tick = tick; ${store((an.dirtyIn[x] & (an.liveIn[x] | an.liveOut[x] | an.named[x])) | extra)}`;
+}
+
+/**
+ * After something that may have run Lua code (which can change the frame)
+ * or written registers itself: read back what is needed later, what was
+ * written back (so that a later write-back does not undo a change), and `extra`.
+ */
+function resync(n: Ins, extra = 0n): string {
+  const an = n.an;
+  return `tick = g.tick; ${load(an.liveOut[n.x] | (an.dirtyIn[n.x] & an.named[n.x]) | extra)}`;
+}
+
+/**
+ * Leave the instruction to the interpreter: everything off the fast paths
+ * (metamethods, coercions, errors, the rarer types) is the interpreter's,
+ * which runs this instruction again from its start (compiled code has
+ * changed nothing yet) and gives the frame back to compiled code at the
+ * next backward jump. What the interpreter will read is written back
+ * first, in a block shared by every bail with the same registers to write.
+ */
+function bail(n: Ins): string {
+  const an = n.an;
+  const set = an.dirtyIn[n.x] & (an.liveIn[n.x] | an.named[n.x]);
+  let label = n.bails.get(set);
+  if (label === undefined) {
+    label = `bail${n.bails.size}`;
+    n.bails.set(set, label);
+  }
+  return `{ ci.pc = ${n.x}; break ${label}; }`;
+}
 
 /** A JS expression for a number literal (parenthesized when negative). */
-function num(n: number): string {
-  return n < 0 || Object.is(n, -0) ? `(${n})` : `${n}`;
+function num(v: number): string {
+  return v < 0 || Object.is(v, -0) ? `(${v})` : `${v}`;
 }
 
 /**
@@ -81,32 +142,34 @@ function setFloat(a: number, expr: string): string {
   return `${F(a)} = ${expr}; ${R(a)} = null;`;
 }
 
-/** Charge a backward jump of `d` instructions (d < 0) to the safepoint counter, as the interpreter does. */
-function charge(d: number, savedPc: number): string {
-  return d < 0 ? `if ((g.tick += ${d}) < 0) { ci.pc = ${savedPc}; safepoint(L); } ` : '';
-}
-
-/** Go to instruction `target`. */
+/** Go to instruction `target` (a label). */
 function goto(target: number): string {
   return `pc = ${target}; continue;`;
 }
 
+/** A backward jump of `d` instructions (d < 0) charges the safepoint counter, as the interpreter does. */
+function charge(n: Ins, d: number, savedPc: number, written = 0n): string {
+  return d < 0 ? `if ((tick += ${d}) < 0) { ci.pc = ${savedPc}; ${spill(n, written)} safepoint(L); tick = g.tick; } ` : '';
+}
+
 /** The jump after a test at `n` (the JMP at n.P), taken: the interpreter's jumpTaken. */
-function jumpTaken(n: Ins): string {
+function jumpTaken(n: Ins, written = 0n): string {
   const d = (n.p.code[n.P] >>> 7) - Instr.OFFSET_sJ + 1;
-  return charge(d, n.P + 1) + goto(n.P + d);
+  return charge(n, d, n.P + 1, written) + goto(n.P + d);
 }
 
 /** A test: `cond` decides whether the following jump is taken (when it equals the k bit). */
 function test(n: Ins, cond: string): string {
-  return `if ((${cond}) !== ${n.k}) { ${goto(n.P + 1)} } ${jumpTaken(n)}`;
+  return `if ((${cond}) !== ${n.k}) { ${goto(n.P + 1)} }\n${jumpTaken(n)}`;
 }
+
+const done = (n: Ins): string => `break b${n.x};`;
 
 // ---------------------------------------------------------------------------
 // Arithmetic
 
 /** An operand of ADD/SUB/MUL/DIV: a register, or a constant of the K forms. */
-type Operand = { reg: number } | { k: LuaValue; idx: number };
+type Operand = { reg: number } | { k: LuaValue };
 
 const SYMBOL: Partial<Record<ArithOp, string>> = {
   [ArithOp.ADD]: '+', [ArithOp.SUB]: '-', [ArithOp.MUL]: '*', [ArithOp.DIV]: '/',
@@ -127,24 +190,21 @@ function binArith(n: Ins, op: ArithOp, y: Operand, tailC: string, tailK: string)
   const a = n.A;
   const x = R(n.B);
   const fx = F(n.B);
-  const done = `break b${n.x};`;
   const intOp = (xe: string, ye: string): string => op === ArithOp.DIV ? `{ ${setFloat(a, `${xe} / ${ye}`)} }`
     : `{ const r = ${xe} ${sym} ${ye}; ${R(a)} = r <= ${SafeInt.MAX} && r >= ${SafeInt.MIN} ? r${op === ArithOp.MUL ? ' + 0' : ''} : ${WIDE[op]}(${xe}, ${ye}); }`;
   let body = `const x = ${x};\n`;
   if ('reg' in y) {
-    const yr = R(y.reg);
-    const fy = F(y.reg);
-    body += `const y = ${yr};
+    body += `const y = ${R(y.reg)};
 if (typeof x === 'number') {
   if (typeof y === 'number') {
     if (Number.isInteger(x) && Number.isInteger(y)) ${intOp('x', 'y')}
     else { ${setFloat(a, `x ${sym} y`)} }
-    ${done}
+    ${done(n)}
   }
-  if (y === null) { ${setFloat(a, `x ${sym} ${fy}`)} ${done} }
+  if (y === null) { ${setFloat(a, `x ${sym} ${F(y.reg)}`)} ${done(n)} }
 } else if (x === null) {
-  if (y === null) { ${setFloat(a, `${fx} ${sym} ${fy}`)} ${done} }
-  if (typeof y === 'number') { ${setFloat(a, `${fx} ${sym} y`)} ${done} }
+  if (y === null) { ${setFloat(a, `${fx} ${sym} ${F(y.reg)}`)} ${done(n)} }
+  if (typeof y === 'number') { ${setFloat(a, `${fx} ${sym} y`)} ${done(n)} }
 }
 `;
   } else if (typeof y.k === 'number' && Number.isInteger(y.k)) {
@@ -152,45 +212,51 @@ if (typeof x === 'number') {
     body += `if (typeof x === 'number') {
   if (Number.isInteger(x)) ${intOp('x', yk)}
   else { ${setFloat(a, `x ${sym} ${yk}`)} }
-  ${done}
+  ${done(n)}
 }
-if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done} }
+if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done(n)} }
 `;
   } else if (typeof y.k === 'number' || y.k instanceof LuaFloat) {
     // a float constant: the result is a float whatever the number x is
     const yk = typeof y.k === 'number' ? num(y.k) : num(y.k.n);
-    body += `if (typeof x === 'number') { ${setFloat(a, `x ${sym} ${yk}`)} ${done} }
-if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done} }
+    body += `if (typeof x === 'number') { ${setFloat(a, `x ${sym} ${yk}`)} ${done(n)} }
+if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done(n)} }
 `;
   }
-  body += `if (arithTail(L, ci, ${n.P}, ${op}, ${RA(a)}, ${n.B}, ${tailC}, ${tailK})) return ${Exit.SWITCH};`;
+  // boxed floats (integral values: 2.0) stay here too
+  const fy = 'reg' in y ? `(${R(y.reg)} === null ? ${F(y.reg)} : floatOf(${R(y.reg)}))` : `floatOf(${tailK})`;
+  body += `{ const fx = x === null ? ${fx} : floatOf(x); const fy = ${fy};
+  if (fx !== undefined && fy !== undefined) { ${setFloat(a, `fx ${sym} fy`)} ${done(n)} } }
+${bail(n)}`;
+  void tailC;
   return body;
 }
 
-/** MOD, POW, IDIV and the bitwise operations, register or K form: the interpreter's generic number path. */
+/**
+ * MOD, POW, IDIV and the bitwise operations, register or K form: numbers
+ * inline through numArithValue (which cannot throw), the rest with the
+ * frame made current.
+ */
 function otherArith(n: Ins, op: ArithOp, yExpr: string, yReg: number | undefined): string {
-  const a = n.A;
   const flipped = yReg === undefined && n.k; // only the bitwise K forms may be flipped
-  let body = `const x = val(stack, fstack, ${RA(n.B)});
-const y = ${yExpr};
-`;
   const lc = yReg === undefined ? 'undefined' : `${yReg}`;
-  const numPath = op === ArithOp.MOD ? `intMod(x, y) ?? numArith(${op}, x, y, L, ci, ${n.P}, ${n.B}, ${lc})`
-    : `numArith(${op}, x, y, L, ci, ${n.P}, ${n.B}, ${lc})`;
-  body += `if (typeof x === 'number' && typeof y === 'number') ${R(a)} = ${numPath};\n`;
-  if (flipped) body += `else if (flippedArith(L, ci, ${n.P}, ${op}, ${RA(a)}, ${n.B}, x, y)) return ${Exit.SWITCH};\n`;
-  else {
-    body += `else if (arithMM(L, ci, ${n.P}, ${op}, x, y)) return ${Exit.SWITCH};
-else ${R(a)} = slowArith(L, ci, ${n.P}, ${op}, x, y, ${n.B}, ${lc});\n`;
-  }
-  return body;
+  const value = op === ArithOp.MOD ? `intMod(x, y) ?? numArithValue(${op}, x, y)` : `numArithValue(${op}, x, y)`;
+  void flipped;
+  void lc;
+  return `const x = ${V(n.B)};
+const y = ${yExpr};
+if (typeof x === 'number' && typeof y === 'number') {
+  const v = ${value};
+  if (v !== undefined) { ${R(n.A)} = v; ${done(n)} }
+}
+${bail(n)}`;
 }
 
 /** MODK with a positive integer constant: the floored modulo of two integers inline. */
 function modByPositive(n: Ins, m: number): string {
-  return `const x = ${R(n.B)};
-if (typeof x === 'number' && Number.isInteger(x)) { const r = x % ${m}; ${R(n.A)} = (r < 0 ? r + ${m} : r) + 0; break b${n.x}; }
-{ ${otherArith(n, ArithOp.MOD, konst(n.p, n.C), undefined)} }`;
+  return `{ const x = ${R(n.B)};
+if (typeof x === 'number' && Number.isInteger(x)) { const r = x % ${m}; ${R(n.A)} = (r < 0 ? r + ${m} : r) + 0; ${done(n)} } }
+${otherArith(n, ArithOp.MOD, konst(n.p, n.C), undefined)}`;
 }
 
 function kArith(op: ArithOp): Emitter {
@@ -199,7 +265,7 @@ function kArith(op: ArithOp): Emitter {
     if (op <= ArithOp.MUL || op === ArithOp.DIV) {
       // ADDK and MULK may be flipped (the constant came first): arithTail's FLIPPED form
       const tailC = (op === ArithOp.ADD || op === ArithOp.MUL) && n.k ? '-2' : '-1';
-      return binArith(n, op, { k: y, idx: n.C }, tailC, `K[${n.C}]`);
+      return binArith(n, op, { k: y }, tailC, `K[${n.C}]`);
     }
     if (op === ArithOp.MOD && typeof y === 'number' && Number.isInteger(y) && y > 0) return modByPositive(n, y);
     return otherArith(n, op, konst(n.p, n.C), undefined);
@@ -208,26 +274,21 @@ function kArith(op: ArithOp): Emitter {
 
 function rArith(op: ArithOp): Emitter {
   return (n) => op <= ArithOp.MUL || op === ArithOp.DIV
-    ? binArith(n, op, { reg: n.C }, `${n.C}`, R(n.C))
-    : otherArith(n, op, `val(stack, fstack, ${RA(n.C)})`, n.C);
+    ? binArith(n, op, { reg: n.C }, `${n.C}`, V(n.C))
+    : otherArith(n, op, V(n.C), n.C);
 }
 
 // ---------------------------------------------------------------------------
 // Table access
 
-/** The rest of a read after its fast path missed: Lua `__index` frames exit. */
-function getTail(n: Ins, t: string, key: string, loc: string): string {
-  return `if (getSlow(L, ci, ${n.P}, ${RA(n.A)}, ${t}, ${key}, ${loc})) return ${Exit.SWITCH};`;
-}
-
-function setTail(n: Ins, t: string, key: string, loc: string): string {
-  return `if (setSlow(L, ci, ${n.P}, ${t}, ${key}, v, ${loc})) return ${Exit.SWITCH};`;
-}
-
 /** The value stored by SETTABUP/SETTABLE/SETI/SETFIELD: RK(C), float registers materialized. */
 function storedValue(n: Ins): string {
-  if (n.k) return `const v = ${konst(n.p, n.C)};`;
-  return `const vr = ${R(n.C)}; const v = vr === null ? mkfloat(${F(n.C)}) : vr;`;
+  return n.k ? `const v = ${konst(n.p, n.C)};` : `const v = ${V(n.C)};`;
+}
+
+/** A raw store that may add a key (and so charge memory, which may hit the limit): the frame is current first. */
+function addingStore(n: Ins, store: string): string {
+  return `ci.pc = ${n.P}; ${spill(n)} ${store}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -242,27 +303,19 @@ function immCompare(n: Ins): string {
 { const x = ${R(n.A)};
   if (typeof x === 'number' || typeof x === 'bigint') cond = x ${sym} ${num(imm)};
   else if (x === null) cond = ${F(n.A)} ${sym} ${num(imm)};
-  else { ci.pc = ${n.P}; L.top = ci.top; cond = compareImm(L, ${n.i & 0x7f}, x, ${imm}, ${n.C !== 0}); }
+  else ${bail(n)}
 }
 ${test(n, 'cond')}`;
 }
 
-function orderCompare(n: Ins, sym: string, event: TM, slow: string): string {
-  const ra = RA(n.A);
-  const rb = RA(n.B);
+function orderCompare(n: Ins, sym: string): string {
   return `let cond;
-{ const xr = stack[${ra}];
-  const yr = stack[${rb}];
+{ const xr = ${R(n.A)};
+  const yr = ${R(n.B)};
   if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) cond = xr ${sym} yr;
-  else if (xr === null && (yr === null || typeof yr === 'number')) cond = fstack[${ra}] ${sym} (yr === null ? fstack[${rb}] : yr);
-  else if (yr === null && typeof xr === 'number') cond = xr ${sym} fstack[${rb}];
-  else {
-    const x = val(stack, fstack, ${ra});
-    const y = val(stack, fstack, ${rb});
-    if (orderMM(L, ci, ${n.P}, ${event}, x, y)) return ${Exit.SWITCH};
-    ci.pc = ${n.P}; L.top = ci.top;
-    cond = ${slow}(L, x, y);
-  }
+  else if (xr === null && (yr === null || typeof yr === 'number')) cond = ${F(n.A)} ${sym} (yr === null ? ${F(n.B)} : yr);
+  else if (yr === null && typeof xr === 'number') cond = xr ${sym} ${F(n.B)};
+  else ${bail(n)}
 }
 ${test(n, 'cond')}`;
 }
@@ -270,15 +323,24 @@ ${test(n, 'cond')}`;
 // ---------------------------------------------------------------------------
 // Calls and returns
 
-/** After a host function returned to compiled code (CALL, TFORCALL): a yield, or a hook that may want this frame. */
-function afterHostCall(): string {
-  return `if (L.status === ${LUA_YIELD}) return ${Exit.YIELD};
-if (g.traps !== 0) return ${Exit.SWITCH};`;
+/**
+ * Call the function in register `fr` (its arguments already in the frame,
+ * L.top set): a Lua function's frame is pushed and the interpreter runs
+ * it; a host function runs here, and its results are read back.
+ */
+function call(n: Ins, fr: number, nresults: number, results: bigint): string {
+  return `{ const f = ${R(fr)};
+if (f instanceof LuaClosure) { pushLuaFrame(L, ${S(fr)}, ${nresults}, f); return ${Exit.SWITCH}; }
+if (precall(L, ${S(fr)}, ${nresults}) !== null) return ${Exit.SWITCH};
+if (L.status === ${LUA_YIELD}) return ${Exit.YIELD};
+if (g.traps !== 0) return ${Exit.SWITCH}; // a hook was set: the interpreter may have to run this frame
+${resync(n, results)} }`;
 }
 
 /** End of a frame that returned: leave `execute`, or finish the instruction a metamethod's frame was for. */
 function afterReturn(): string {
-  return `if (ci.callstatus & ${CIST.FRESH}) return ${Exit.RETURN};
+  return `g.tick = tick;
+if (ci.callstatus & ${CIST.FRESH}) return ${Exit.RETURN};
 if (ci.callstatus & ${CIST.MM}) finishMM(L);
 return ${Exit.SWITCH};`;
 }
@@ -287,114 +349,114 @@ return ${Exit.SWITCH};`;
 // One emitter per opcode
 
 const EMIT: Record<number, Emitter> = {
-  [Op.MOVE]: (n) => `const v = ${R(n.B)}; ${R(n.A)} = v; if (v === null) ${F(n.A)} = ${F(n.B)};`,
+  [Op.MOVE]: (n) => `${R(n.A)} = ${R(n.B)}; if (${R(n.A)} === null) ${F(n.A)} = ${F(n.B)};`,
   [Op.LOADI]: (n) => `${R(n.A)} = ${num((n.i >>> 15) - Instr.OFFSET_sBx)};`,
   [Op.LOADF]: (n) => setFloat(n.A, num((n.i >>> 15) - Instr.OFFSET_sBx)),
   [Op.LOADK]: (n) => `${R(n.A)} = ${konst(n.p, n.i >>> 15)};`,
-  [Op.LOADKX]: (n) => `${R(n.A)} = ${konst(n.p, n.p.code[n.P] >>> 7)}; ${goto(n.P + 1)}`,
+  [Op.LOADKX]: (n) => `${R(n.A)} = ${konst(n.p, n.p.code[n.P] >>> 7)};`, // then its EXTRAARG, which does nothing
   [Op.LOADFALSE]: (n) => `${R(n.A)} = false;`,
   [Op.LFALSESKIP]: (n) => `${R(n.A)} = false; ${goto(n.P + 1)}`,
   [Op.LOADTRUE]: (n) => `${R(n.A)} = true;`,
   [Op.LOADNIL]: (n) => Array.from({ length: n.B + 1 }, (_, j) => `${R(n.A + j)} = undefined;`).join(' '),
-  [Op.GETUPVAL]: (n) => `const uv = upvals[${n.B}]; const v = uv.arr[uv.idx]; ${R(n.A)} = v; if (v === null) ${F(n.A)} = uv.farr[uv.idx];`,
-  [Op.SETUPVAL]: (n) => `const uv = upvals[${n.B}]; const v = ${R(n.A)}; uv.arr[uv.idx] = v === null ? mkfloat(${F(n.A)}) : v;`,
+  [Op.GETUPVAL]: (n) => `{ const uv = upvals[${n.B}]; ${R(n.A)} = uv.arr[uv.idx]; if (${R(n.A)} === null) ${F(n.A)} = uv.farr[uv.idx]; }`,
+  [Op.SETUPVAL]: (n) => `{ const uv = upvals[${n.B}]; uv.arr[uv.idx] = ${V(n.A)}; }`,
 
   [Op.GETTABUP]: (n) => {
     const key = konst(n.p, n.C);
     return `const uv = upvals[${n.B}]; const tr = uv.arr[uv.idx];
 if (tr instanceof LuaTable) {
   const v = hintedGet(tr, ${key}, hints, ${n.P});
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; break b${n.x}; }
+  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${getTail(n, 'uv.get()', key, `upvalLoc(${n.B})`)}`;
+${bail(n)}`;
   },
-  [Op.GETTABLE]: (n) => `const tr = ${R(n.B)}; const kr = ${R(n.C)}; const key = kr === null ? mkfloat(${F(n.C)}) : kr;
+  [Op.GETTABLE]: (n) => `const tr = ${R(n.B)}; const key = ${V(n.C)};
 if (tr instanceof LuaTable) {
   const v = tr.get(key);
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; break b${n.x}; }
+  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${getTail(n, `val(stack, fstack, ${RA(n.B)})`, 'key', `${n.B}`)}`,
+${bail(n)}`,
   [Op.GETI]: (n) => `const tr = ${R(n.B)};
 if (tr instanceof LuaTable) {
   const v = tr.getInt(${n.C});
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; break b${n.x}; }
+  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${getTail(n, `val(stack, fstack, ${RA(n.B)})`, `${n.C}`, `${n.B}`)}`,
+${bail(n)}`,
   [Op.GETFIELD]: (n) => {
     const key = konst(n.p, n.C);
     return `const tr = ${R(n.B)};
 if (tr instanceof LuaTable) {
   const v = hintedGet(tr, ${key}, hints, ${n.P});
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; break b${n.x}; }
+  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
   const w = indexTableChain(tr, ${key});
-  if (w !== null) { ${R(n.A)} = w; break b${n.x}; }
+  if (w !== null) { ${R(n.A)} = w; ${done(n)} }
 }
-${getTail(n, `val(stack, fstack, ${RA(n.B)})`, key, `${n.B}`)}`;
+${bail(n)}`;
   },
   [Op.SELF]: (n) => {
     const key = n.k ? konst(n.p, n.C) : 'key';
-    const keyDecl = n.k ? '' : `const kr = ${R(n.C)}; const key = kr === null ? mkfloat(${F(n.C)}) : kr;`;
-    return `const tr = ${R(n.B)}; const t = tr === null ? mkfloat(${F(n.B)}) : tr; ${keyDecl}
+    const keyDecl = n.k ? '' : `const key = ${V(n.C)};`;
+    return `const t = ${V(n.B)}; ${keyDecl}
 ${R(n.A + 1)} = t;
 if (t instanceof LuaTable) {
   const v = t.get(${key});
-  if (v !== undefined || t.metatable === undefined) { ${R(n.A)} = v; break b${n.x}; }
+  if (v !== undefined || t.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
   const w = typeof ${key} === 'string' ? indexTableChain(t, ${key}) : null;
-  if (w !== null) { ${R(n.A)} = w; break b${n.x}; }
+  if (w !== null) { ${R(n.A)} = w; ${done(n)} }
+} else if (typeof t === 'string') {
+  const w = stringIndex(L, ${key}); // s:method()
+  if (w !== null) { ${R(n.A)} = w; ${done(n)} }
 }
-${getTail(n, 't', key, `${n.B}`)}`;
+${bail(n)}`;
   },
   [Op.SETTABUP]: (n) => {
     const key = konst(n.p, n.B);
     return `const uv = upvals[${n.A}]; ${storedValue(n)} const t = uv.get();
 if (t instanceof LuaTable) {
-  if (hintedSet(t, ${key}, v, hints, ${n.P})) break b${n.x};
-  if (t.metatable === undefined) { ci.pc = ${n.P}; t.setStr(${key}, v); break b${n.x}; }
+  if (hintedSet(t, ${key}, v, hints, ${n.P})) ${done(n)}
+  if (t.metatable === undefined) { ${addingStore(n, `t.setStr(${key}, v);`)} ${done(n)} }
 }
-${setTail(n, 't', key, `upvalLoc(${n.A})`)}`;
+${bail(n)}`;
   },
-  [Op.SETTABLE]: (n) => `const tr = ${R(n.A)}; const kr = ${R(n.B)}; const key = kr === null ? mkfloat(${F(n.B)}) : kr; ${storedValue(n)}
+  [Op.SETTABLE]: (n) => `const tr = ${R(n.A)}; const key = ${V(n.B)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
-  ci.pc = ${n.P};
-  if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
-  else if (typeof key === 'string') tr.setStr(key, v);
-  else rawset(L, tr, key, v);
-  break b${n.x};
+  if (typeof key === 'number' && Number.isInteger(key) && key > 0 && key <= tr.arr.length) tr.setInt(key, v); // in the array part: never grows
+  else { ${addingStore(n, `if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
+    else if (typeof key === 'string') tr.setStr(key, v);
+    else rawset(L, tr, key, v);`)} }
+  ${done(n)}
 }
-${setTail(n, `val(stack, fstack, ${RA(n.A)})`, 'key', `${n.A}`)}`,
+${bail(n)}`,
   [Op.SETI]: (n) => `const tr = ${R(n.A)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(${n.B}) !== undefined)) {
-  ci.pc = ${n.P}; tr.setInt(${n.B}, v); break b${n.x};
+  if (${n.B} > 0 && ${n.B} <= tr.arr.length) tr.setInt(${n.B}, v);
+  else { ${addingStore(n, `tr.setInt(${n.B}, v);`)} }
+  ${done(n)}
 }
-${setTail(n, `val(stack, fstack, ${RA(n.A)})`, `${n.B}`, `${n.A}`)}`,
+${bail(n)}`,
   [Op.SETFIELD]: (n) => {
     const key = konst(n.p, n.B);
     return `const tr = ${R(n.A)}; ${storedValue(n)}
 if (tr instanceof LuaTable) {
-  if (hintedSet(tr, ${key}, v, hints, ${n.P})) break b${n.x};
-  if (tr.metatable === undefined) { ci.pc = ${n.P}; tr.setStr(${key}, v); break b${n.x}; }
+  if (hintedSet(tr, ${key}, v, hints, ${n.P})) ${done(n)}
+  if (tr.metatable === undefined) { ${addingStore(n, `tr.setStr(${key}, v);`)} ${done(n)} }
 }
-${setTail(n, `val(stack, fstack, ${RA(n.A)})`, key, `${n.A}`)}`;
+${bail(n)}`;
   },
-  [Op.NEWTABLE]: (n) => `ci.pc = ${n.P}; ${R(n.A)} = new LuaTable(heap);
-if (heap.pending) { ci.pc = ${n.P + 1}; gcCheckpoint(L, ${RA(n.A + 1)}); }
-${goto(n.P + 1)}`,
+  [Op.NEWTABLE]: (n) => `ci.pc = ${n.P}; ${spill(n)} ${R(n.A)} = new LuaTable(heap);
+if (heap.pending) { ci.pc = ${n.P + 1}; ${store(bit(n.A))} gcCheckpoint(L, ${S(n.A + 1)}); ${resync(n, bit(n.A))} }`,
 
   [Op.ADDI]: (n) => {
     const imm = n.C - Instr.OFFSET_sC;
-    const tail = !n.k
-      ? `if (arithMM(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm})) return ${Exit.SWITCH};
-${R(n.A)} = slowArith(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm}, ${n.B}, undefined);`
-      : `${R(n.A)} = negatedImm(L, ci, ${n.P}, ${ArithOp.ADD}, ${ArithOp.SUB}, x, ${imm}, ${n.B});`;
     return `const x = ${R(n.B)};
 if (typeof x === 'number') {
   if (Number.isInteger(x)) {
     const r = x + ${num(imm)};
-    if (r <= ${SafeInt.MAX} && r >= ${SafeInt.MIN}) { ${R(n.A)} = r; break b${n.x}; }
-  } else { ${setFloat(n.A, `x + ${num(imm)}`)} break b${n.x}; }
-} else if (x === null) { ${setFloat(n.A, `${F(n.B)} + ${num(imm)}`)} break b${n.x}; }
-else if (x instanceof LuaFloat) { ${setFloat(n.A, `x.n + ${num(imm)}`)} break b${n.x}; }
-${tail}`;
+    if (r <= ${SafeInt.MAX} && r >= ${SafeInt.MIN}) { ${R(n.A)} = r; ${done(n)} }
+  } else { ${setFloat(n.A, `x + ${num(imm)}`)} ${done(n)} }
+} else if (x === null) { ${setFloat(n.A, `${F(n.B)} + ${num(imm)}`)} ${done(n)} }
+else if (x instanceof LuaFloat) { ${setFloat(n.A, `x.n + ${num(imm)}`)} ${done(n)} }
+${bail(n)}`;
   },
   [Op.ADDK]: kArith(ArithOp.ADD),
   [Op.SUBK]: kArith(ArithOp.SUB),
@@ -408,16 +470,15 @@ ${tail}`;
   [Op.BXORK]: kArith(ArithOp.BXOR),
   [Op.SHRI]: (n) => {
     const imm = n.C - Instr.OFFSET_sC;
-    return `const x = val(stack, fstack, ${RA(n.B)});
-if (typeof x === 'number' && Number.isInteger(x)) ${R(n.A)} = ishr(x, ${imm});
-else ${R(n.A)} = ${!n.k ? `slowArith(L, ci, ${n.P}, ${ArithOp.SHR}, x, ${imm}, ${n.B}, undefined)`
-    : `negatedImm(L, ci, ${n.P}, ${ArithOp.SHR}, ${ArithOp.SHL}, x, ${imm}, ${n.B})`};`;
+    return `const x = ${V(n.B)};
+if (typeof x === 'number' && Number.isInteger(x)) { ${R(n.A)} = ishr(x, ${imm}); ${done(n)} }
+${bail(n)}`;
   },
   [Op.SHLI]: (n) => {
     const imm = n.C - Instr.OFFSET_sC;
-    return `const x = val(stack, fstack, ${RA(n.B)});
-if (typeof x === 'number' && Number.isInteger(x)) ${R(n.A)} = ishl(${imm}, x);
-else ${R(n.A)} = slowArith(L, ci, ${n.P}, ${ArithOp.SHL}, ${imm}, x, undefined, ${n.B});`;
+    return `const x = ${V(n.B)};
+if (typeof x === 'number' && Number.isInteger(x)) { ${R(n.A)} = ishl(${imm}, x); ${done(n)} }
+${bail(n)}`;
   },
   [Op.ADD]: rArith(ArithOp.ADD),
   [Op.SUB]: rArith(ArithOp.SUB),
@@ -432,67 +493,56 @@ else ${R(n.A)} = slowArith(L, ci, ${n.P}, ${ArithOp.SHL}, ${imm}, x, undefined, 
   [Op.SHL]: rArith(ArithOp.SHL),
   [Op.SHR]: rArith(ArithOp.SHR),
   [Op.UNM]: (n) => `const x = ${R(n.B)};
-if (typeof x === 'number') ${R(n.A)} = Number.isInteger(x) ? 0 - x : -x;
-else if (x === null) { ${setFloat(n.A, `-${F(n.B)}`)} }
-else ${R(n.A)} = slowArith(L, ci, ${n.P}, ${ArithOp.UNM}, x, x, ${n.B}, ${n.B});`,
-  [Op.BNOT]: (n) => `const x = val(stack, fstack, ${RA(n.B)});
-if (typeof x === 'number' && (x | 0) === x) ${R(n.A)} = ~x;
-else ${R(n.A)} = slowArith(L, ci, ${n.P}, ${ArithOp.BNOT}, x, x, ${n.B}, ${n.B});`,
-  [Op.NOT]: (n) => `const x = ${R(n.B)}; ${R(n.A)} = x === undefined || x === false;`,
-  [Op.LEN]: (n) => `const x = val(stack, fstack, ${RA(n.B)});
-if (typeof x === 'string') ${R(n.A)} = x.length;
-else if (x instanceof LuaTable && x.metatable === undefined) ${R(n.A)} = x.length();
-else { ci.pc = ${n.P}; L.top = ci.top; ${R(n.A)} = len(L, x, ${n.B}); }`,
+if (typeof x === 'number') { ${R(n.A)} = Number.isInteger(x) ? 0 - x : -x; ${done(n)} }
+if (x === null) { ${setFloat(n.A, `-${F(n.B)}`)} ${done(n)} }
+${bail(n)}`,
+  [Op.BNOT]: (n) => `const x = ${V(n.B)};
+if (typeof x === 'number' && (x | 0) === x) { ${R(n.A)} = ~x; ${done(n)} }
+${bail(n)}`,
+  [Op.NOT]: (n) => `{ const x = ${R(n.B)}; ${R(n.A)} = x === undefined || x === false; }`,
+  [Op.LEN]: (n) => `const x = ${V(n.B)};
+if (typeof x === 'string') { ${R(n.A)} = x.length; ${done(n)} }
+if (x instanceof LuaTable && x.metatable === undefined) { ${R(n.A)} = x.length(); ${done(n)} }
+ci.pc = ${n.P}; L.top = ci.top;
+${bail(n)}`,
   [Op.CONCAT]: (n) => {
-    const ra = RA(n.A);
-    const fast = n.B !== 2 ? '' : `const x = ${R(n.A)}; const y = ${R(n.A + 1)};
+    if (n.B !== 2) return bail(n);
+    return `const x = ${R(n.A)}; const y = ${R(n.A + 1)};
 if (typeof x === 'string' && typeof y === 'string') {
-  ci.pc = ${n.P};
+  ci.pc = ${n.P}; ${spill(n)}
   charge(heap, stringCost(x.length + y.length));
-  if ((g.tick -= (x.length + y.length) >>> ${Work.BYTES_SHIFT}) < 0) safepoint(L);
+  if ((tick -= (x.length + y.length) >>> ${Work.BYTES_SHIFT}) < 0) { g.tick = tick; safepoint(L); tick = g.tick; }
   ${R(n.A)} = x + y;
-  if (heap.pending) gcCheckpoint(L, ${RA(n.A + 1)});
-  break b${n.x};
+  if (heap.pending) { ${store(bit(n.A))} gcCheckpoint(L, ${S(n.A + 1)}); ${resync(n, bit(n.A))} }
+  ${done(n)}
 }
-`;
-    return `${fast}ci.pc = ${n.P}; L.top = ${ra} + ${n.B};
-materialize(L, ${ra}, ${ra} + ${n.B});
-concat(L, ${n.B}, base);
-if (heap.pending) gcCheckpoint(L, ${RA(n.A + 1)});`;
+${bail(n)}`;
   },
-  [Op.CLOSE]: (n) => `ci.pc = ${n.P}; L.top = ci.top; closeAll(L, ${RA(n.A)}, ${CLOSEKTOP}, undefined, true);`,
-  [Op.TBC]: (n) => `ci.pc = ${n.P}; materialize(L, ${RA(n.A)}, ${RA(n.A + 1)}); newtbcupval(L, ${RA(n.A)});`,
+  [Op.CLOSE]: (n) => `ci.pc = ${n.P}; ${spill(n)} L.top = ci.top; closeAll(L, ${S(n.A)}, ${CLOSEKTOP}, undefined, true); ${resync(n)}`,
+  [Op.TBC]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A)}, ${S(n.A + 1)}); newtbcupval(L, ${S(n.A)}); ${resync(n, bit(n.A))}`,
   [Op.JMP]: (n) => {
     const d = (n.i >>> 7) - Instr.OFFSET_sJ;
-    return charge(d, n.P) + goto(n.P + d);
+    return charge(n, d, n.P) + goto(n.P + d);
   },
 
-  [Op.EQ]: (n) => {
-    const ra = RA(n.A);
-    const rb = RA(n.B);
-    return `let cond;
-{ const xr = stack[${ra}];
-  const yr = stack[${rb}];
+  [Op.EQ]: (n) => `let cond;
+{ const xr = ${R(n.A)};
+  const yr = ${R(n.B)};
   if (xr === null || yr === null) {
-    cond = xr === yr ? fstack[${ra}] === fstack[${rb}] : xr === null ? floatEq(fstack[${ra}], yr) : floatEq(fstack[${rb}], xr);
+    cond = xr === yr ? ${F(n.A)} === ${F(n.B)} : xr === null ? floatEq(${F(n.A)}, yr) : floatEq(${F(n.B)}, xr);
   } else if (xr === yr) cond = true;
   else if (typeof xr !== 'object' && typeof yr !== 'object') cond = false;
-  else {
-    if (eqMM(L, ci, ${n.P}, xr, yr)) return ${Exit.SWITCH};
-    ci.pc = ${n.P}; L.top = ci.top;
-    cond = equalobj(L, xr, yr);
-  }
+  // two tables without metatables (no __eq to ask)
+  else if (xr instanceof LuaTable && yr instanceof LuaTable && xr.metatable === undefined && yr.metatable === undefined) cond = false;
+  else ${bail(n)}
 }
-${test(n, 'cond')}`;
-  },
-  [Op.LT]: (n) => orderCompare(n, '<', TM.LT, 'lessthan'),
-  [Op.LE]: (n) => orderCompare(n, '<=', TM.LE, 'lessequal'),
+${test(n, 'cond')}`,
+  [Op.LT]: (n) => orderCompare(n, '<'),
+  [Op.LE]: (n) => orderCompare(n, '<='),
   [Op.EQK]: (n) => {
     const y = n.p.k[n.B];
-    if (typeof y === 'string' || typeof y === 'boolean' || y === undefined) {
-      // a float register never equals these
-      return test(n, `${R(n.A)} === ${konst(n.p, n.B)}`);
-    }
+    // a float register never equals these
+    if (typeof y === 'string' || typeof y === 'boolean' || y === undefined) return test(n, `${R(n.A)} === ${konst(n.p, n.B)}`);
     return `const x = ${R(n.A)}; const y = K[${n.B}];
 const cond = x === null ? floatEq(${F(n.A)}, y) : x === y || ((x instanceof LuaFloat || y instanceof LuaFloat) && rawequal(x, y));
 ${test(n, 'cond')}`;
@@ -512,21 +562,17 @@ ${test(n, 'x !== undefined && x !== false')}`,
   [Op.TESTSET]: (n) => `const x = ${R(n.B)};
 if ((x === undefined || x === false) === ${n.k}) { ${goto(n.P + 1)} }
 ${R(n.A)} = x; if (x === null) ${F(n.A)} = ${F(n.B)};
-${jumpTaken(n)}`,
+${jumpTaken(n, bit(n.A))}`,
 
   [Op.CALL]: (n) => {
-    const ra = RA(n.A);
     const nresults = n.C - 1;
-    return `${n.B !== 0 ? `L.top = ${ra} + ${n.B}; ` : ''}ci.pc = ${n.P};
-if (--g.tick < 0) safepoint(L);
-const f = stack[${ra}];
-if (f instanceof LuaClosure) { pushLuaFrame(L, ${ra}, ${nresults}, f); return ${Exit.SWITCH}; }
-if (precall(L, ${ra}, ${nresults}) !== null) return ${Exit.SWITCH};
-${afterHostCall()}`;
+    return `${n.B !== 0 ? `L.top = ${S(n.A)} + ${n.B}; ` : ''}ci.pc = ${n.P}; tick--; ${spill(n)}
+if (tick < 0) { safepoint(L); tick = g.tick; }
+${call(n, n.A, nresults, n.an.def[n.x])}`;
   },
-  [Op.TAILCALL]: (n) => `return tailcall(L, ci, ${RA(n.A)}, ${n.i}, ${n.P});`,
-  [Op.RETURN]: (n) => `return opReturn(L, ci, ${RA(n.A)}, ${n.i}, ${n.P});`,
-  [Op.RETURN0]: (n) => `if (g.traps !== 0) { ci.pc = ${n.P}; L.top = ${RA(n.A)}; poscall(L, ci, 0); }
+  [Op.TAILCALL]: (n) => `${spill(n)} return tailcall(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
+  [Op.RETURN]: (n) => `${spill(n)} return opReturn(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
+  [Op.RETURN0]: (n) => `if (g.traps !== 0) { ci.pc = ${n.P}; ${spill(n)} L.top = ${S(n.A)}; poscall(L, ci, 0); }
 else {
   const res = ci.func;
   let wanted = ci.nresults;
@@ -536,10 +582,10 @@ else {
   L.top = res + wanted;
 }
 ${afterReturn()}`,
-  [Op.RETURN1]: (n) => `const res = ci.func;
-const wanted = ci.nresults;
-if (g.traps !== 0) { ci.pc = ${n.P}; L.top = ${RA(n.A)} + 1; poscall(L, ci, 1); }
+  [Op.RETURN1]: (n) => `if (g.traps !== 0) { ci.pc = ${n.P}; ${spill(n, bit(n.A))} L.top = ${S(n.A)} + 1; poscall(L, ci, 1); }
 else {
+  const res = ci.func;
+  const wanted = ci.nresults;
   L.ci = ci.previous;
   if (wanted === 0) L.top = res;
   else {
@@ -556,48 +602,66 @@ ${afterReturn()}`,
   [Op.FORLOOP]: (n) => {
     const bx = n.i >>> 15;
     const a = n.A;
-    const back = charge(-bx, n.P) + goto(n.P - bx);
+    const state = range(a, a + 4);
+    const back = charge(n, -bx, n.P, state) + goto(n.P - bx);
     return `const step = ${R(a + 2)}; const count = ${R(a + 1)}; const idx0 = ${R(a)};
 if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
-  if (count <= 0) break b${n.x};
+  if (count <= 0) ${done(n)}
   const idx = idx0 + step;
   if (idx <= ${SafeInt.MAX} && idx >= ${SafeInt.MIN}) {
     ${R(a + 1)} = count - 1; ${R(a)} = idx; ${R(a + 3)} = idx;
     ${back}
   }
 }
-if (forloopSlow(stack, ${RA(a)})) { ${back} }`;
+${store(range(a, a + 3))}
+const again = forloopSlow(stack, ${S(a)});
+${load(state)}
+if (again) { ${back} }`;
   },
-  [Op.FORPREP]: (n) => `ci.pc = ${n.P}; materialize(L, ${RA(n.A)}, ${RA(n.A + 3)});
-if (forprep(L, ${RA(n.A)})) { ${goto(n.P + (n.i >>> 15) + 1)} }`,
-  [Op.TFORPREP]: (n) => `ci.pc = ${n.P}; materialize(L, ${RA(n.A + 3)}, ${RA(n.A + 4)}); newtbcupval(L, ${RA(n.A + 3)});
+  [Op.FORPREP]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A)}, ${S(n.A + 3)});
+const skip = forprep(L, ${S(n.A)});
+${load(range(n.A, n.A + 4))}
+if (skip) { ${goto(n.P + (n.i >>> 15) + 1)} }`,
+  [Op.TFORPREP]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A + 3)}, ${S(n.A + 4)}); newtbcupval(L, ${S(n.A + 3)});
+${load(bit(n.A + 3))}
 ${goto(n.P + (n.i >>> 15))}`,
   [Op.TFORCALL]: (n) => {
     const a = n.A;
-    const copies = [0, 1, 2].map((j) => `{ const v = ${R(a + j)}; ${R(a + 4 + j)} = v; if (v === null) ${F(a + 4 + j)} = ${F(a + j)}; }`).join('\n');
+    const copies = [0, 1, 2].map((j) => `${R(a + 4 + j)} = ${R(a + j)}; ${F(a + 4 + j)} = ${F(a + j)};`).join(' ');
     return `${copies}
-L.top = ${RA(a + 7)}; ci.pc = ${n.P};
-const f = ${R(a + 4)};
-if (f instanceof LuaClosure) { pushLuaFrame(L, ${RA(a + 4)}, ${n.C}, f); return ${Exit.SWITCH}; }
-if (precall(L, ${RA(a + 4)}, ${n.C}) !== null) return ${Exit.SWITCH};
-${afterHostCall()}`;
+L.top = ${S(a + 7)}; ci.pc = ${n.P}; ${spill(n, range(a + 4, a + 7))}
+${call(n, a + 4, n.C, n.an.def[n.x])}`;
   },
   [Op.TFORLOOP]: (n) => {
     const bx = n.i >>> 15;
     return `const v = ${R(n.A + 4)};
 if (v !== undefined) {
   ${R(n.A + 2)} = v; if (v === null) ${F(n.A + 2)} = ${F(n.A + 4)};
-  ${charge(-bx, n.P)}${goto(n.P - bx)}
+  ${charge(n, -bx, n.P, bit(n.A + 2))}${goto(n.P - bx)}
 }`;
   },
-  [Op.SETLIST]: (n) => `pc = setlist(L, ci, ${RA(n.A)}, ${n.i}, ${n.P}); continue;`,
-  [Op.CLOSURE]: (n) => `closure(L, ci, ${RA(n.A)}, ${n.i >>> 15}, ${n.P});`,
-  [Op.VARARG]: (n) => `vararg(L, ci, ${RA(n.A)}, ${n.i}, ${n.P});`,
+  // (with its k bit, the EXTRAARG after it is the rest of its operand, and does nothing when it runs)
+  [Op.SETLIST]: (n) => `${spill(n)} setlist(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
+  [Op.CLOSURE]: (n) => `${spill(n)} closure(L, ci, ${S(n.A)}, ${n.i >>> 15}, ${n.P}); ${resync(n, bit(n.A))}`,
+  [Op.VARARG]: (n) => `${spill(n)} vararg(L, ci, ${S(n.A)}, ${n.i}, ${n.P}); ${resync(n, n.an.def[n.x])}`,
   [Op.VARARGPREP]: (n) => `adjustVarargs(L, ci, ${n.A}); base = ci.base;
-if (g.traps !== 0) { hookVarargCall(L, ci, ${n.P}); return ${Exit.SWITCH}; }`,
-  // only ever reached as the operand of the instruction before it, which skips it
+${load(n.an.liveOut[n.x])}
+if (g.traps !== 0) { g.tick = tick; hookVarargCall(L, ci, ${n.P}); return ${Exit.SWITCH}; }`,
   [Op.EXTRAARG]: () => '',
 };
+
+/**
+ * The main loop inside the write-back blocks of its bails (see `bail`):
+ * `break bailN` leaves the loop for block N, which writes its registers
+ * back and returns to the interpreter (ci.pc is set at the break).
+ */
+function withBails(loop: string, bails: Map<bigint, string>): string {
+  let text = loop;
+  for (const [set, label] of bails) {
+    text = `${label}: {\n${text}\n}\ng.tick = tick; ${store(set)} return ${Exit.INTERPRET};`;
+  }
+  return text;
+}
 
 /** The name of the generated function, for profiles of the host: `lua_<chunk>_<line>`. */
 export function functionName(p: Proto): string {
@@ -607,12 +671,11 @@ export function functionName(p: Proto): string {
 
 /** The names the generated code takes from the runtime (tier.ts builds the object). */
 export const RUNTIME_NAMES = [
-  'LuaTable', 'LuaClosure', 'LuaFloat', 'mkfloat', 'val', 'floatEq', 'rawequal', 'rawset', 'equalobj', 'lessthan',
-  'lessequal', 'len', 'concat', 'charge', 'stringCost', 'gcCheckpoint', 'safepoint', 'materialize', 'closeAll',
-  'newtbcupval', 'precall', 'poscall', 'pushLuaFrame', 'finishMM', 'tailcall', 'opReturn', 'setlist', 'closure',
-  'vararg', 'adjustVarargs', 'hookVarargCall', 'getSlow', 'setSlow', 'hintedGet', 'hintedSet', 'indexTableChain',
-  'upvalLoc', 'arithTail', 'arithMM', 'flippedArith', 'slowArith', 'negatedImm', 'numArith', 'intMod', 'iadd',
-  'isub', 'imul', 'ishl', 'ishr', 'compareImm', 'eqMM', 'orderMM', 'forprep', 'forloopSlow',
+  'LuaTable', 'LuaClosure', 'LuaFloat', 'mkfloat', 'floatOf', 'floatEq', 'rawequal', 'rawset', 'charge', 'stringCost',
+  'gcCheckpoint', 'safepoint', 'materialize', 'closeAll', 'newtbcupval', 'precall', 'poscall', 'pushLuaFrame',
+  'finishMM', 'tailcall', 'opReturn', 'setlist', 'closure', 'vararg', 'adjustVarargs', 'hookVarargCall', 'hintedGet',
+  'hintedSet', 'indexTableChain', 'stringIndex', 'numArithValue', 'intMod', 'iadd', 'isub', 'imul', 'ishl', 'ishr',
+  'forprep', 'forloopSlow',
 ] as const;
 
 /**
@@ -621,20 +684,24 @@ export const RUNTIME_NAMES = [
  * its field accesses (shared with the interpreter).
  */
 export function generate(p: Proto): string {
+  const an = analyze(p);
   const code = p.code;
-  const cases: string[] = [];
+  const body: string[] = [];
+  const bails = new Map<bigint, string>();
   for (let x = 0; x < code.length; x++) {
     const i = code[x];
-    const op = i & 0x7f;
     const n: Ins = {
-      p, x, i, P: x + 1,
-      A: (i >>> 7) & 0xff, B: (i >>> 16) & 0xff, C: i >>> 24, k: (i & 0x8000) !== 0,
+      p, an, x, i, P: x + 1,
+      A: (i >>> 7) & 0xff, B: (i >>> 16) & 0xff, C: i >>> 24, k: (i & 0x8000) !== 0, bails,
     };
-    const emit = EMIT[op];
+    const emit = EMIT[i & 0x7f];
     // an opcode without an emitter (none today) is left to the interpreter
-    const body = emit === undefined ? `ci.pc = ${x}; return ${Exit.INTERPRET};` : emit(n);
-    cases.push(`case ${x}: b${x}: {\n${body}\n}`);
+    const text = emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET};` : emit(n);
+    body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}b${x}: {\n${text}\n}`);
   }
+  const regs = Array.from({ length: p.maxstacksize }, (_, r) => r);
+  const entries = [...an.entries].sort((a, b) => a - b)
+    .map((e) => `case ${e}: ${load(an.liveIn[e])} break;`);
   return `"use strict";
 const { ${RUNTIME_NAMES.join(', ')} } = R;
 return function ${functionName(p)}(L, ci) {
@@ -645,11 +712,17 @@ const heap = g.heap;
 const upvals = ci.closure.upvals;
 let base = ci.base;
 let pc = ci.pc;
-for (;;) {
+let tick = g.tick;
+${regs.length > 0 ? `let ${regs.map(R).join(', ')};\nlet ${regs.map((r) => `${F(r)} = 0`).join(', ')};` : ''}
 switch (pc) {
-${cases.join('\n')}
-default: ci.pc = pc; return ${Exit.INTERPRET};
+${entries.join('\n')}
+default: return ${Exit.INTERPRET};
 }
+${withBails(`for (;;) {
+switch (pc) {
+${body.join('\n')}
 }
+ci.pc = pc; return ${Exit.INTERPRET};
+}`, bails)}
 };`;
 }

@@ -28,17 +28,15 @@ import { CIST } from '../state.js';
 import { LuaTable } from '../table.js';
 import { LuaClosure } from '../function.js';
 import { closeAll, newtbcupval, poscall, precall } from '../call.js';
-import { concat, equalobj, indexTableChain, len, lessequal, lessthan, rawequal, rawset } from '../operations.js';
+import { indexTableChain, rawequal, rawset } from '../operations.js';
 import { charge, protoCost, stringCost } from '../heap.js';
 import { gcCheckpoint } from '../gc.js';
 import { safepoint } from '../budget.js';
 import { materialize } from '../floatregs.js';
 import { hookVarargCall } from '../hooks.js';
-import { upvalLoc } from '../debuginfo.js';
 import {
-  adjustVarargs, arithMM, arithTail, closure, compareImm, eqMM, finishMM, flippedArith, floatEq, forloopSlow, forprep,
-  getSlow, hintedGet, hintedSet, intMod, negatedImm, numArith, opReturn, orderMM, pushLuaFrame, setlist, setSlow,
-  slotHintsOf, slowArith, tailcall, val, vararg,
+  adjustVarargs, closure, finishMM, floatEq, floatOf, forloopSlow, forprep, hintedGet, hintedSet, intMod, numArithValue,
+  opReturn, pushLuaFrame, setlist, slotHintsOf, stringIndex, tailcall, vararg,
 } from '../interp.js';
 import { generate, RUNTIME_NAMES } from './codegen.js';
 
@@ -173,13 +171,12 @@ function compileProto(L: LuaState, p: Proto, stats: JitStats): JitCode | null {
 let runtimeObject: Record<(typeof RUNTIME_NAMES)[number], unknown> | undefined;
 
 /** What generated code calls (codegen.ts's RUNTIME_NAMES), made once. */
-function runtime(): object {
+export function runtime(): object {
   runtimeObject ??= {
-    LuaTable, LuaClosure, LuaFloat, mkfloat, val, floatEq, rawequal, rawset, equalobj, lessthan, lessequal, len, concat,
-    charge, stringCost, gcCheckpoint, safepoint, materialize, closeAll, newtbcupval, precall, poscall, pushLuaFrame,
-    finishMM, tailcall, opReturn, setlist, closure, vararg, adjustVarargs, hookVarargCall, getSlow, setSlow, hintedGet,
-    hintedSet, indexTableChain, upvalLoc, arithTail, arithMM, flippedArith, slowArith, negatedImm, numArith, intMod,
-    iadd, isub, imul, ishl, ishr, compareImm, eqMM, orderMM, forprep, forloopSlow,
+    LuaTable, LuaClosure, LuaFloat, mkfloat, floatOf, floatEq, rawequal, rawset, charge, stringCost, gcCheckpoint,
+    safepoint, materialize, closeAll, newtbcupval, precall, poscall, pushLuaFrame, finishMM, tailcall, opReturn, setlist,
+    closure, vararg, adjustVarargs, hookVarargCall, hintedGet, hintedSet, indexTableChain, stringIndex, numArithValue,
+    intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow,
   };
   return runtimeObject;
 }
