@@ -12,9 +12,10 @@ import { JIT_HOT_ENTRIES } from '../value/limits.js';
 /**
  * A function's compiled code (vm/jit/): runs a frame of it from the frame's
  * pc, and returns an `Exit` (vm/interp.ts). Its arguments are the thread
- * and the frame, which this layer does not know.
+ * and the frame, which this layer does not know, and the registers of the
+ * compiled frames that called it directly (0 from the interpreter).
  */
-export type JitCode = (L: object, ci: object) => number;
+export type JitCode = (L: object, ci: object, depth: number) => number;
 
 /** How a closure finds one of its upvalues when it is created. */
 export interface UpvalDesc {
@@ -71,6 +72,8 @@ export class Proto {
   jit: JitCode | null | undefined = undefined;
   /** Frame entries left before the function is compiled (JIT_HOT_ENTRIES; 0 in mode 'all'). */
   hot = JIT_HOT_ENTRIES;
+  /** Times its compiled code left an instruction to the interpreter (vm/jit/tier.ts's `bailed`). */
+  bails = 0;
   /** Epoch of the last mark that reached this prototype (vm/gc.ts). */
   gcmark = 0;
   /** What this prototype alone costs (vm/heap.ts's model), computed on its first mark. */

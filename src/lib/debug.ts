@@ -107,6 +107,7 @@ const setlocal: HostFn = (L, base, nargs) => {
   const found = findlocal(L1, ci, n);
   if (found === undefined) return ret(L, undefined);
   L1.stack[found[1]] = L.stack[base + a + 2];
+  L.g.frameWrites++; // compiled code reads its registers again (vm/jit/codegen.ts)
   return ret(L, found[0]);
 };
 
@@ -145,6 +146,7 @@ const setupvalue: HostFn = (L, base, nargs) => {
   const v = L.stack[base + 2];
   if (f instanceof LuaClosure) f.upvals[n - 1].set(v);
   else f.upvalues[n - 1] = v;
+  L.g.frameWrites++; // an open upvalue is a frame's register: compiled code reads its registers again
   return ret(L, name);
 };
 
@@ -200,6 +202,11 @@ const upvaluejoin: HostFn = (L, base, nargs) => {
   if (!(f1 instanceof LuaClosure)) return argError(L, 1, 'Lua function expected');
   if (!(f2 instanceof LuaClosure)) return argError(L, 3, 'Lua function expected');
   f1.upvals[n1 - 1] = f2.upvals[n2 - 1];
+  // f1 may now write a register of a running frame that no closure of that
+  // frame's function could write (what compiled code counts on): from now
+  // on every write to an open upvalue counts as a write into a frame
+  L.g.upvaluesJoined = true;
+  L.g.frameWrites++;
   return 0;
 };
 

@@ -119,3 +119,32 @@ export const JIT_HOT_ENTRIES = 100;
  * costs nothing measurable.
  */
 export const JIT_SAMPLE_INTERVAL = 2 ** 15;
+
+/**
+ * Compiled code calls a compiled Lua function directly (a JS call) rather
+ * than through the interpreter's frame reload, while the registers of the
+ * frames called that way in one `execute` stay under this and the host
+ * re-entries (L.nCcalls) under JIT_DIRECT_CCALLS: the JS stack this takes
+ * (a few hundred kilobytes at most) stays well inside Node's default
+ * (about 1 MB), so that only Lua's own limits decide "stack overflow".
+ * Deeper calls go through the reload, which takes no JS stack.
+ */
+export const JIT_DIRECT_REGISTERS = 1000;
+export const JIT_DIRECT_CCALLS = 10;
+
+/**
+ * Bails (instructions its compiled code left to the interpreter) after
+ * which a function is compiled again with its slow paths in its code
+ * (vm/jit/tier.ts): a few are set-up or a rare type; hundreds are a loop
+ * over objects with operators, which pays a trip through the interpreter
+ * each time.
+ */
+export const JIT_RECOMPILE_BAILS = 200;
+
+/**
+ * The most JavaScript (characters) one function is compiled to. V8 does
+ * not optimize a function whose bytecode passes 60 KB; generated code
+ * past this would run in V8's baseline tiers, slower than the interpreter.
+ * A larger Lua function has its loops compiled alone, or stays interpreted.
+ */
+export const JIT_MAX_SOURCE = 48_000;

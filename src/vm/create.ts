@@ -65,6 +65,8 @@ export function newState(options: StateOptions = {}): LuaState {
     onCoroutineError: undefined,
     onInternalFault: undefined,
     jit: newJitState(mode),
+    frameWrites: 0,
+    upvaluesJoined: false,
     ext: new Map(),
   };
   if (mode === 'hot') {

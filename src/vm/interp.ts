@@ -41,7 +41,7 @@ import { charge, CLOSURE, SLOT, stringCost } from './heap.js';
 import { gcCheckpoint } from './gc.js';
 import { safepoint, Work } from './budget.js';
 import { enterLua, frameCode, hookVarargCall, traceexec, tracing } from './hooks.js';
-import { tierUp } from './jit/tier.js';
+import { bailed, tierUp } from './jit/tier.js';
 
 
 /**
@@ -78,14 +78,20 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
       code = p.code;
       if (g.traps !== 0) code = enterLua(L, ci);
       if (jit == null || code !== p.code) break;
-      const exit = jit(L, ci);
+      const exit = jit(L, ci, 0);
       if (exit === Exit.SWITCH) continue;
       if (exit === Exit.RETURN) return;
       if (exit === Exit.YIELD) {
         if (isBase) return;
         throw YieldSignal.instance;
       }
-      break; // Exit.INTERPRET: this frame, at ci.pc
+      // Exit.INTERPRET: the interpreter runs L.ci (which may be a frame the
+      // compiled code called directly) from its pc
+      ci = L.ci;
+      cl = ci.closure!;
+      code = g.traps !== 0 ? frameCode(L, cl.p) : cl.p.code;
+      bailed(L, cl.p);
+      break;
     }
     // the frame has compiled code it left (or could not enter) here: the
     // interpreter takes it back there at the next backward jump, a loop's start
@@ -159,6 +165,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const uv = upvals[(i >>> 16) & 0xff];
             const v = stack[ra];
             uv.arr[uv.idx] = v === null ? mkfloat(fstack[ra]) : v;
+            if (g.upvaluesJoined && uv.isOpen) g.frameWrites++;
             continue;
           }
           case Op.GETTABUP: {

@@ -134,6 +134,14 @@ export interface GlobalState {
   onInternalFault: ((L: LuaState, fault: InternalFault) => void) | undefined;
   /** The compiling tier: its mode and what it did (jit/tier.ts). */
   jit: JitState;
+  /**
+   * Writes into frames from outside them (`debug.setlocal`), counted:
+   * compiled code, which keeps registers in JS locals, reads them from the
+   * frame again when this changed during a call (vm/jit/codegen.ts).
+   */
+  frameWrites: number;
+  /** `debug.upvaluejoin` was used: writes to open upvalues count in frameWrites too. */
+  upvaluesJoined: boolean;
   /** Extension slots for libraries (e.g. package state, random state). */
   ext: Map<string, unknown>;
 }

@@ -32,6 +32,16 @@ export function members(set: bigint): number[] {
   return out;
 }
 
+/**
+ * Opcodes whose slow paths never run Lua code, raise an error or leave
+ * the function, so that execution never comes back in after them.
+ */
+const QUIET = new Set<number>([
+  Op.MOVE, Op.LOADI, Op.LOADF, Op.LOADK, Op.LOADKX, Op.LOADFALSE, Op.LFALSESKIP, Op.LOADTRUE, Op.LOADNIL,
+  Op.GETUPVAL, Op.SETUPVAL, Op.NOT, Op.JMP, Op.EQK, Op.EQI, Op.TEST, Op.TESTSET, Op.FORLOOP, Op.TFORLOOP,
+  Op.EXTRAARG, Op.VARARG,
+]);
+
 /** Tests: the next instruction is their jump. */
 const TESTS = new Set<number>([Op.EQ, Op.LT, Op.LE, Op.EQK, Op.EQI, Op.LTI, Op.LEI, Op.GTI, Op.GEI, Op.TEST, Op.TESTSET]);
 
@@ -61,6 +71,11 @@ export interface Analysis {
   dirtyIn: bigint[];
   /** Registers of the named locals active at each instruction (what `debug.getlocal` shows by name). */
   named: bigint[];
+  /**
+   * Registers some closure made here may write through its upvalue while
+   * they are open (SETUPVAL in it, or in a closure it makes in turn).
+   */
+  captured: bigint;
   /** Instructions where execution may enter the function (from the interpreter's frame reload). */
   entries: Set<number>;
   /** Instructions a `pc = x; continue` may go to: entries and jump targets. */
@@ -147,8 +162,20 @@ function registers(p: Proto, x: number): [bigint, bigint, bigint] {
   }
 }
 
-/** Run the analyses of `p`. */
-export function analyze(p: Proto): Analysis {
+/** Does a closure of `q` write its upvalue `j` (itself, or through a closure it makes)? */
+function writesUpvalue(q: Proto, j: number): boolean {
+  for (const i of q.code) if ((i & 0x7f) === Op.SETUPVAL && ((i >>> 16) & 0xff) === j) return true;
+  return q.p.some((q2) => q2.upvalues.some((d, j2) => !d.instack && d.idx === j && writesUpvalue(q2, j2)));
+}
+
+/**
+ * Run the analyses of `p`. With `inlineSlow` (codegen.ts's recompiled
+ * form), execution also comes back in after any instruction whose slow
+ * path may push a metamethod's frame or yield: the instruction after it,
+ * the one after that for a test (a metamethod's result may skip the
+ * jump), and CLOSE and RETURN themselves, which run again.
+ */
+export function analyze(p: Proto, inlineSlow = false): Analysis {
   const code = p.code;
   const n = code.length;
   const succ: number[][] = [];
@@ -172,6 +199,11 @@ export function analyze(p: Proto): Analysis {
     // where execution comes back in after a call: its Lua callee returned,
     // or it yielded, or a hook was set; the call event after VARARGPREP
     if ((op === Op.CALL || op === Op.TFORCALL || op === Op.VARARGPREP) && x + 1 < n) entries.add(x + 1);
+    if (inlineSlow && !QUIET.has(op)) {
+      if (x + 1 < n) entries.add(x + 1);
+      if (TESTS.has(op) && x + 2 < n) entries.add(x + 2);
+      if (op === Op.CLOSE || op === Op.RETURN) entries.add(x);
+    }
   }
   // Everything else that leaves (a metamethod's frame, a yield inside one, a
   // hook) comes back in the interpreter, which hands the frame back at the
@@ -214,5 +246,11 @@ export function analyze(p: Proto): Analysis {
     let r = 0;
     for (const v of p.locvars) if (v.startpc <= x && x < v.endpc) named[x] |= bit(r++);
   }
-  return { succ, use, def, localDef, liveIn, liveOut, dirtyIn, named, entries, labels };
+  let captured = 0n;
+  for (const q of p.p) {
+    q.upvalues.forEach((d, j) => {
+      if (d.instack && writesUpvalue(q, j)) captured |= bit(d.idx);
+    });
+  }
+  return { succ, use, def, localDef, liveIn, liveOut, dirtyIn, named, captured, entries, labels };
 }

@@ -36,7 +36,9 @@ import { CIST, LUA_YIELD } from '../state.js';
 import { Exit } from '../interp.js';
 import { CLOSEKTOP } from '../call.js';
 import { Work } from '../budget.js';
+import { TM } from '../metamethods.js';
 import { analyze, members, range, type Analysis } from './analysis.js';
+import { JIT_DIRECT_CCALLS, JIT_DIRECT_REGISTERS } from '../../value/limits.js';
 
 /** What an instruction's emitter gets: the instruction, and the analysis around it. */
 interface Ins {
@@ -54,6 +56,8 @@ interface Ins {
   readonly k: boolean;
   /** The write-back blocks bails break to, by register set (see `bail`). */
   readonly bails: Map<bigint, string>;
+  /** Take the slow paths here rather than in the interpreter, where the thread cannot yield (see `slow`). */
+  readonly inlineSlow: boolean;
 }
 
 type Emitter = (n: Ins) => string;
@@ -67,14 +71,14 @@ const S = (r: number): string => `base + ${r}`;
 /** Register r as a Lua value (a float register materialized). */
 const V = (r: number): string => `(r${r} === null ? mkfloat(f${r}) : r${r})`;
 
-/** Write registers `set` back to the frame. */
+/** Write registers `set` back to the frame (`s` and `fs` are the stack's arrays, `b` the base: short, as they are everywhere). */
 function store(set: bigint): string {
-  return members(set).map((r) => `if ((stack[${S(r)}] = ${R(r)}) === null) fstack[${S(r)}] = ${F(r)};`).join(' ');
+  return members(set).map((r) => `if((s[b+${r}]=r${r})===null)fs[b+${r}]=f${r};`).join('');
 }
 
 /** Read registers `set` from the frame. */
 function load(set: bigint): string {
-  return members(set).map((r) => `if ((${R(r)} = stack[${S(r)}]) === null) ${F(r)} = fstack[${S(r)}];`).join(' ');
+  return members(set).map((r) => `if((r${r}=s[b+${r}])===null)f${r}=fs[b+${r}];`).join('');
 }
 
 /**
@@ -90,13 +94,17 @@ function spill(n: Ins, extra = 0n): string {
 }
 
 /**
- * After something that may have run Lua code (which can change the frame)
- * or written registers itself: read back what is needed later, what was
- * written back (so that a later write-back does not undo a change), and `extra`.
+ * After something that may have run Lua code, with the frame written back
+ * before it: read back `extra` (what it wrote: a call's results) and the
+ * live registers a closure of this function captures (its upvalue writes
+ * them). Lua code can change other registers only by `debug.setlocal`;
+ * when one ran, the interpreter takes the frame over from the next
+ * instruction, the frame in the stack being the truth.
  */
-function resync(n: Ins, extra = 0n): string {
+function resync(n: Ins, extra = 0n, resume = `${n.P}`): string {
   const an = n.an;
-  return `tick = g.tick; ${load(an.liveOut[n.x] | (an.dirtyIn[n.x] & an.named[n.x]) | extra)}`;
+  return `tick = g.tick; if (g.frameWrites !== frameWrites) { ci.pc = ${resume}; return ${Exit.INTERPRET}; }
+${load((an.liveOut[n.x] & an.captured) | extra)}`;
 }
 
 /**
@@ -116,6 +124,32 @@ function bail(n: Ins): string {
     n.bails.set(set, label);
   }
   return `{ ci.pc = ${n.x}; break ${label}; }`;
+}
+
+/**
+ * An instruction's slow path (`code`: the interpreter's, a Lua metamethod
+ * getting a frame of its own and the function returning Exit.SWITCH, the
+ * rest done here), in a function that bailed often (tier.ts compiles it
+ * again so); else a bail.
+ */
+function slow(n: Ins, code: string): string {
+  if (!n.inlineSlow || code === '') return bail(n);
+  return `{ ci.pc = ${n.P}; ${spill(n)} L.top = ci.top;\n${code}\n}`;
+}
+
+/** A slow path that may push a Lua metamethod's frame (`pushes`, true when it did), then writes register A. */
+function slowFrame(n: Ins, pushes: string, written = 0n): string {
+  return slow(n, `if (${pushes}) return ${Exit.SWITCH}; ${resync(n, bit(n.A) | written)} ${done(n)}`);
+}
+
+/** A slow path whose value `expr` becomes register A (through the frame, where resync reads it). */
+function slowValue(n: Ins, expr: string): string {
+  return slow(n, `stack[${S(n.A)}] = ${expr}; ${resync(n, bit(n.A))} ${done(n)}`);
+}
+
+/** A test's slow path: `expr` is the condition (after `before`); then the test goes on as on its fast path. */
+function slowCond(n: Ins, expr: string, before = ''): string {
+  return slow(n, `${before} cond = ${expr}; ${resync(n, 0n, `(cond !== ${n.k} ? ${n.P + 1} : ${n.P})`)}`);
 }
 
 /** A JS expression for a number literal (parenthesized when negative). */
@@ -194,17 +228,12 @@ function binArith(n: Ins, op: ArithOp, y: Operand, tailC: string, tailK: string)
     : `{ const r = ${xe} ${sym} ${ye}; ${R(a)} = r <= ${SafeInt.MAX} && r >= ${SafeInt.MIN} ? r${op === ArithOp.MUL ? ' + 0' : ''} : ${WIDE[op]}(${xe}, ${ye}); }`;
   let body = `const x = ${x};\n`;
   if ('reg' in y) {
+    // two plain numbers here; float registers and boxed floats below
     body += `const y = ${R(y.reg)};
-if (typeof x === 'number') {
-  if (typeof y === 'number') {
-    if (Number.isInteger(x) && Number.isInteger(y)) ${intOp('x', 'y')}
-    else { ${setFloat(a, `x ${sym} y`)} }
-    ${done(n)}
-  }
-  if (y === null) { ${setFloat(a, `x ${sym} ${F(y.reg)}`)} ${done(n)} }
-} else if (x === null) {
-  if (y === null) { ${setFloat(a, `${fx} ${sym} ${F(y.reg)}`)} ${done(n)} }
-  if (typeof y === 'number') { ${setFloat(a, `${fx} ${sym} y`)} ${done(n)} }
+if (typeof x === 'number' && typeof y === 'number') {
+  if (Number.isInteger(x) && Number.isInteger(y)) ${intOp('x', 'y')}
+  else { ${setFloat(a, `x ${sym} y`)} }
+  ${done(n)}
 }
 `;
   } else if (typeof y.k === 'number' && Number.isInteger(y.k)) {
@@ -227,8 +256,7 @@ if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done(n)} }
   const fy = 'reg' in y ? `(${R(y.reg)} === null ? ${F(y.reg)} : floatOf(${R(y.reg)}))` : `floatOf(${tailK})`;
   body += `{ const fx = x === null ? ${fx} : floatOf(x); const fy = ${fy};
   if (fx !== undefined && fy !== undefined) { ${setFloat(a, `fx ${sym} fy`)} ${done(n)} } }
-${bail(n)}`;
-  void tailC;
+${slowFrame(n, `arithTail(L, ci, ${n.P}, ${op}, ${S(a)}, ${n.B}, ${tailC}, ${tailK})`)}`;
   return body;
 }
 
@@ -241,15 +269,15 @@ function otherArith(n: Ins, op: ArithOp, yExpr: string, yReg: number | undefined
   const flipped = yReg === undefined && n.k; // only the bitwise K forms may be flipped
   const lc = yReg === undefined ? 'undefined' : `${yReg}`;
   const value = op === ArithOp.MOD ? `intMod(x, y) ?? numArithValue(${op}, x, y)` : `numArithValue(${op}, x, y)`;
-  void flipped;
-  void lc;
   return `const x = ${V(n.B)};
 const y = ${yExpr};
 if (typeof x === 'number' && typeof y === 'number') {
   const v = ${value};
   if (v !== undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${bail(n)}`;
+${flipped ? slowFrame(n, `flippedArith(L, ci, ${n.P}, ${op}, ${S(n.A)}, ${n.B}, x, y)`)
+    : slow(n, `if (arithMM(L, ci, ${n.P}, ${op}, x, y)) return ${Exit.SWITCH};
+stack[${S(n.A)}] = slowArith(L, ci, ${n.P}, ${op}, x, y, ${n.B}, ${lc}); ${resync(n, bit(n.A))} ${done(n)}`)}`;
 }
 
 /** MODK with a positive integer constant: the floored modulo of two integers inline. */
@@ -303,7 +331,7 @@ function immCompare(n: Ins): string {
 { const x = ${R(n.A)};
   if (typeof x === 'number' || typeof x === 'bigint') cond = x ${sym} ${num(imm)};
   else if (x === null) cond = ${F(n.A)} ${sym} ${num(imm)};
-  else ${bail(n)}
+  else ${slowCond(n, `compareImm(L, ${n.i & 0x7f}, x, ${imm}, ${n.C !== 0})`)}
 }
 ${test(n, 'cond')}`;
 }
@@ -315,7 +343,8 @@ function orderCompare(n: Ins, sym: string): string {
   if ((typeof xr === 'number' && typeof yr === 'number') || (typeof xr === 'string' && typeof yr === 'string')) cond = xr ${sym} yr;
   else if (xr === null && (yr === null || typeof yr === 'number')) cond = ${F(n.A)} ${sym} (yr === null ? ${F(n.B)} : yr);
   else if (yr === null && typeof xr === 'number') cond = xr ${sym} ${F(n.B)};
-  else ${bail(n)}
+  else ${slowCond(n, `${sym === '<' ? 'lessthan' : 'lessequal'}(L, x, y)`,
+    `const x = ${V(n.A)}; const y = ${V(n.B)}; if (orderMM(L, ci, ${n.P}, ${sym === '<' ? TM.LT : TM.LE}, x, y)) return ${Exit.SWITCH};`)}
 }
 ${test(n, 'cond')}`;
 }
@@ -330,10 +359,19 @@ ${test(n, 'cond')}`;
  */
 function call(n: Ins, fr: number, nresults: number, results: bigint): string {
   return `{ const f = ${R(fr)};
-if (f instanceof LuaClosure) { pushLuaFrame(L, ${S(fr)}, ${nresults}, f); return ${Exit.SWITCH}; }
+if (f instanceof LuaClosure) {
+  const callee = pushLuaFrame(L, ${S(fr)}, ${nresults}, f);
+  const code = f.p.jit;
+  // a compiled callee runs from here (no trip through the interpreter's frame
+  // reload) while the JS stack this takes stays small; with hooks, never
+  if (code == null || depth + f.p.maxstacksize > ${JIT_DIRECT_REGISTERS} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0) return ${Exit.SWITCH};
+  const exit = code(L, callee, depth + f.p.maxstacksize);
+  if (exit !== ${Exit.SWITCH} || L.ci !== ci) return exit; // it did not just return here
+} else {
 if (precall(L, ${S(fr)}, ${nresults}) !== null) return ${Exit.SWITCH};
 if (L.status === ${LUA_YIELD}) return ${Exit.YIELD};
 if (g.traps !== 0) return ${Exit.SWITCH}; // a hook was set: the interpreter may have to run this frame
+}
 ${resync(n, results)} }`;
 }
 
@@ -359,7 +397,7 @@ const EMIT: Record<number, Emitter> = {
   [Op.LOADTRUE]: (n) => `${R(n.A)} = true;`,
   [Op.LOADNIL]: (n) => Array.from({ length: n.B + 1 }, (_, j) => `${R(n.A + j)} = undefined;`).join(' '),
   [Op.GETUPVAL]: (n) => `{ const uv = upvals[${n.B}]; ${R(n.A)} = uv.arr[uv.idx]; if (${R(n.A)} === null) ${F(n.A)} = uv.farr[uv.idx]; }`,
-  [Op.SETUPVAL]: (n) => `{ const uv = upvals[${n.B}]; uv.arr[uv.idx] = ${V(n.A)}; }`,
+  [Op.SETUPVAL]: (n) => `{ const uv = upvals[${n.B}]; uv.arr[uv.idx] = ${V(n.A)}; if (g.upvaluesJoined && uv.isOpen) g.frameWrites++; }`,
 
   [Op.GETTABUP]: (n) => {
     const key = konst(n.p, n.C);
@@ -368,20 +406,20 @@ if (tr instanceof LuaTable) {
   const v = hintedGet(tr, ${key}, hints, ${n.P});
   if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${bail(n)}`;
+${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, uv.get(), ${key}, upvalLoc(${n.B}))`)}`;
   },
   [Op.GETTABLE]: (n) => `const tr = ${R(n.B)}; const key = ${V(n.C)};
 if (tr instanceof LuaTable) {
   const v = tr.get(key);
   if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${bail(n)}`,
+${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, key, ${n.B})`)}`,
   [Op.GETI]: (n) => `const tr = ${R(n.B)};
 if (tr instanceof LuaTable) {
   const v = tr.getInt(${n.C});
   if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
-${bail(n)}`,
+${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, ${n.C}, ${n.B})`)}`,
   [Op.GETFIELD]: (n) => {
     const key = konst(n.p, n.C);
     return `const tr = ${R(n.B)};
@@ -391,7 +429,7 @@ if (tr instanceof LuaTable) {
   const w = indexTableChain(tr, ${key});
   if (w !== null) { ${R(n.A)} = w; ${done(n)} }
 }
-${bail(n)}`;
+${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, ${key}, ${n.B})`)}`;
   },
   [Op.SELF]: (n) => {
     const key = n.k ? konst(n.p, n.C) : 'key';
@@ -407,7 +445,7 @@ if (t instanceof LuaTable) {
   const w = stringIndex(L, ${key}); // s:method()
   if (w !== null) { ${R(n.A)} = w; ${done(n)} }
 }
-${bail(n)}`;
+${n.inlineSlow ? `${store(bit(n.A + 1))} ` : ''}${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, t, ${key}, ${n.B})`, bit(n.A + 1))}`;
   },
   [Op.SETTABUP]: (n) => {
     const key = konst(n.p, n.B);
@@ -416,7 +454,7 @@ if (t instanceof LuaTable) {
   if (hintedSet(t, ${key}, v, hints, ${n.P})) ${done(n)}
   if (t.metatable === undefined) { ${addingStore(n, `t.setStr(${key}, v);`)} ${done(n)} }
 }
-${bail(n)}`;
+${slow(n, `if (setSlow(L, ci, ${n.P}, t, ${key}, v, upvalLoc(${n.A}))) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`;
   },
   [Op.SETTABLE]: (n) => `const tr = ${R(n.A)}; const key = ${V(n.B)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
@@ -426,14 +464,14 @@ if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== und
     else rawset(L, tr, key, v);`)} }
   ${done(n)}
 }
-${bail(n)}`,
+${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, key, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`,
   [Op.SETI]: (n) => `const tr = ${R(n.A)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(${n.B}) !== undefined)) {
   if (${n.B} > 0 && ${n.B} <= tr.arr.length) tr.setInt(${n.B}, v);
   else { ${addingStore(n, `tr.setInt(${n.B}, v);`)} }
   ${done(n)}
 }
-${bail(n)}`,
+${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${n.B}, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`,
   [Op.SETFIELD]: (n) => {
     const key = konst(n.p, n.B);
     return `const tr = ${R(n.A)}; ${storedValue(n)}
@@ -441,7 +479,7 @@ if (tr instanceof LuaTable) {
   if (hintedSet(tr, ${key}, v, hints, ${n.P})) ${done(n)}
   if (tr.metatable === undefined) { ${addingStore(n, `tr.setStr(${key}, v);`)} ${done(n)} }
 }
-${bail(n)}`;
+${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${key}, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`;
   },
   [Op.NEWTABLE]: (n) => `ci.pc = ${n.P}; ${spill(n)} ${R(n.A)} = new LuaTable(heap);
 if (heap.pending) { ci.pc = ${n.P + 1}; ${store(bit(n.A))} gcCheckpoint(L, ${S(n.A + 1)}); ${resync(n, bit(n.A))} }`,
@@ -456,7 +494,9 @@ if (typeof x === 'number') {
   } else { ${setFloat(n.A, `x + ${num(imm)}`)} ${done(n)} }
 } else if (x === null) { ${setFloat(n.A, `${F(n.B)} + ${num(imm)}`)} ${done(n)} }
 else if (x instanceof LuaFloat) { ${setFloat(n.A, `x.n + ${num(imm)}`)} ${done(n)} }
-${bail(n)}`;
+${n.k ? slowValue(n, `negatedImm(L, ci, ${n.P}, ${ArithOp.ADD}, ${ArithOp.SUB}, x, ${imm}, ${n.B})`)
+    : slow(n, `if (arithMM(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm})) return ${Exit.SWITCH};
+stack[${S(n.A)}] = slowArith(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm}, ${n.B}, undefined); ${resync(n, bit(n.A))} ${done(n)}`)}`;
   },
   [Op.ADDK]: kArith(ArithOp.ADD),
   [Op.SUBK]: kArith(ArithOp.SUB),
@@ -472,13 +512,14 @@ ${bail(n)}`;
     const imm = n.C - Instr.OFFSET_sC;
     return `const x = ${V(n.B)};
 if (typeof x === 'number' && Number.isInteger(x)) { ${R(n.A)} = ishr(x, ${imm}); ${done(n)} }
-${bail(n)}`;
+${slowValue(n, n.k ? `negatedImm(L, ci, ${n.P}, ${ArithOp.SHR}, ${ArithOp.SHL}, x, ${imm}, ${n.B})`
+    : `slowArith(L, ci, ${n.P}, ${ArithOp.SHR}, x, ${imm}, ${n.B}, undefined)`)}`;
   },
   [Op.SHLI]: (n) => {
     const imm = n.C - Instr.OFFSET_sC;
     return `const x = ${V(n.B)};
 if (typeof x === 'number' && Number.isInteger(x)) { ${R(n.A)} = ishl(${imm}, x); ${done(n)} }
-${bail(n)}`;
+${slowValue(n, `slowArith(L, ci, ${n.P}, ${ArithOp.SHL}, ${imm}, x, undefined, ${n.B})`)}`;
   },
   [Op.ADD]: rArith(ArithOp.ADD),
   [Op.SUB]: rArith(ArithOp.SUB),
@@ -495,18 +536,20 @@ ${bail(n)}`;
   [Op.UNM]: (n) => `const x = ${R(n.B)};
 if (typeof x === 'number') { ${R(n.A)} = Number.isInteger(x) ? 0 - x : -x; ${done(n)} }
 if (x === null) { ${setFloat(n.A, `-${F(n.B)}`)} ${done(n)} }
-${bail(n)}`,
+${slowValue(n, `slowArith(L, ci, ${n.P}, ${ArithOp.UNM}, x, x, ${n.B}, ${n.B})`)}`,
   [Op.BNOT]: (n) => `const x = ${V(n.B)};
 if (typeof x === 'number' && (x | 0) === x) { ${R(n.A)} = ~x; ${done(n)} }
-${bail(n)}`,
+${slowValue(n, `slowArith(L, ci, ${n.P}, ${ArithOp.BNOT}, x, x, ${n.B}, ${n.B})`)}`,
   [Op.NOT]: (n) => `{ const x = ${R(n.B)}; ${R(n.A)} = x === undefined || x === false; }`,
   [Op.LEN]: (n) => `const x = ${V(n.B)};
 if (typeof x === 'string') { ${R(n.A)} = x.length; ${done(n)} }
 if (x instanceof LuaTable && x.metatable === undefined) { ${R(n.A)} = x.length(); ${done(n)} }
-ci.pc = ${n.P}; L.top = ci.top;
-${bail(n)}`,
+${slowValue(n, `len(L, x, ${n.B})`)}`,
   [Op.CONCAT]: (n) => {
-    if (n.B !== 2) return bail(n);
+    const general = slow(n, `materialize(L, ${S(n.A)}, ${S(n.A)} + ${n.B}); L.top = ${S(n.A)} + ${n.B}; concat(L, ${n.B}, base);
+if (heap.pending) gcCheckpoint(L, ${S(n.A + 1)});
+${resync(n, range(n.A, n.A + n.B))} ${done(n)}`);
+    if (n.B !== 2) return general;
     return `const x = ${R(n.A)}; const y = ${R(n.A + 1)};
 if (typeof x === 'string' && typeof y === 'string') {
   ci.pc = ${n.P}; ${spill(n)}
@@ -516,7 +559,7 @@ if (typeof x === 'string' && typeof y === 'string') {
   if (heap.pending) { ${store(bit(n.A))} gcCheckpoint(L, ${S(n.A + 1)}); ${resync(n, bit(n.A))} }
   ${done(n)}
 }
-${bail(n)}`;
+${general}`;
   },
   [Op.CLOSE]: (n) => `ci.pc = ${n.P}; ${spill(n)} L.top = ci.top; closeAll(L, ${S(n.A)}, ${CLOSEKTOP}, undefined, true); ${resync(n)}`,
   [Op.TBC]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A)}, ${S(n.A + 1)}); newtbcupval(L, ${S(n.A)}); ${resync(n, bit(n.A))}`,
@@ -534,7 +577,7 @@ ${bail(n)}`;
   else if (typeof xr !== 'object' && typeof yr !== 'object') cond = false;
   // two tables without metatables (no __eq to ask)
   else if (xr instanceof LuaTable && yr instanceof LuaTable && xr.metatable === undefined && yr.metatable === undefined) cond = false;
-  else ${bail(n)}
+  else ${slowCond(n, 'equalobj(L, xr, yr)', `if (eqMM(L, ci, ${n.P}, xr, yr)) return ${Exit.SWITCH};`)}
 }
 ${test(n, 'cond')}`,
   [Op.LT]: (n) => orderCompare(n, '<'),
@@ -644,7 +687,7 @@ if (v !== undefined) {
   [Op.SETLIST]: (n) => `${spill(n)} setlist(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
   [Op.CLOSURE]: (n) => `${spill(n)} closure(L, ci, ${S(n.A)}, ${n.i >>> 15}, ${n.P}); ${resync(n, bit(n.A))}`,
   [Op.VARARG]: (n) => `${spill(n)} vararg(L, ci, ${S(n.A)}, ${n.i}, ${n.P}); ${resync(n, n.an.def[n.x])}`,
-  [Op.VARARGPREP]: (n) => `adjustVarargs(L, ci, ${n.A}); base = ci.base;
+  [Op.VARARGPREP]: (n) => `adjustVarargs(L, ci, ${n.A}); base = b = ci.base;
 ${load(n.an.liveOut[n.x])}
 if (g.traps !== 0) { g.tick = tick; hookVarargCall(L, ci, ${n.P}); return ${Exit.SWITCH}; }`,
   [Op.EXTRAARG]: () => '',
@@ -675,16 +718,38 @@ export const RUNTIME_NAMES = [
   'gcCheckpoint', 'safepoint', 'materialize', 'closeAll', 'newtbcupval', 'precall', 'poscall', 'pushLuaFrame',
   'finishMM', 'tailcall', 'opReturn', 'setlist', 'closure', 'vararg', 'adjustVarargs', 'hookVarargCall', 'hintedGet',
   'hintedSet', 'indexTableChain', 'stringIndex', 'numArithValue', 'intMod', 'iadd', 'isub', 'imul', 'ishl', 'ishr',
-  'forprep', 'forloopSlow',
+  'forprep', 'forloopSlow', 'upvalLoc', 'slowArith', 'negatedImm', 'compareImm', 'lessthan', 'lessequal', 'equalobj',
+  'len', 'concat', 'getSlow', 'setSlow', 'arithTail', 'flippedArith', 'arithMM', 'orderMM', 'eqMM',
 ] as const;
+
+/** `p`'s loops, as [first, last] instruction: from a backward jump's target to the jump. */
+export function loopsOf(p: Proto): Array<[number, number]> {
+  const loops: Array<[number, number]> = [];
+  analyze(p).succ.forEach((targets, x) => {
+    for (const t of targets) if (t <= x) loops.push([t, x]);
+  });
+  return loops;
+}
+
+/** The instructions of `loops`. */
+export function instructionsOf(loops: Array<[number, number]>): Set<number> {
+  const inside = new Set<number>();
+  for (const [t, x] of loops) for (let y = t; y <= x; y++) inside.add(y);
+  return inside;
+}
 
 /**
  * The source of a factory `(R, K, hints) => compiled function` for `p`:
  * R the runtime (RUNTIME_NAMES), K the constants, hints the slot hints of
- * its field accesses (shared with the interpreter).
+ * its field accesses (shared with the interpreter). `inlineSlow`: the
+ * form with the slow paths in it (see `slow`). `compiled`: only these
+ * instructions are compiled, the rest bail at once, for a function too
+ * large to compile whole (a long main chunk): its loops are where it
+ * spends its time, and V8 does not optimize very large functions.
  */
-export function generate(p: Proto): string {
-  const an = analyze(p);
+export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>): string {
+  const an = analyze(p, inlineSlow);
+  if (compiled !== undefined) for (const e of [...an.entries]) if (!compiled.has(e)) an.entries.delete(e);
   const code = p.code;
   const body: string[] = [];
   const bails = new Map<bigint, string>();
@@ -692,27 +757,35 @@ export function generate(p: Proto): string {
     const i = code[x];
     const n: Ins = {
       p, an, x, i, P: x + 1,
-      A: (i >>> 7) & 0xff, B: (i >>> 16) & 0xff, C: i >>> 24, k: (i & 0x8000) !== 0, bails,
+      A: (i >>> 7) & 0xff, B: (i >>> 16) & 0xff, C: i >>> 24, k: (i & 0x8000) !== 0, bails, inlineSlow,
     };
     const emit = EMIT[i & 0x7f];
     // an opcode without an emitter (none today) is left to the interpreter
-    const text = emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET};` : emit(n);
+    const text = compiled !== undefined && !compiled.has(x) ? bail(n)
+      : emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET}; // no emitter` : emit(n);
     body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}b${x}: {\n${text}\n}`);
   }
   const regs = Array.from({ length: p.maxstacksize }, (_, r) => r);
-  const entries = [...an.entries].sort((a, b) => a - b)
-    .map((e) => `case ${e}: ${load(an.liveIn[e])} break;`);
+  // entries that read the same registers share their case
+  const byRegs = new Map<bigint, number[]>();
+  for (const e of [...an.entries].sort((a, b) => a - b)) {
+    const list = byRegs.get(an.liveIn[e]);
+    if (list === undefined) byRegs.set(an.liveIn[e], [e]);
+    else list.push(e);
+  }
+  const entries = [...byRegs].map(([regs, es]) => `${es.map((e) => `case ${e}:`).join(' ')} ${load(regs)} break;`);
   return `"use strict";
 const { ${RUNTIME_NAMES.join(', ')} } = R;
-return function ${functionName(p)}(L, ci) {
-const stack = L.stack;
-const fstack = L.fstack;
+return function ${functionName(p)}(L, ci, depth) {
+const stack = L.stack, s = stack;
+const fstack = L.fstack, fs = fstack;
 const g = L.g;
 const heap = g.heap;
 const upvals = ci.closure.upvals;
-let base = ci.base;
+let base = ci.base, b = base;
 let pc = ci.pc;
 let tick = g.tick;
+const frameWrites = g.frameWrites;
 ${regs.length > 0 ? `let ${regs.map(R).join(', ')};\nlet ${regs.map((r) => `${F(r)} = 0`).join(', ')};` : ''}
 switch (pc) {
 ${entries.join('\n')}

@@ -28,7 +28,8 @@ import { CIST } from '../state.js';
 import { LuaTable } from '../table.js';
 import { LuaClosure } from '../function.js';
 import { closeAll, newtbcupval, poscall, precall } from '../call.js';
-import { indexTableChain, rawequal, rawset } from '../operations.js';
+import { concat, equalobj, indexTableChain, len, lessequal, lessthan, rawequal, rawset } from '../operations.js';
+import { upvalLoc } from '../debuginfo.js';
 import { charge, protoCost, stringCost } from '../heap.js';
 import { gcCheckpoint } from '../gc.js';
 import { safepoint } from '../budget.js';
@@ -36,9 +37,11 @@ import { materialize } from '../floatregs.js';
 import { hookVarargCall } from '../hooks.js';
 import {
   adjustVarargs, closure, finishMM, floatEq, floatOf, forloopSlow, forprep, hintedGet, hintedSet, intMod, numArithValue,
-  opReturn, pushLuaFrame, setlist, slotHintsOf, stringIndex, tailcall, vararg,
+  opReturn, pushLuaFrame, setlist, slotHintsOf, stringIndex, tailcall, vararg, slowArith, negatedImm, compareImm,
+  getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
 } from '../interp.js';
-import { generate, RUNTIME_NAMES } from './codegen.js';
+import { generate, instructionsOf, loopsOf, RUNTIME_NAMES } from './codegen.js';
+import { JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
 
 /** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
 export type CompileMode = 'hot' | 'all' | 'off';
@@ -47,10 +50,14 @@ export type CompileMode = 'hot' | 'all' | 'off';
 export interface JitStats {
   /** Functions compiled. */
   compiled: number;
+  /** Functions compiled again with their slow paths in their code (`bailed`). */
+  recompiled: number;
   /** Functions whose compilation failed (a bug of the code generator; they stay interpreted). */
   failed: number;
   /** Functions not compiled because their code would not fit under the memory limit. */
   refused: number;
+  /** Functions not compiled because even their loops alone make too much code (JIT_MAX_SOURCE). */
+  tooLarge: number;
   /** Milliseconds spent generating and instantiating code. */
   ms: number;
   /** Characters of JavaScript generated. */
@@ -87,7 +94,7 @@ export function defaultCompileMode(): CompileMode {
 
 /** A new state's tier. */
 export function newJitState(mode: CompileMode): JitState {
-  return { mode, stats: { compiled: 0, failed: 0, refused: 0, ms: 0, sourceChars: 0 } };
+  return { mode, stats: { compiled: 0, recompiled: 0, failed: 0, refused: 0, tooLarge: 0, ms: 0, sourceChars: 0 } };
 }
 
 /**
@@ -126,6 +133,24 @@ export function sample(L: LuaState): void {
 }
 
 /**
+ * Compiled code of `p` left an instruction to the interpreter (a
+ * metamethod, a coercion, an error...). The first code of a function sends
+ * every slow path there, which keeps it small; a function that does so
+ * often (operators on objects, __index functions) is compiled again with
+ * the slow paths in its code (codegen.ts's `slow`), at once in mode 'all'
+ * so that the tests run both forms.
+ */
+export function bailed(L: LuaState, p: Proto): void {
+  const jit = L.g.jit;
+  if (++p.bails === (jit.mode === 'all' ? 1 : JIT_RECOMPILE_BAILS) && p.jit != null) {
+    const before = p.jit;
+    jit.stats.recompiled++;
+    // (too large with its slow paths: the first code stays)
+    if (compileProto(L, p, jit.stats, true) === null) p.jit = before;
+  }
+}
+
+/**
  * What compiled code is taken to cost in memory: V8 keeps the source, its
  * bytecode (about half the source's size) and, once optimized, machine
  * code. An estimate, as heap.ts's other costs are.
@@ -134,10 +159,37 @@ function codeCost(sourceChars: number): number {
   return 2 * sourceChars;
 }
 
-function compileProto(L: LuaState, p: Proto, stats: JitStats): JitCode | null {
+/**
+ * The code for `p` within JIT_MAX_SOURCE: all of it; else its loops; else
+ * the largest loop around where its frame is (the running frame's pc,
+ * when it is `p`'s: the sampler and the frame reload compile a function
+ * from inside it), the rest left to the interpreter; else none.
+ */
+function sourceFor(L: LuaState, p: Proto, inlineSlow: boolean): string | undefined {
+  const whole = generate(p, inlineSlow);
+  if (whole.length <= JIT_MAX_SOURCE) return whole;
+  const loops = loopsOf(p);
+  const inLoops = generate(p, inlineSlow, instructionsOf(loops));
+  if (inLoops.length <= JIT_MAX_SOURCE) return inLoops;
+  const ci = L.ci;
+  if (ci.closure?.p !== p) return undefined;
+  const pc = ci.pc;
+  const around = loops.filter(([t, x]) => t <= pc && pc <= x + 1).sort((a, b) => (b[1] - b[0]) - (a[1] - a[0]));
+  for (const loop of around) {
+    const one = generate(p, inlineSlow, instructionsOf([loop]));
+    if (one.length <= JIT_MAX_SOURCE) return one;
+  }
+  return undefined;
+}
+
+function compileProto(L: LuaState, p: Proto, stats: JitStats, inlineSlow = false): JitCode | null {
   const t0 = performance.now();
   p.jit = null; // until it succeeds
-  const source = generate(p);
+  const source = sourceFor(L, p, inlineSlow);
+  if (source === undefined) {
+    stats.tooLarge++;
+    return null;
+  }
   const heap = L.g.heap;
   const cost = codeCost(source.length);
   if (heap.total + cost > heap.limit) {
@@ -176,7 +228,8 @@ export function runtime(): object {
     LuaTable, LuaClosure, LuaFloat, mkfloat, floatOf, floatEq, rawequal, rawset, charge, stringCost, gcCheckpoint,
     safepoint, materialize, closeAll, newtbcupval, precall, poscall, pushLuaFrame, finishMM, tailcall, opReturn, setlist,
     closure, vararg, adjustVarargs, hookVarargCall, hintedGet, hintedSet, indexTableChain, stringIndex, numArithValue,
-    intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow,
+    intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow, upvalLoc, slowArith, negatedImm, compareImm, lessthan,
+    lessequal, equalobj, len, concat, getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
   };
   return runtimeObject;
 }
