@@ -7,7 +7,8 @@
 //   node bench/pool.mjs [JOBS] [ROUNDS]
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { Lua, LuaPool } from '../dist/src/index.js';
+import { Lua } from '../dist/src/index.js';
+import { LuaPool } from '../dist/src/worker.js';
 
 const JOBS = Number(process.argv[2] ?? 2000);
 const ROUNDS = Number(process.argv[3] ?? 3);

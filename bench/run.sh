@@ -6,6 +6,7 @@
 #   bench/run.sh                      # every program, 3 runs each
 #   RUNS=5 bench/run.sh fib n-body    # some programs
 #   LUA=lua5.4 bench/run.sh           # another reference interpreter
+#   MOONBOX_FLAGS=--no-compile bench/run.sh   # the interpreter alone (no compiling tier)
 #
 # For each engine and program: CPU seconds (user + sys) and wall seconds of
 # the whole process, and its peak resident memory, each the median of RUNS,
@@ -20,7 +21,7 @@ root=$(cd "$here/.." && pwd)
 shared=${SHARED:-$root/../shared}
 runs=${RUNS:-3}
 lua=${LUA:-$shared/bin/lua5.4.6}
-moonbox="node $root/bin/moonbox.js"
+moonbox="node $root/bin/moonbox.js ${MOONBOX_FLAGS:-}"
 command -v "$lua" >/dev/null || { echo "bench/run.sh: reference $lua not found" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench/run.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
 

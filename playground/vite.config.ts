@@ -24,6 +24,7 @@ export default defineConfig({
   resolve: {
     alias: {
       'moonbox/profile': fileURLToPath(new URL('../dist/src/profile.js', import.meta.url)),
+      'moonbox/worker': fileURLToPath(new URL('../dist/src/worker-browser.js', import.meta.url)),
       moonbox: fileURLToPath(new URL('../dist/src/browser.js', import.meta.url)),
     },
   },

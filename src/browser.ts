@@ -9,6 +9,3 @@
  */
 
 export * from './common.js';
-
-// LuaWorker and LuaPool, on Web Workers
-export { LuaWorker, LuaPool } from './worker/web.js';

@@ -28,10 +28,6 @@ export type { Limits, Usage } from './api/limits.js';
 export type { Sandbox } from './lib/sandbox.js';
 export { LuaExit, PlatformError } from './lib/platform-interface.js';
 
-// a state on a worker thread, and a pool of them (LuaWorker and LuaPool come from each environment's entry)
-export { LuaWorkerError } from './worker/protocol.js';
-export type { LuaWorkerOptions, StopOptions, UrlLike } from './worker/lua-worker.js';
-export { LuaPoolError, type LuaPoolOptions, type JobOptions, type JobResult, type AbortSignalLike } from './worker/pool.js';
 
 // platforms: what a script's io, os, require and loadfile reach
 export {

@@ -6,7 +6,9 @@
  * touch, and the error classes a host catches. docs/api.md is the guide.
  *
  * The low-level stack API (the Lua C API in TypeScript) is the separate
- * entry `moonbox/lowlevel` (docs/api-lowlevel.md). Everything else under
+ * entry `moonbox/lowlevel` (docs/api-lowlevel.md); states on worker
+ * threads, `moonbox/worker` (docs/worker.md); the profile views,
+ * `moonbox/profile`. Everything else under
  * `src/` is internal: the interpreter's own representation may change
  * between versions.
  *
@@ -20,5 +22,3 @@ export {
   createNodePlatform, createDirectoryPlatform, type NodePlatformOptions, type DirectoryPlatformOptions,
 } from './platform/node.js';
 
-// LuaWorker and LuaPool, on worker threads
-export { LuaWorker, LuaPool } from './worker/node.js';

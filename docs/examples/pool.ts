@@ -1,4 +1,4 @@
-import { LuaPool } from 'moonbox';
+import { LuaPool } from 'moonbox/worker';
 
 export async function main(): Promise<string> {
   // two worker threads; every job in a fresh state, under these limits unless it gives its own

@@ -1,4 +1,4 @@
-import { LuaWorker, LuaLimitError } from 'moonbox';
+import { LuaWorker, LuaLimitError } from 'moonbox/worker';
 
 export async function main(): Promise<string> {
   const out: string[] = [];

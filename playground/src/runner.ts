@@ -13,7 +13,7 @@
 import {
   LuaError, LuaLimitError, LuaWorker, LuaWorkerError,
   type LimitName, type Limits, type ProfileReport, type Usage,
-} from 'moonbox';
+} from 'moonbox/worker';
 
 /** The chunk name of the editor's script: errors say "main.lua:3:". */
 export const CHUNK_NAME = 'main.lua';

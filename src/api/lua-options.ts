@@ -11,7 +11,7 @@ import type { AsyncHooks, StringMode } from './context.js';
 import type { ToJsOptions } from './convert.js';
 import type { LibName } from '../lib/init.js';
 import { checkOptions, describe, libNames, objectWith, ofType, oneOf, platform, positiveInteger, type OptionCheck, type OptionTable } from './options.js';
-import { LIMITS_OPTIONS, type Limits } from './limits.js';
+import { LIMITS_OPTIONS, type Limits } from './limit-options.js';
 import type { Sandbox } from '../lib/sandbox.js';
 import type { PostMortemOptions } from '../lib/postmortem.js';
 import type { CompileMode } from '../vm/jit/tier.js';

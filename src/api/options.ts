@@ -10,7 +10,7 @@
  */
 
 import type { Platform } from '../lib/platform-interface.js';
-import { LIB_NAMES, isLibName } from '../lib/init.js';
+import { LIB_NAMES, isLibName } from '../lib/lib-names.js';
 
 /** Checks one option's value: undefined when it is fine, else what is wrong (`must be a function (got number 1)`). */
 export type OptionCheck = (value: unknown) => string | undefined;

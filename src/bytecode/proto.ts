@@ -12,8 +12,8 @@ import { JIT_HOT_ENTRIES } from '../value/limits.js';
 /**
  * A function's compiled code (vm/jit/): runs a frame of it from the frame's
  * pc, and returns an `Exit` (vm/interp.ts). Its arguments are the thread
- * and the frame, which this layer does not know, and the registers of the
- * compiled frames that called it directly (0 from the interpreter).
+ * and the frame, which this layer does not know, and how many compiled
+ * frames called it directly (0 from the interpreter).
  */
 export type JitCode = (L: object, ci: object, depth: number) => number;
 

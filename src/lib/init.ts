@@ -21,20 +21,8 @@ import { openIo } from './io.js';
 import { openPackageLib } from './package.js';
 import { openOs } from './os.js';
 
-/**
- * Every standard library's name, in the reference's opening order (`_G` is
- * the base library), with moonbox's `buffer` before `debug`. The list is also a type: the `libs` options of the
- * embedding APIs take these names, so a misspelled one does not compile.
- */
-export const LIB_NAMES = ['_G', 'package', 'coroutine', 'table', 'io', 'os', 'string', 'math', 'utf8', 'buffer', 'debug'] as const;
-
-/** The name of a standard library: `'_G'` (the base library), `'string'`, `'table'`... */
-export type LibName = (typeof LIB_NAMES)[number];
-
-/** Is `name` a standard library's name? */
-export function isLibName(name: unknown): name is LibName {
-  return (LIB_NAMES as readonly unknown[]).includes(name);
-}
+export { LIB_NAMES, isLibName, type LibName } from './lib-names.js';
+import { LIB_NAMES, type LibName } from './lib-names.js';
 
 /** How to build each standard library (one entry per name: a missing or extra one does not compile). */
 const OPENERS: { readonly [K in LibName]: (L: LuaState) => LuaTable } = {

@@ -122,14 +122,16 @@ export const JIT_SAMPLE_INTERVAL = 2 ** 15;
 
 /**
  * Compiled code calls a compiled Lua function directly (a JS call) rather
- * than through the interpreter's frame reload, while the registers of the
- * frames called that way in one `execute` stay under this and the host
- * re-entries (L.nCcalls) under JIT_DIRECT_CCALLS: the JS stack this takes
- * (a few hundred kilobytes at most) stays well inside Node's default
- * (about 1 MB), so that only Lua's own limits decide "stack overflow".
- * Deeper calls go through the reload, which takes no JS stack.
+ * than through the interpreter's frame reload, up to this many frames deep
+ * from where `execute` entered compiled code, and while the host
+ * re-entries (L.nCcalls) stay under JIT_DIRECT_CCALLS: the JS stack this
+ * takes stays a few kilobytes (a compiled frame is one JS frame with its
+ * registers), so that a host with a small stack, or deep in its own calls,
+ * still gets "stack overflow" only where Lua's own limits say so. Deeper
+ * calls go through the reload, which takes no JS stack; most calls return
+ * within a few levels (a recursion's leaves), which is where this pays.
  */
-export const JIT_DIRECT_REGISTERS = 1000;
+export const JIT_DIRECT_DEPTH = 8;
 export const JIT_DIRECT_CCALLS = 10;
 
 /**
@@ -148,3 +150,10 @@ export const JIT_RECOMPILE_BAILS = 200;
  * A larger Lua function has its loops compiled alone, or stays interpreted.
  */
 export const JIT_MAX_SOURCE = 48_000;
+
+/**
+ * Instructions of the longest function the compiling tier looks at: its
+ * analysis works per instruction (15 to 35 ms for 5,000), and a function
+ * this long fits JIT_MAX_SOURCE only by its loops.
+ */
+export const JIT_MAX_INSTRUCTIONS = 5_000;

@@ -54,6 +54,22 @@ export const DEFAULT_NAN: number = (() => {
   return f[0];
 })();
 
+/**
+ * The NaN x86-64 gives for `x op y` (an arithmetic result that is NaN): a
+ * NaN operand's own (the first one's if both are), else the default NaN.
+ * Compiled code (vm/jit/) passes its NaN results through this: V8 may fold
+ * an operation on constants to the JS NaN, whose sign differs.
+ */
+export function x86nan(x: number, y: number): number {
+  return x !== x ? x : y !== y ? y : DEFAULT_NAN_CELL[0];
+}
+
+/**
+ * DEFAULT_NAN in memory: read from a typed array, the value cannot be
+ * folded into optimized code as a constant (which V8 may store as the JS NaN).
+ */
+const DEFAULT_NAN_CELL = new Float64Array([DEFAULT_NAN]);
+
 // ---------------------------------------------------------------------------
 // Normalisation and subtype tests
 

@@ -105,3 +105,18 @@ export function needsRegisters(L: LuaState, top: number): boolean {
 
 /** Template for a thread's first float registers (slice keeps the double elements). */
 const UNUSED: readonly number[] = Array.from({ length: 256 }, () => NaN);
+
+/**
+ * Make register `r` the float `v`: unboxed in `fstack`, except a NaN,
+ * which is stored as a value. A NaN's sign is part of what `print` shows
+ * (`-nan` for 0/0 on x86-64), and V8 stores a NaN into a double array as
+ * the JS NaN (sign clear) when the storing code is not optimized yet.
+ */
+export function setFloat(stack: Slot[], fstack: number[], r: number, v: number): void {
+  if (v === v) {
+    fstack[r] = v;
+    stack[r] = null;
+  } else {
+    stack[r] = v;
+  }
+}

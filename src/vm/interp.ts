@@ -35,7 +35,7 @@ import { binTM, fasttm, objtypename, TM } from './metamethods.js';
 import { upvalLoc, type VarLoc } from './debuginfo.js';
 import { CIST, LUA_YIELD, type CallInfo, type GlobalState, type LuaState } from './state.js';
 import { LuaTable } from './table.js';
-import { growRegisters, materialize, needsRegisters, type Slot } from './floatregs.js';
+import { growRegisters, materialize, needsRegisters, setFloat, type Slot } from './floatregs.js';
 import { LUAI_MAXCCALLS } from '../value/limits.js';
 import { charge, CLOSURE, SLOT, stringCost } from './heap.js';
 import { gcCheckpoint } from './gc.js';
@@ -131,8 +131,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             stack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
             continue;
           case Op.LOADF:
-            fstack[ra] = (i >>> 15) - Instr.OFFSET_sBx;
-            stack[ra] = null;
+            setFloat(stack, fstack, ra, (i >>> 15) - Instr.OFFSET_sBx);
             continue;
           case Op.LOADK:
             stack[ra] = k[i >>> 15];
@@ -347,17 +346,14 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                   continue;
                 }
               } else {
-                fstack[ra] = r;
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, r);
                 continue;
               }
             } else if (xr === null) {
-              fstack[ra] = fstack[base + b] + imm;
-              stack[ra] = null;
+              setFloat(stack, fstack, ra, fstack[base + b] + imm);
               continue;
             } else if (xr instanceof LuaFloat) {
-              fstack[ra] = xr.n + imm;
-              stack[ra] = null;
+              setFloat(stack, fstack, ra, xr.n + imm);
               continue;
             }
             const x = xr as LuaValue;
@@ -413,25 +409,21 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                   const r = x + y;
                   stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : iadd(x, y);
                 } else {
-                  fstack[ra] = x + y;
-                  stack[ra] = null;
+                  setFloat(stack, fstack, ra, x + y);
                 }
                 continue;
               }
               if (y === null) {
-                fstack[ra] = x + fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, x + fstack[base + c]);
                 continue;
               }
             } else if (x === null) {
               if (y === null) {
-                fstack[ra] = fstack[base + b] + fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] + fstack[base + c]);
                 continue;
               }
               if (typeof y === 'number') {
-                fstack[ra] = fstack[base + b] + y;
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] + y);
                 continue;
               }
             }
@@ -451,25 +443,21 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                   const r = x - y;
                   stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r : isub(x, y);
                 } else {
-                  fstack[ra] = x - y;
-                  stack[ra] = null;
+                  setFloat(stack, fstack, ra, x - y);
                 }
                 continue;
               }
               if (y === null) {
-                fstack[ra] = x - fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, x - fstack[base + c]);
                 continue;
               }
             } else if (x === null) {
               if (y === null) {
-                fstack[ra] = fstack[base + b] - fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] - fstack[base + c]);
                 continue;
               }
               if (typeof y === 'number') {
-                fstack[ra] = fstack[base + b] - y;
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] - y);
                 continue;
               }
             }
@@ -489,25 +477,21 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
                   const r = x * y;
                   stack[ra] = r <= SafeInt.MAX && r >= SafeInt.MIN ? r + 0 : imul(x, y);
                 } else {
-                  fstack[ra] = x * y;
-                  stack[ra] = null;
+                  setFloat(stack, fstack, ra, x * y);
                 }
                 continue;
               }
               if (y === null) {
-                fstack[ra] = x * fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, x * fstack[base + c]);
                 continue;
               }
             } else if (x === null) {
               if (y === null) {
-                fstack[ra] = fstack[base + b] * fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] * fstack[base + c]);
                 continue;
               }
               if (typeof y === 'number') {
-                fstack[ra] = fstack[base + b] * y;
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] * y);
                 continue;
               }
             }
@@ -523,24 +507,20 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const y = isK ? k[c] : stack[base + c];
             if (typeof x === 'number') {
               if (typeof y === 'number') {
-                fstack[ra] = x / y;
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, x / y);
                 continue;
               }
               if (y === null) {
-                fstack[ra] = x / fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, x / fstack[base + c]);
                 continue;
               }
             } else if (x === null) {
               if (y === null) {
-                fstack[ra] = fstack[base + b] / fstack[base + c];
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] / fstack[base + c]);
                 continue;
               }
               if (typeof y === 'number') {
-                fstack[ra] = fstack[base + b] / y;
-                stack[ra] = null;
+                setFloat(stack, fstack, ra, fstack[base + b] / y);
                 continue;
               }
             }
@@ -566,8 +546,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
             const x = stack[base + b];
             if (typeof x === 'number') stack[ra] = Number.isInteger(x) ? 0 - x : -x;
             else if (x === null) {
-              fstack[ra] = -fstack[base + b];
-              stack[ra] = null;
+              setFloat(stack, fstack, ra, -fstack[base + b]);
             } else stack[ra] = slowArith(L, ci, pc, ArithOp.UNM, x, x, b, b);
             continue;
           }
@@ -1365,8 +1344,7 @@ export function arithTail(L: LuaState, ci: CallInfo, pc: number, op: ArithOp, ra
   const fx = floatOf(x);
   const fy = floatOf(y);
   if (fx !== undefined && fy !== undefined) {
-    fstack[ra] = op === ArithOp.ADD ? fx + fy : op === ArithOp.SUB ? fx - fy : op === ArithOp.MUL ? fx * fy : fx / fy;
-    stack[ra] = null;
+    setFloat(stack, fstack, ra, op === ArithOp.ADD ? fx + fy : op === ArithOp.SUB ? fx - fy : op === ArithOp.MUL ? fx * fy : fx / fy);
     return false;
   }
   if (c === KForm.FLIPPED) return flippedArith(L, ci, pc, op, ra, b, x, y);

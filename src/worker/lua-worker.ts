@@ -14,8 +14,8 @@
  * give it the way to start a worker.
  */
 
-import type { Limits, Usage } from '../api/limits.js';
-import { LIMITS_OPTIONS, NO_USAGE } from '../api/limits.js';
+import type { Limits, Usage } from '../api/limit-options.js';
+import { LIMITS_OPTIONS, NO_USAGE } from '../api/limit-options.js';
 import { checkOptions, describe, ofType, nonNegativeNumber, positiveInteger, type OptionTable } from '../api/options.js';
 import { LUA_OPTIONS, RUN_OPTIONS, PROFILE_OPTIONS, type ProfileOptions, type RunOptions, type RunMultiOptions } from '../api/lua-options.js';
 import type { PostMortemOptions, PostMortemReport } from '../lib/postmortem.js';

@@ -11,7 +11,7 @@
  * and the queued jobs go on.
  */
 
-import { NO_USAGE, type Usage } from '../api/limits.js';
+import { NO_USAGE, type Usage } from '../api/limit-options.js';
 import type { RunOptions } from '../api/lua-options.js';
 import { RUN_OPTIONS } from '../api/lua-options.js';
 import { checkOptions, describe, positiveInteger, type OptionTable } from '../api/options.js';

@@ -6,7 +6,7 @@
  * on the host as the classes the synchronous API throws.
  */
 
-import type { Limits, Usage } from '../api/limits.js';
+import type { Limits, Usage } from '../api/limit-options.js';
 import type { LibName } from '../lib/init.js';
 import type { Sandbox } from '../lib/sandbox.js';
 import type { PostMortemOptions, PostMortemReport } from '../lib/postmortem.js';

@@ -1,6 +1,6 @@
 /**
  * LuaWorker and LuaPool in a real browser: the bundle `npm run build` makes
- * (dist/moonbox.browser.min.mjs, which starts dist/web-worker-main.js as a
+ * (dist/moonbox-worker.browser.min.mjs, which starts dist/web-worker-main.js as a
  * module Web Worker) served over HTTP to headless Chromium. A page that is
  * not cross-origin isolated has no SharedArrayBuffer: there `interrupt()` is
  * the hard stop; with the COOP/COEP headers it is cooperative and the state
@@ -20,7 +20,7 @@ const skip = chromiumSkip('to run LuaWorker in a browser');
 /** The page: runs the scenario and leaves what happened in `window.result`. */
 const PAGE = `<!doctype html><meta charset="utf-8"><title>LuaWorker</title>
 <script type="module">
-  import { LuaWorker, LuaPool, LuaLimitError, LuaWorkerError } from './moonbox.browser.min.mjs';
+  import { LuaWorker, LuaPool, LuaLimitError, LuaWorkerError } from './moonbox-worker.browser.min.mjs';
   const outcome = (e) => e instanceof LuaLimitError ? 'limit:' + e.limit : e instanceof LuaWorkerError ? 'worker:' + e.reason : e.name + ':' + e.message;
   const result = { isolated: crossOriginIsolated };
   try {
@@ -53,10 +53,10 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>LuaWorker</title>
 </script>`;
 
 async function scenario(isolated: boolean): Promise<Record<string, unknown>> {
-  for (const f of ['moonbox.browser.min.mjs', 'web-worker-main.js']) assert.ok(existsSync(join(DIST, f)), `dist/${f} is built by npm run build`);
+  for (const f of ['moonbox-worker.browser.min.mjs', 'web-worker-main.js']) assert.ok(existsSync(join(DIST, f)), `dist/${f} is built by npm run build`);
   const files: Record<string, string> = {
     '/index.html': PAGE,
-    '/moonbox.browser.min.mjs': readFileSync(join(DIST, 'moonbox.browser.min.mjs'), 'utf8'),
+    '/moonbox-worker.browser.min.mjs': readFileSync(join(DIST, 'moonbox-worker.browser.min.mjs'), 'utf8'),
     '/web-worker-main.js': readFileSync(join(DIST, 'web-worker-main.js'), 'utf8'),
   };
   const server = await serveFiles((path) => files[path]);

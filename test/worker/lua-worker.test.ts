@@ -9,7 +9,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LuaError, LuaLimitError, LuaWorker, LuaWorkerError } from '../../src/index.js';
+import { LuaError, LuaLimitError, LuaWorker, LuaWorkerError } from '../../src/worker.js';
 
 const ROGUE = new URL('./rogue-worker.js', import.meta.url);
 
@@ -225,7 +225,7 @@ test('close() runs the state\'s finalizers and ends the worker; profile and post
 });
 
 test('an idle worker does not keep Node.js running; a busy one does until it answers', () => {
-  const index = fileURLToPath(new URL('../../src/index.js', import.meta.url));
+  const index = fileURLToPath(new URL('../../src/worker.js', import.meta.url));
   const script = `import { LuaWorker } from ${JSON.stringify(index)};
     const w = await LuaWorker.create();
     w.run('local t = os.clock() while os.clock() - t < 0.3 do end return "answered"').then((v) => console.log(v));`;

@@ -8,7 +8,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
-import { LuaError, LuaLimitError, LuaPool, LuaPoolError, LuaWorkerError, type JobResult } from '../../src/index.js';
+import { LuaError, LuaLimitError, LuaPool, LuaPoolError, LuaWorkerError, type JobResult } from '../../src/worker.js';
 
 const ROGUE = new URL('./rogue-worker.js', import.meta.url);
 

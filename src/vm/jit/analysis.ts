@@ -139,7 +139,7 @@ function registers(p: Proto, x: number): [bigint, bigint, bigint] {
     case Op.TESTSET: return [B, 0n, A]; // a conditional write: kills nothing
     case Op.CALL: {
       const args = b === 0 ? range(a, top) : range(a, a + b);
-      return [args, c === 0 ? 0n : range(a, a + c - 1), 0n];
+      return [args, c === 0 ? range(a, top) : range(a, a + c - 1), 0n]; // (all results: every register from A is written or garbage)
     }
     case Op.TAILCALL: return [b === 0 ? range(a, top) : range(a, a + b), 0n, 0n];
     case Op.RETURN: return [b === 0 ? range(a, top) : range(a, a + b - 1), 0n, 0n];
@@ -156,7 +156,7 @@ function registers(p: Proto, x: number): [bigint, bigint, bigint] {
       for (const d of p.p[i >>> 15].upvalues) if (d.instack) captured |= bit(d.idx);
       return [captured, A, 0n];
     }
-    case Op.VARARG: return [0n, c === 0 ? 0n : range(a, a + c - 1), 0n];
+    case Op.VARARG: return [0n, c === 0 ? range(a, top) : range(a, a + c - 1), 0n];
     case Op.VARARGPREP: return [0n, range(0, p.numparams), 0n];
     default: return [0n, 0n, 0n]; // JMP, EXTRAARG
   }

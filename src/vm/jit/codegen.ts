@@ -38,7 +38,7 @@ import { CLOSEKTOP } from '../call.js';
 import { Work } from '../budget.js';
 import { TM } from '../metamethods.js';
 import { analyze, members, range, type Analysis } from './analysis.js';
-import { JIT_DIRECT_CCALLS, JIT_DIRECT_REGISTERS } from '../../value/limits.js';
+import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH } from '../../value/limits.js';
 
 /** What an instruction's emitter gets: the instruction, and the analysis around it. */
 interface Ins {
@@ -171,9 +171,20 @@ function konst(p: Proto, idx: number): string {
   return `K[${idx}]`;
 }
 
-/** Set register `a` to the float `expr`. */
+/**
+ * Set register `a` to the float `expr`: unboxed in `fA`, except a NaN,
+ * which stays a value in `rA`. (A NaN's sign is part of what `print`
+ * shows, and V8 stores NaNs into a double array as the JS NaN when the
+ * storing code is not optimized yet: the frame's float registers would
+ * lose it.)
+ */
 function setFloat(a: number, expr: string): string {
-  return `${F(a)} = ${expr}; ${R(a)} = null;`;
+  return `{ const v = ${expr}; if (v === v) { ${F(a)} = v; ${R(a)} = null; } else ${R(a)} = v; }`;
+}
+
+/** Set register `a` to the float `x sym y`, a NaN result made the one x86 gives (see x86nan). */
+function setFloatOp(a: number, x: string, sym: string, y: string): string {
+  return `{ const v = ${x} ${sym} ${y}; if (v === v) { ${F(a)} = v; ${R(a)} = null; } else ${R(a)} = x86nan(${x}, ${y}); }`;
 }
 
 /** Go to instruction `target` (a label). */
@@ -224,7 +235,7 @@ function binArith(n: Ins, op: ArithOp, y: Operand, tailC: string, tailK: string)
   const a = n.A;
   const x = R(n.B);
   const fx = F(n.B);
-  const intOp = (xe: string, ye: string): string => op === ArithOp.DIV ? `{ ${setFloat(a, `${xe} / ${ye}`)} }`
+  const intOp = (xe: string, ye: string): string => op === ArithOp.DIV ? setFloatOp(a, xe, '/', ye)
     : `{ const r = ${xe} ${sym} ${ye}; ${R(a)} = r <= ${SafeInt.MAX} && r >= ${SafeInt.MIN} ? r${op === ArithOp.MUL ? ' + 0' : ''} : ${WIDE[op]}(${xe}, ${ye}); }`;
   let body = `const x = ${x};\n`;
   if ('reg' in y) {
@@ -232,7 +243,7 @@ function binArith(n: Ins, op: ArithOp, y: Operand, tailC: string, tailK: string)
     body += `const y = ${R(y.reg)};
 if (typeof x === 'number' && typeof y === 'number') {
   if (Number.isInteger(x) && Number.isInteger(y)) ${intOp('x', 'y')}
-  else { ${setFloat(a, `x ${sym} y`)} }
+  else { ${setFloatOp(a, 'x', sym, 'y')} }
   ${done(n)}
 }
 `;
@@ -240,22 +251,22 @@ if (typeof x === 'number' && typeof y === 'number') {
     const yk = num(y.k);
     body += `if (typeof x === 'number') {
   if (Number.isInteger(x)) ${intOp('x', yk)}
-  else { ${setFloat(a, `x ${sym} ${yk}`)} }
+  else { ${setFloatOp(a, 'x', sym, yk)} }
   ${done(n)}
 }
-if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done(n)} }
+if (x === null) { ${setFloatOp(a, fx, sym, yk)} ${done(n)} }
 `;
   } else if (typeof y.k === 'number' || y.k instanceof LuaFloat) {
     // a float constant: the result is a float whatever the number x is
     const yk = typeof y.k === 'number' ? num(y.k) : num(y.k.n);
-    body += `if (typeof x === 'number') { ${setFloat(a, `x ${sym} ${yk}`)} ${done(n)} }
-if (x === null) { ${setFloat(a, `${fx} ${sym} ${yk}`)} ${done(n)} }
+    body += `if (typeof x === 'number') { ${setFloatOp(a, 'x', sym, yk)} ${done(n)} }
+if (x === null) { ${setFloatOp(a, fx, sym, yk)} ${done(n)} }
 `;
   }
   // boxed floats (integral values: 2.0) stay here too
   const fy = 'reg' in y ? `(${R(y.reg)} === null ? ${F(y.reg)} : floatOf(${R(y.reg)}))` : `floatOf(${tailK})`;
   body += `{ const fx = x === null ? ${fx} : floatOf(x); const fy = ${fy};
-  if (fx !== undefined && fy !== undefined) { ${setFloat(a, `fx ${sym} fy`)} ${done(n)} } }
+  if (fx !== undefined && fy !== undefined) { ${setFloatOp(a, 'fx', sym, 'fy')} ${done(n)} } }
 ${slowFrame(n, `arithTail(L, ci, ${n.P}, ${op}, ${S(a)}, ${n.B}, ${tailC}, ${tailK})`)}`;
   return body;
 }
@@ -364,8 +375,8 @@ if (f instanceof LuaClosure) {
   const code = f.p.jit;
   // a compiled callee runs from here (no trip through the interpreter's frame
   // reload) while the JS stack this takes stays small; with hooks, never
-  if (code == null || depth + f.p.maxstacksize > ${JIT_DIRECT_REGISTERS} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0) return ${Exit.SWITCH};
-  const exit = code(L, callee, depth + f.p.maxstacksize);
+  if (code == null || depth >= ${JIT_DIRECT_DEPTH} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0) return ${Exit.SWITCH};
+  const exit = code(L, callee, depth + 1);
   if (exit !== ${Exit.SWITCH} || L.ci !== ci) return exit; // it did not just return here
 } else {
 if (precall(L, ${S(fr)}, ${nresults}) !== null) return ${Exit.SWITCH};
@@ -389,7 +400,7 @@ return ${Exit.SWITCH};`;
 const EMIT: Record<number, Emitter> = {
   [Op.MOVE]: (n) => `${R(n.A)} = ${R(n.B)}; if (${R(n.A)} === null) ${F(n.A)} = ${F(n.B)};`,
   [Op.LOADI]: (n) => `${R(n.A)} = ${num((n.i >>> 15) - Instr.OFFSET_sBx)};`,
-  [Op.LOADF]: (n) => setFloat(n.A, num((n.i >>> 15) - Instr.OFFSET_sBx)),
+  [Op.LOADF]: (n) => `${F(n.A)} = ${num((n.i >>> 15) - Instr.OFFSET_sBx)}; ${R(n.A)} = null;`,
   [Op.LOADK]: (n) => `${R(n.A)} = ${konst(n.p, n.i >>> 15)};`,
   [Op.LOADKX]: (n) => `${R(n.A)} = ${konst(n.p, n.p.code[n.P] >>> 7)};`, // then its EXTRAARG, which does nothing
   [Op.LOADFALSE]: (n) => `${R(n.A)} = false;`,
@@ -611,7 +622,7 @@ ${jumpTaken(n, bit(n.A))}`,
     const nresults = n.C - 1;
     return `${n.B !== 0 ? `L.top = ${S(n.A)} + ${n.B}; ` : ''}ci.pc = ${n.P}; tick--; ${spill(n)}
 if (tick < 0) { safepoint(L); tick = g.tick; }
-${call(n, n.A, nresults, n.an.def[n.x])}`;
+${call(n, n.A, nresults, n.an.def[n.x] & n.an.liveOut[n.x])}`;
   },
   [Op.TAILCALL]: (n) => `${spill(n)} return tailcall(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
   [Op.RETURN]: (n) => `${spill(n)} return opReturn(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
@@ -673,7 +684,7 @@ ${goto(n.P + (n.i >>> 15))}`,
     const copies = [0, 1, 2].map((j) => `${R(a + 4 + j)} = ${R(a + j)}; ${F(a + 4 + j)} = ${F(a + j)};`).join(' ');
     return `${copies}
 L.top = ${S(a + 7)}; ci.pc = ${n.P}; ${spill(n, range(a + 4, a + 7))}
-${call(n, a + 4, n.C, n.an.def[n.x])}`;
+${call(n, a + 4, n.C, n.an.def[n.x] & n.an.liveOut[n.x])}`;
   },
   [Op.TFORLOOP]: (n) => {
     const bx = n.i >>> 15;
@@ -686,7 +697,7 @@ if (v !== undefined) {
   // (with its k bit, the EXTRAARG after it is the rest of its operand, and does nothing when it runs)
   [Op.SETLIST]: (n) => `${spill(n)} setlist(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
   [Op.CLOSURE]: (n) => `${spill(n)} closure(L, ci, ${S(n.A)}, ${n.i >>> 15}, ${n.P}); ${resync(n, bit(n.A))}`,
-  [Op.VARARG]: (n) => `${spill(n)} vararg(L, ci, ${S(n.A)}, ${n.i}, ${n.P}); ${resync(n, n.an.def[n.x])}`,
+  [Op.VARARG]: (n) => `${spill(n)} vararg(L, ci, ${S(n.A)}, ${n.i}, ${n.P}); ${resync(n, n.an.def[n.x] & n.an.liveOut[n.x])}`,
   [Op.VARARGPREP]: (n) => `adjustVarargs(L, ci, ${n.A}); base = b = ci.base;
 ${load(n.an.liveOut[n.x])}
 if (g.traps !== 0) { g.tick = tick; hookVarargCall(L, ci, ${n.P}); return ${Exit.SWITCH}; }`,
@@ -708,8 +719,11 @@ function withBails(loop: string, bails: Map<bigint, string>): string {
 
 /** The name of the generated function, for profiles of the host: `lua_<chunk>_<line>`. */
 export function functionName(p: Proto): string {
-  const src = (p.source ?? '?').replace(/^[@=]/, '').replace(/.*[\\/]/, '');
-  return `lua_${src.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 40)}_${p.linedefined}`;
+  // (a chunk loaded from a string is named by its source, which may be long: no regular expression over all of it)
+  const source = p.source ?? '?';
+  const slash = Math.max(source.lastIndexOf('/', 200), source.lastIndexOf('\\', 200));
+  const name = source.slice(slash >= 0 ? slash + 1 : /^[@=]/.test(source) ? 1 : 0).slice(0, 40);
+  return `lua_${name.replace(/[^A-Za-z0-9_]/g, '_')}_${p.linedefined}`;
 }
 
 /** The names the generated code takes from the runtime (tier.ts builds the object). */
@@ -719,7 +733,7 @@ export const RUNTIME_NAMES = [
   'finishMM', 'tailcall', 'opReturn', 'setlist', 'closure', 'vararg', 'adjustVarargs', 'hookVarargCall', 'hintedGet',
   'hintedSet', 'indexTableChain', 'stringIndex', 'numArithValue', 'intMod', 'iadd', 'isub', 'imul', 'ishl', 'ishr',
   'forprep', 'forloopSlow', 'upvalLoc', 'slowArith', 'negatedImm', 'compareImm', 'lessthan', 'lessequal', 'equalobj',
-  'len', 'concat', 'getSlow', 'setSlow', 'arithTail', 'flippedArith', 'arithMM', 'orderMM', 'eqMM',
+  'len', 'concat', 'x86nan', 'getSlow', 'setSlow', 'arithTail', 'flippedArith', 'arithMM', 'orderMM', 'eqMM',
 ] as const;
 
 /** `p`'s loops, as [first, last] instruction: from a backward jump's target to the jump. */
@@ -761,8 +775,13 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>): 
     };
     const emit = EMIT[i & 0x7f];
     // an opcode without an emitter (none today) is left to the interpreter
-    const text = compiled !== undefined && !compiled.has(x) ? bail(n)
-      : emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET}; // no emitter` : emit(n);
+    if (compiled !== undefined && !compiled.has(x)) {
+      // outside what is compiled: a bail where compiled code can get to (a jump, or falling
+      // through from the instruction before), nothing elsewhere
+      if (an.labels.has(x) || compiled.has(x - 1)) body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}${bail(n)}`);
+      continue;
+    }
+    const text = emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET}; // no emitter` : emit(n);
     body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}b${x}: {\n${text}\n}`);
   }
   const regs = Array.from({ length: p.maxstacksize }, (_, r) => r);

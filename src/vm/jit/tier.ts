@@ -22,7 +22,7 @@
 
 import type { JitCode, Proto } from '../../bytecode/proto.js';
 import { LuaFloat, mkfloat } from '../../value/value.js';
-import { iadd, imul, ishl, ishr, isub } from '../../value/number.js';
+import { iadd, imul, ishl, ishr, isub, x86nan } from '../../value/number.js';
 import type { LuaState } from '../state.js';
 import { CIST } from '../state.js';
 import { LuaTable } from '../table.js';
@@ -41,14 +41,14 @@ import {
   getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
 } from '../interp.js';
 import { generate, instructionsOf, loopsOf, RUNTIME_NAMES } from './codegen.js';
-import { JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
+import { JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
 
 /** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
 export type CompileMode = 'hot' | 'all' | 'off';
 
 /** What the tier did in one state: for benchmarks and tests. */
 export interface JitStats {
-  /** Functions compiled. */
+  /** Functions compiled (a function compiled again counts twice). */
   compiled: number;
   /** Functions compiled again with their slow paths in their code (`bailed`). */
   recompiled: number;
@@ -144,9 +144,9 @@ export function bailed(L: LuaState, p: Proto): void {
   const jit = L.g.jit;
   if (++p.bails === (jit.mode === 'all' ? 1 : JIT_RECOMPILE_BAILS) && p.jit != null) {
     const before = p.jit;
-    jit.stats.recompiled++;
     // (too large with its slow paths: the first code stays)
     if (compileProto(L, p, jit.stats, true) === null) p.jit = before;
+    else jit.stats.recompiled++;
   }
 }
 
@@ -166,8 +166,11 @@ function codeCost(sourceChars: number): number {
  * from inside it), the rest left to the interpreter; else none.
  */
 function sourceFor(L: LuaState, p: Proto, inlineSlow: boolean): string | undefined {
-  const whole = generate(p, inlineSlow);
-  if (whole.length <= JIT_MAX_SOURCE) return whole;
+  // (a function too long for its code to fit is not even looked at: the analysis costs per instruction)
+  if (p.code.length > JIT_MAX_INSTRUCTIONS) return undefined;
+  // (at a hundred characters an instruction at least, a longer function does not fit whole)
+  const whole = p.code.length <= JIT_MAX_SOURCE / 100 ? generate(p, inlineSlow) : undefined;
+  if (whole !== undefined && whole.length <= JIT_MAX_SOURCE) return whole;
   const loops = loopsOf(p);
   const inLoops = generate(p, inlineSlow, instructionsOf(loops));
   if (inLoops.length <= JIT_MAX_SOURCE) return inLoops;
@@ -229,7 +232,7 @@ export function runtime(): object {
     safepoint, materialize, closeAll, newtbcupval, precall, poscall, pushLuaFrame, finishMM, tailcall, opReturn, setlist,
     closure, vararg, adjustVarargs, hookVarargCall, hintedGet, hintedSet, indexTableChain, stringIndex, numArithValue,
     intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow, upvalLoc, slowArith, negatedImm, compareImm, lessthan,
-    lessequal, equalobj, len, concat, getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
+    lessequal, equalobj, len, concat, x86nan, getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
   };
   return runtimeObject;
 }
