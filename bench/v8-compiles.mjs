@@ -1,6 +1,8 @@
 // How often V8 compiles moonbox's own functions while a Lua program runs:
 // the baseline for issue 17 (a compiling tier), whose target is "a handful,
 // not dozens". Each program runs once under `node --trace-opt --trace-deopt`
+// (moonbox's own functions, then apart the functions the compiling tier
+// generated from Lua code; MOONBOX_COMPILE=off in the environment: without the tier)
 // (the flags reach the worker thread Lua runs on); the trace is read for
 // TurboFan compilations (OSR included), their compile time, and
 // deoptimizations, per function. Needs a build (npm run build).
@@ -51,14 +53,16 @@ function trace(program) {
   return fns;
 }
 
-const sum = (fns, key) => [...fns.values()].reduce((n, f) => n + f[key], 0);
+const sum = (fns, key, generated = false) => [...fns].filter(([name]) => isGenerated(name) === generated).reduce((n, [, f]) => n + f[key], 0);
+/** Functions the compiling tier generated from Lua code (codegen.ts names them lua_<chunk>_<line>). */
+const isGenerated = (name) => name.startsWith('lua_');
 
-console.log('| program | TurboFan compilations | of `execute` | deoptimizations | of `execute` | compile time (ms) |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| program | TurboFan compilations | of `execute` | deoptimizations | of `execute` | compile time (ms) | of generated code: compilations | deoptimizations | compile time (ms) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const program of programs) {
   const fns = trace(program);
   const exec = fns.get('execute') ?? { compiles: 0, deopts: 0 };
-  console.log(`| ${basename(program, '.lua')} | ${sum(fns, 'compiles')} | ${exec.compiles} | ${sum(fns, 'deopts')} | ${exec.deopts} | ${sum(fns, 'ms').toFixed(0)} |`);
+  console.log(`| ${basename(program, '.lua')} | ${sum(fns, 'compiles')} | ${exec.compiles} | ${sum(fns, 'deopts')} | ${exec.deopts} | ${sum(fns, 'ms').toFixed(0)} | ${sum(fns, 'compiles', true)} | ${sum(fns, 'deopts', true)} | ${sum(fns, 'ms', true).toFixed(0)} |`);
   if (detail) {
     for (const [name, f] of [...fns].sort((a, b) => b[1].compiles - a[1].compiles).slice(0, 10)) {
       const why = [...f.reasons].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([r, n]) => `${n}x ${r}`).join('; ');

@@ -173,6 +173,21 @@ test('a hook set inside a compiled function takes effect at its next instruction
     print(f(), table.concat(lines, " "))`, '4\t6 7 8\n');
 });
 
+test('a hook set by a function a compiled function called takes effect when it returns', () => {
+  agree(`
+    local lines = {}
+    local function seth() debug.sethook(function(_, l) lines[#lines + 1] = l end, "l") end
+    local function f()
+      local x = 1
+      seth()
+      x = x + 1
+      x = x + 2
+      debug.sethook()
+      return x
+    end
+    print(f(), table.concat(lines, " "))`, '4\t7 8 9\n');
+});
+
 test('count hooks count the instructions of compiled functions exactly', () => {
   agree(`
     local n = 0
