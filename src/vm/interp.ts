@@ -1386,7 +1386,7 @@ export function intMod(x: number, y: number): number | undefined {
 }
 
 /** Arithmetic ops in ArithOp order on two JS numbers (either subtype), with the reference's errors. */
-export function numArith(
+function numArith(
   op: number, x: number, y: number, L: LuaState, ci: CallInfo, pc: number, lb: number | undefined, lc: number | undefined,
 ): LuaValue {
   return numArithValue(op, x, y) ?? slowArith(L, ci, pc, op, x, y, lb, lc);
