@@ -23,7 +23,8 @@ export function range(from: number, to: number): bigint {
   return to <= from ? 0n : ((1n << BigInt(to - from)) - 1n) << BigInt(from);
 }
 
-const bit = (r: number): bigint => 1n << BigInt(r);
+/** The register set holding register `r` alone. */
+export const bit = (r: number): bigint => 1n << BigInt(r);
 
 /** The registers in `set`, in increasing order. */
 export function members(set: bigint): number[] {
@@ -166,6 +167,25 @@ function registers(p: Proto, x: number): [bigint, bigint, bigint] {
 function writesUpvalue(q: Proto, j: number): boolean {
   for (const i of q.code) if ((i & 0x7f) === Op.SETUPVAL && ((i >>> 16) & 0xff) === j) return true;
   return q.p.some((q2) => q2.upvalues.some((d, j2) => !d.instack && d.idx === j && writesUpvalue(q2, j2)));
+}
+
+/**
+ * `p`'s loops, as [first, last] instruction: from a backward jump's target
+ * to the jump (from the successors alone: no dataflow needed).
+ */
+export function loopsOf(p: Proto): Array<[number, number]> {
+  const loops: Array<[number, number]> = [];
+  for (let x = 0; x < p.code.length; x++) {
+    for (const t of successors(p.code, x)) if (t >= 0 && t <= x) loops.push([t, x]);
+  }
+  return loops;
+}
+
+/** The instructions of `loops`. */
+export function instructionsOf(loops: Array<[number, number]>): Set<number> {
+  const inside = new Set<number>();
+  for (const [t, x] of loops) for (let y = t; y <= x; y++) inside.add(y);
+  return inside;
 }
 
 /**

@@ -37,7 +37,7 @@ import { Exit } from '../interp.js';
 import { CLOSEKTOP } from '../call.js';
 import { Work } from '../budget.js';
 import { TM } from '../metamethods.js';
-import { analyze, members, range, type Analysis } from './analysis.js';
+import { analyze, bit, members, range, type Analysis } from './analysis.js';
 import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH } from '../../value/limits.js';
 
 /** What an instruction's emitter gets: the instruction, and the analysis around it. */
@@ -61,8 +61,6 @@ interface Ins {
 }
 
 type Emitter = (n: Ins) => string;
-
-const bit = (r: number): bigint => 1n << BigInt(r);
 
 /** Register r's value local, float local, stack index. */
 const R = (r: number): string => `r${r}`;
@@ -735,22 +733,6 @@ export const RUNTIME_NAMES = [
   'forprep', 'forloopSlow', 'upvalLoc', 'slowArith', 'negatedImm', 'compareImm', 'lessthan', 'lessequal', 'equalobj',
   'len', 'concat', 'x86nan', 'getSlow', 'setSlow', 'arithTail', 'flippedArith', 'arithMM', 'orderMM', 'eqMM',
 ] as const;
-
-/** `p`'s loops, as [first, last] instruction: from a backward jump's target to the jump. */
-export function loopsOf(p: Proto): Array<[number, number]> {
-  const loops: Array<[number, number]> = [];
-  analyze(p).succ.forEach((targets, x) => {
-    for (const t of targets) if (t <= x) loops.push([t, x]);
-  });
-  return loops;
-}
-
-/** The instructions of `loops`. */
-export function instructionsOf(loops: Array<[number, number]>): Set<number> {
-  const inside = new Set<number>();
-  for (const [t, x] of loops) for (let y = t; y <= x; y++) inside.add(y);
-  return inside;
-}
 
 /**
  * The source of a factory `(R, K, hints) => compiled function` for `p`:

@@ -40,7 +40,8 @@ import {
   opReturn, pushLuaFrame, setlist, slotHintsOf, stringIndex, tailcall, vararg, slowArith, negatedImm, compareImm,
   getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
 } from '../interp.js';
-import { generate, instructionsOf, loopsOf, RUNTIME_NAMES } from './codegen.js';
+import { generate, RUNTIME_NAMES } from './codegen.js';
+import { instructionsOf, loopsOf } from './analysis.js';
 import { JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
 
 /** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
