@@ -27,7 +27,7 @@ import { HostFunction, LuaClosure, UpVal, YIELD, type HostCont } from './functio
 import { charge, UPVAL } from './heap.js';
 import { gcCheckpoint } from './gc.js';
 import { hookHostCall, rethook } from './hooks.js';
-import { execute, finishOp } from './interp.js';
+import { execute, finishOp, runFresh } from './interp.js';
 import { gettm, objtypename, TM } from './metamethods.js';
 import { currentline, funcnamefromcall, getlocalname, shortSrc, where } from './debuginfo.js';
 import { addressOf } from './identity.js';
@@ -324,7 +324,7 @@ export function callValue(L: LuaState, func: number, nresults: number): void {
   const ci = precall(L, func, nresults);
   if (ci !== null) {
     ci.callstatus |= CIST.FRESH;
-    execute(L, ci, false);
+    runFresh(L, ci, false);
   } else if (L.status === LUA_YIELD) {
     throw YieldSignal.instance;
   }
@@ -695,7 +695,7 @@ function resumeBody(co: LuaState, nargs: number): void {
     const ci = precall(co, firstArg - 1, -1);
     if (ci !== null) {
       ci.callstatus |= CIST.FRESH;
-      execute(co, ci, true);
+      runFresh(co, ci, true);
     }
     return;
   }

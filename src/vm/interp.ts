@@ -45,12 +45,33 @@ import { bailed, tierUp } from './jit/tier.js';
 
 
 /**
+ * Run the frame `ci` just pushed (L.ci, marked CIST.FRESH) until it
+ * returns, as `execute` does; a function with compiled code is entered
+ * directly. Host functions calling Lua (`pcall`, `sort`'s comparator,
+ * `gsub`'s callback, a metamethod called from a library) and coroutine
+ * starts come here, and a short callee would otherwise pay for the
+ * interpreter's set-up at every call.
+ */
+export function runFresh(L: LuaState, ci: CallInfo, isBase: boolean): void {
+  const jit = ci.closure!.p.jit;
+  if (jit == null || L.g.traps !== 0) return execute(L, ci, isBase);
+  const exit = jit(L, ci, 0);
+  if (exit === Exit.RETURN) return;
+  if (exit === Exit.YIELD) {
+    if (isBase) return;
+    throw YieldSignal.instance;
+  }
+  execute(L, L.ci, isBase, exit === Exit.INTERPRET);
+}
+
+/**
  * Run Lua frames starting at `ci` (which must be L.ci, a Lua frame) until
  * the frame marked CIST.FRESH returns. `isBase` is true when called by
  * resume itself: a yield then just returns; from any deeper JS context it
- * must unwind the JS stack with YieldSignal.
+ * must unwind the JS stack with YieldSignal. `interpretFirst`: L.ci's
+ * compiled code has just left its frame to the interpreter (runFresh).
  */
-export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
+export function execute(L: LuaState, ci: CallInfo, isBase: boolean, interpretFirst = false): void {
   // Registers may hold float-register markers (null): see floatregs.ts.
   const stack = L.stack as Slot[];
   const fstack = L.fstack;
@@ -69,24 +90,27 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean): void {
     // code runs it (vm/jit/): it returns when the frame changes, or with
     // the frame at an instruction the interpreter is to take from there.
     for (;;) {
-      ci = L.ci;
-      cl = ci.closure!;
-      const p = cl.p;
-      let jit = p.jit;
-      // compiled before the call event: its time is not the function's in a profile
-      if (jit === undefined && --p.hot <= 0) jit = tierUp(L, p);
-      code = p.code;
-      if (g.traps !== 0) code = enterLua(L, ci);
-      if (jit == null || code !== p.code) break;
-      const exit = jit(L, ci, 0);
-      if (exit === Exit.SWITCH) continue;
-      if (exit === Exit.RETURN) return;
-      if (exit === Exit.YIELD) {
-        if (isBase) return;
-        throw YieldSignal.instance;
+      if (!interpretFirst) {
+        ci = L.ci;
+        cl = ci.closure!;
+        const p = cl.p;
+        let jit = p.jit;
+        // compiled before the call event: its time is not the function's in a profile
+        if (jit === undefined && --p.hot <= 0) jit = tierUp(L, p);
+        code = p.code;
+        if (g.traps !== 0) code = enterLua(L, ci);
+        if (jit == null || code !== p.code) break;
+        const exit = jit(L, ci, 0);
+        if (exit === Exit.SWITCH) continue;
+        if (exit === Exit.RETURN) return;
+        if (exit === Exit.YIELD) {
+          if (isBase) return;
+          throw YieldSignal.instance;
+        }
       }
-      // Exit.INTERPRET: the interpreter runs L.ci (which may be a frame the
-      // compiled code called directly) from its pc
+      interpretFirst = false;
+      // Exit.INTERPRET (here or in runFresh): the interpreter runs L.ci
+      // (which may be a frame the compiled code called directly) from its pc
       ci = L.ci;
       cl = ci.closure!;
       code = g.traps !== 0 ? frameCode(L, cl.p) : cl.p.code;

@@ -361,6 +361,9 @@ ${test(n, 'cond')}`;
 // ---------------------------------------------------------------------------
 // Calls and returns
 
+/** When compiled code does not call compiled code directly: the JS stack it takes stays small, and with hooks, never. */
+const mayNotCallDirectly = `depth >= ${JIT_DIRECT_DEPTH} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0`;
+
 /**
  * Call the function in register `fr` (its arguments already in the frame,
  * L.top set): a Lua function's frame is pushed and the interpreter runs
@@ -371,9 +374,8 @@ function call(n: Ins, fr: number, nresults: number, results: bigint): string {
 if (f instanceof LuaClosure) {
   const callee = pushLuaFrame(L, ${S(fr)}, ${nresults}, f);
   const code = f.p.jit;
-  // a compiled callee runs from here (no trip through the interpreter's frame
-  // reload) while the JS stack this takes stays small; with hooks, never
-  if (code == null || depth >= ${JIT_DIRECT_DEPTH} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0) return ${Exit.SWITCH};
+  // a compiled callee runs from here (no trip through the interpreter's frame reload)
+  if (code == null || ${mayNotCallDirectly}) return ${Exit.SWITCH};
   const exit = code(L, callee, depth + 1);
   if (exit !== ${Exit.SWITCH} || L.ci !== ci) return exit; // it did not just return here
 } else {
@@ -622,7 +624,11 @@ ${jumpTaken(n, bit(n.A))}`,
 if (tick < 0) { safepoint(L); tick = g.tick; }
 ${call(n, n.A, nresults, n.an.def[n.x] & n.an.liveOut[n.x])}`;
   },
-  [Op.TAILCALL]: (n) => `${spill(n)} return tailcall(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
+  // a Lua callee reuses this frame; compiled, it runs from here (as `call` does)
+  [Op.TAILCALL]: (n) => `${spill(n)} const exit = tailcall(L, ci, ${S(n.A)}, ${n.i}, ${n.P});
+if (exit !== ${Exit.SWITCH} || L.ci !== ci || ${mayNotCallDirectly}) return exit;
+const code = ci.closure.p.jit;
+return code == null ? exit : code(L, ci, depth + 1);`,
   [Op.RETURN]: (n) => `${spill(n)} return opReturn(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
   [Op.RETURN0]: (n) => `if (g.traps !== 0) { ci.pc = ${n.P}; ${spill(n)} L.top = ${S(n.A)}; poscall(L, ci, 0); }
 else {
@@ -743,9 +749,12 @@ export const RUNTIME_NAMES = [
  * large to compile whole (a long main chunk): its loops are where it
  * spends its time, and V8 does not optimize very large functions.
  */
-export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>): string {
-  const an = analyze(p, inlineSlow);
-  if (compiled !== undefined) for (const e of [...an.entries]) if (!compiled.has(e)) an.entries.delete(e);
+export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, analysis?: Analysis): string {
+  const whole = analysis ?? analyze(p, inlineSlow);
+  const an = compiled === undefined ? whole : { ...whole, entries: new Set([...whole.entries].filter((e) => compiled.has(e))) };
+  // where compiled code can go outside what is compiled: it bails there
+  const exits = new Set<number>();
+  if (compiled !== undefined) for (const x of compiled) for (const t of an.succ[x]) if (!compiled.has(t)) exits.add(t);
   const code = p.code;
   const body: string[] = [];
   const bails = new Map<bigint, string>();
@@ -760,7 +769,7 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>): 
     if (compiled !== undefined && !compiled.has(x)) {
       // outside what is compiled: a bail where compiled code can get to (a jump, or falling
       // through from the instruction before), nothing elsewhere
-      if (an.labels.has(x) || compiled.has(x - 1)) body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}${bail(n)}`);
+      if (exits.has(x)) body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}${bail(n)}`);
       continue;
     }
     const text = emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET}; // no emitter` : emit(n);
@@ -777,7 +786,7 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>): 
   const entries = [...byRegs].map(([regs, es]) => `${es.map((e) => `case ${e}:`).join(' ')} ${load(regs)} break;`);
   return `"use strict";
 const { ${RUNTIME_NAMES.join(', ')} } = R;
-return function ${functionName(p)}(L, ci, depth) {
+return function ${functionName(p)}${compiled === undefined ? '' : `_${Math.min(...compiled)}`}(L, ci, depth) {
 const stack = L.stack, s = stack;
 const fstack = L.fstack, fs = fstack;
 const g = L.g;

@@ -24,7 +24,7 @@ import type { JitCode, Proto } from '../../bytecode/proto.js';
 import { LuaFloat, mkfloat } from '../../value/value.js';
 import { iadd, imul, ishl, ishr, isub, x86nan } from '../../value/number.js';
 import type { LuaState } from '../state.js';
-import { CIST } from '../state.js';
+import { CIST, type CallInfo } from '../state.js';
 import { LuaTable } from '../table.js';
 import { LuaClosure } from '../function.js';
 import { closeAll, newtbcupval, poscall, precall } from '../call.js';
@@ -37,11 +37,11 @@ import { materialize } from '../floatregs.js';
 import { hookVarargCall } from '../hooks.js';
 import {
   adjustVarargs, closure, finishMM, floatEq, floatOf, forloopSlow, forprep, hintedGet, hintedSet, intMod, numArithValue,
-  opReturn, pushLuaFrame, setlist, slotHintsOf, stringIndex, tailcall, vararg, slowArith, negatedImm, compareImm,
+  opReturn, pushLuaFrame, setlist, slotHintsOf, Exit, stringIndex, tailcall, vararg, slowArith, negatedImm, compareImm,
   getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
 } from '../interp.js';
 import { generate, RUNTIME_NAMES } from './codegen.js';
-import { instructionsOf, loopsOf } from './analysis.js';
+import { analyze, instructionsOf, loopsOf, type Analysis } from './analysis.js';
 import { JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
 
 /** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
@@ -161,39 +161,88 @@ function codeCost(sourceChars: number): number {
 }
 
 /**
- * The code for `p` within JIT_MAX_SOURCE: all of it; else its loops; else
- * the largest loop around where its frame is (the running frame's pc,
- * when it is `p`'s: the sampler and the frame reload compile a function
- * from inside it), the rest left to the interpreter; else none.
+ * Compile `p`: whole when its code fits JIT_MAX_SOURCE, else loop by loop
+ * (`byLoops`). Returns the code, or null.
  */
-function sourceFor(L: LuaState, p: Proto, inlineSlow: boolean): string | undefined {
-  // (a function too long for its code to fit is not even looked at: the analysis costs per instruction)
-  if (p.code.length > JIT_MAX_INSTRUCTIONS) return undefined;
-  // (at a hundred characters an instruction at least, a longer function does not fit whole)
-  const whole = p.code.length <= JIT_MAX_SOURCE / 100 ? generate(p, inlineSlow) : undefined;
-  if (whole !== undefined && whole.length <= JIT_MAX_SOURCE) return whole;
-  const loops = loopsOf(p);
-  const inLoops = generate(p, inlineSlow, instructionsOf(loops));
-  if (inLoops.length <= JIT_MAX_SOURCE) return inLoops;
-  const ci = L.ci;
-  if (ci.closure?.p !== p) return undefined;
-  const pc = ci.pc;
-  const around = loops.filter(([t, x]) => t <= pc && pc <= x + 1).sort((a, b) => (b[1] - b[0]) - (a[1] - a[0]));
-  for (const loop of around) {
-    const one = generate(p, inlineSlow, instructionsOf([loop]));
-    if (one.length <= JIT_MAX_SOURCE) return one;
-  }
-  return undefined;
-}
-
 function compileProto(L: LuaState, p: Proto, stats: JitStats, inlineSlow = false): JitCode | null {
-  const t0 = performance.now();
   p.jit = null; // until it succeeds
-  const source = sourceFor(L, p, inlineSlow);
-  if (source === undefined) {
+  // (a function too long for its code to fit is not even looked at: the analysis costs per instruction)
+  if (p.code.length > JIT_MAX_INSTRUCTIONS) {
     stats.tooLarge++;
     return null;
   }
+  // (at a hundred characters an instruction at least, a longer function does not fit whole)
+  if (p.code.length <= JIT_MAX_SOURCE / 100) {
+    const t0 = performance.now();
+    const whole = generate(p, inlineSlow);
+    if (whole.length <= JIT_MAX_SOURCE) return (p.jit = instantiate(L, p, whole, stats, t0));
+  }
+  return (p.jit = byLoops(L, p, stats, inlineSlow));
+}
+
+/**
+ * The code of a function too large to compile whole (a long main chunk,
+ * typically): its outermost loops, where it spends its time, each compiled
+ * into a JS function of its own when execution first enters it (V8 does
+ * not optimize very large functions, and most of a long chunk runs once).
+ * The rest of the function is the interpreter's. A loop whose code is too
+ * large still is split into the loops inside it.
+ */
+function byLoops(L: LuaState, p: Proto, stats: JitStats, inlineSlow: boolean): JitCode {
+  const loops = loopsOf(p);
+  let an: Analysis | undefined;
+  let plain: Analysis | undefined;
+  /** Region of each instruction (-1: interpreted), and each region's loop and code (undefined until entered). */
+  const regionOf = new Int32Array(p.code.length).fill(-1);
+  const regions: Array<{ loop: [number, number]; code: JitCode | null | undefined }> = [];
+  const addRegions = (within: [number, number] | undefined): void => {
+    for (const loop of outermost(loops, within)) {
+      regionOf.fill(regions.length, loop[0], loop[1] + 1);
+      regions.push({ loop, code: undefined });
+    }
+  };
+  const compileRegion = (L: LuaState, r: number): JitCode | null => {
+    const t0 = performance.now();
+    const loop = regions[r].loop;
+    const inside = instructionsOf([loop]);
+    an ??= analyze(p, inlineSlow);
+    let source = generate(p, inlineSlow, inside, an);
+    // (a loop too large with its slow paths inline keeps its first form)
+    if (source.length > JIT_MAX_SOURCE && inlineSlow) source = generate(p, false, inside, (plain ??= analyze(p)));
+    if (source.length <= JIT_MAX_SOURCE) return instantiate(L, p, source, stats, t0);
+    addRegions(loop); // its inner loops, each on its own
+    if (regionOf[loop[0]] === r) stats.tooLarge++; // not one inside it
+    return null;
+  };
+  addRegions(undefined);
+  return (L: object, ci: object, depth: number): Exit => {
+    const r = regionOf[(ci as CallInfo).pc];
+    if (r < 0) {
+      p.bails--; // (the interpreter counts this exit as a bail: code that is not compiled is not one)
+      return Exit.INTERPRET;
+    }
+    let code = regions[r].code;
+    if (code === undefined) code = regions[r].code = compileRegion(L as LuaState, r);
+    return code === null ? Exit.INTERPRET : code(L, ci, depth);
+  };
+}
+
+/** The loops of `loops` inside `within` (all, without it) that no other loop there contains; overlapping ones merged. */
+function outermost(loops: Array<[number, number]>, within: [number, number] | undefined): Array<[number, number]> {
+  const inner = loops
+    .filter(([t, x]) => within === undefined || (t >= within[0] && x <= within[1] && (t !== within[0] || x !== within[1])))
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Array<[number, number]> = [];
+  for (const [t, x] of inner) {
+    const last = out[out.length - 1];
+    if (last !== undefined && t <= last[1]) last[1] = Math.max(last[1], x);
+    else out.push([t, x]);
+  }
+  return out;
+}
+
+/** `source` made a function for `p`'s frames, charged to the heap; null when it would not fit under the memory limit. */
+function instantiate(L: LuaState, p: Proto, source: string, stats: JitStats, t0: number): JitCode | null {
   const heap = L.g.heap;
   const cost = codeCost(source.length);
   if (heap.total + cost > heap.limit) {
@@ -215,9 +264,9 @@ function compileProto(L: LuaState, p: Proto, stats: JitStats, inlineSlow = false
     return null;
   }
   const code = factory(runtime(), p.k, slotHintsOf(p));
-  p.gcsize = protoCost(p) + cost;
+  protoCost(p); // (sets gcsize, if not yet)
+  p.gcsize += cost; // the code lives as long as the prototype
   charge(heap, cost);
-  p.jit = code;
   stats.compiled++;
   stats.sourceChars += source.length;
   stats.ms += performance.now() - t0;
