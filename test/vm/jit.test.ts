@@ -96,6 +96,56 @@ test('a loop that calls nothing is compiled while it runs (the safepoint sampler
   assert.equal(r.L.g.jit.stats.compiled, 1);
 });
 
+test('a function too long to compile whole has each of its loops compiled when it is entered', () => {
+  // a main chunk of 40 loops, each with operators on objects and calls: far past JIT_MAX_SOURCE whole
+  const loops = Array.from({ length: 40 }, (_, j) => `
+    for i = 1, 300 do
+      local v = V(i, ${j}) + V(1, 1) - V(0, i % 7)
+      s = (s + v.x * 3 + v.y + f(i) + (t[i % 17] or 0) + #tostring(i)) % 1000003
+      t[i % 23] = s % 101
+    end`).join('\n');
+  const code = `
+    local mt = {}
+    mt.__add = function(a, b) return setmetatable({ x = a.x + b.x, y = a.y + b.y }, mt) end
+    mt.__sub = function(a, b) return setmetatable({ x = a.x - b.x, y = a.y - b.y }, mt) end
+    local function V(x, y) return setmetatable({ x = x, y = y }, mt) end
+    local function f(i) return i % 5 end
+    local s, t = 0, {}
+    ${loops}
+    print(s)`;
+  const [, all, hot] = agree(code);
+  const chunkLoops = 40;
+  // every loop was compiled on its own (plus the small functions), none refused as too large
+  for (const r of [all, hot]) {
+    assert.ok(r.L.g.jit.stats.compiled >= chunkLoops, `compiled ${r.L.g.jit.stats.compiled}`);
+    assert.equal(r.L.g.jit.stats.tooLarge, 0);
+  }
+  // hot: the loops bail for their metamethods until the chunk is compiled again with its slow paths inline
+  assert.ok(hot.L.g.jit.stats.recompiled >= 1);
+});
+
+test('tail calls between compiled functions: long chains and deep mutual recursion keep the JS stack small', () => {
+  agree(`
+    local even, odd
+    function even(n) if n == 0 then return true end return odd(n - 1) end
+    function odd(n) if n == 0 then return false end return even(n - 1) end
+    print(even(1000000), odd(77777))
+    local function count(n, acc) if n == 0 then return acc end return count(n - 1, acc + n) end
+    print(count(300000, 0))
+    -- a tail call to a host function, and through __call
+    local function tc(x) return tostring(x) end
+    local callable = setmetatable({}, { __call = function(self, a) return a * 2 end })
+    local function viaCall(a) return callable(a) end
+    local s = 0
+    for i = 1, 2000 do s = s + #tc(i) + viaCall(i) end
+    print(s)
+    -- errors raised after tail calls name the callee, as in the interpreter
+    local function bad(x) return x.field end
+    local function outer(x) return bad(x) end
+    print(pcall(outer, nil))`,
+  'true\ttrue\n45000150000\n4008893\nfalse\ttest:16: attempt to index a nil value (local \'x\')\n');
+});
+
 test('new Lua({ compile }) and its check', () => {
   for (const compile of [true, false, 'all'] as const) {
     const lua = new Lua({ compile });
