@@ -318,6 +318,23 @@ function rArith(op: ArithOp): Emitter {
 // ---------------------------------------------------------------------------
 // Table access
 
+/**
+ * The value of string key `key` in table `t`, through the instruction's
+ * slot hint (interp.ts's hintedGet) checked here first: a large generated
+ * function spends V8's inlining budget quickly, and a field access is the
+ * commonest instruction of all.
+ */
+function fieldGet(n: Ins, t: string, key: string): string {
+  return `const sl = hints[${n.P}]; const v = ${t}.hkeys[sl] === ${key} ? ${t}.hvals[sl] : hintedGet(${t}, ${key}, hints, ${n.P});`;
+}
+
+/** Overwrite an existing non-nil field of `t` with `v` through the slot hint (interp.ts's hintedSet, checked here first), and finish. */
+function fieldSet(n: Ins, t: string, key: string): string {
+  return `const sl = hints[${n.P}];
+  if (${t}.hkeys[sl] === ${key} && v !== undefined && ${t}.hvals[sl] !== undefined) { ${t}.hvals[sl] = v; ${done(n)} }
+  if (hintedSet(${t}, ${key}, v, hints, ${n.P})) ${done(n)}`;
+}
+
 /** The value stored by SETTABUP/SETTABLE/SETI/SETFIELD: RK(C), float registers materialized. */
 function storedValue(n: Ins): string {
   return n.k ? `const v = ${konst(n.p, n.C)};` : `const v = ${V(n.C)};`;
@@ -414,7 +431,7 @@ const EMIT: Record<number, Emitter> = {
     const key = konst(n.p, n.C);
     return `const uv = upvals[${n.B}]; const tr = uv.arr[uv.idx];
 if (tr instanceof LuaTable) {
-  const v = hintedGet(tr, ${key}, hints, ${n.P});
+  ${fieldGet(n, 'tr', key)}
   if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
 }
 ${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, uv.get(), ${key}, upvalLoc(${n.B}))`)}`;
@@ -435,7 +452,7 @@ ${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, ${n.C}, ${n.B})`)}`
     const key = konst(n.p, n.C);
     return `const tr = ${R(n.B)};
 if (tr instanceof LuaTable) {
-  const v = hintedGet(tr, ${key}, hints, ${n.P});
+  ${fieldGet(n, 'tr', key)}
   if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
   const w = indexTableChain(tr, ${key});
   if (w !== null) { ${R(n.A)} = w; ${done(n)} }
@@ -462,7 +479,7 @@ ${n.inlineSlow ? `${store(bit(n.A + 1))} ` : ''}${slowFrame(n, `getSlow(L, ci, $
     const key = konst(n.p, n.B);
     return `const uv = upvals[${n.A}]; ${storedValue(n)} const t = uv.get();
 if (t instanceof LuaTable) {
-  if (hintedSet(t, ${key}, v, hints, ${n.P})) ${done(n)}
+  ${fieldSet(n, 't', key)}
   if (t.metatable === undefined) { ${addingStore(n, `t.setStr(${key}, v);`)} ${done(n)} }
 }
 ${slow(n, `if (setSlow(L, ci, ${n.P}, t, ${key}, v, upvalLoc(${n.A}))) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`;
@@ -487,7 +504,7 @@ ${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${n.B}, v, ${n.A})) return ${Ex
     const key = konst(n.p, n.B);
     return `const tr = ${R(n.A)}; ${storedValue(n)}
 if (tr instanceof LuaTable) {
-  if (hintedSet(tr, ${key}, v, hints, ${n.P})) ${done(n)}
+  ${fieldSet(n, 'tr', key)}
   if (tr.metatable === undefined) { ${addingStore(n, `tr.setStr(${key}, v);`)} ${done(n)} }
 }
 ${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${key}, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`;
