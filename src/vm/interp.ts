@@ -61,17 +61,17 @@ export function runFresh(L: LuaState, ci: CallInfo, isBase: boolean): void {
     if (isBase) return;
     throw YieldSignal.instance;
   }
-  execute(L, L.ci, isBase, exit === Exit.INTERPRET);
+  execute(L, L.ci, isBase, exit);
 }
 
 /**
  * Run Lua frames starting at `ci` (which must be L.ci, a Lua frame) until
  * the frame marked CIST.FRESH returns. `isBase` is true when called by
  * resume itself: a yield then just returns; from any deeper JS context it
- * must unwind the JS stack with YieldSignal. `interpretFirst`: L.ci's
- * compiled code has just left its frame to the interpreter (runFresh).
+ * must unwind the JS stack with YieldSignal. `first`: how L.ci's compiled
+ * code has just left its frame (runFresh), or SWITCH to run L.ci as usual.
  */
-export function execute(L: LuaState, ci: CallInfo, isBase: boolean, interpretFirst = false): void {
+export function execute(L: LuaState, ci: CallInfo, isBase: boolean, first = Exit.SWITCH): void {
   // Registers may hold float-register markers (null): see floatregs.ts.
   const stack = L.stack as Slot[];
   const fstack = L.fstack;
@@ -90,7 +90,9 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean, interpretFir
     // code runs it (vm/jit/): it returns when the frame changes, or with
     // the frame at an instruction the interpreter is to take from there.
     for (;;) {
-      if (!interpretFirst) {
+      let exit = first;
+      first = Exit.SWITCH;
+      if (exit === Exit.SWITCH) {
         ci = L.ci;
         cl = ci.closure!;
         const p = cl.p;
@@ -100,7 +102,7 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean, interpretFir
         code = p.code;
         if (g.traps !== 0) code = enterLua(L, ci);
         if (jit == null || code !== p.code) break;
-        const exit = jit(L, ci, 0);
+        exit = jit(L, ci, 0);
         if (exit === Exit.SWITCH) continue;
         if (exit === Exit.RETURN) return;
         if (exit === Exit.YIELD) {
@@ -108,13 +110,12 @@ export function execute(L: LuaState, ci: CallInfo, isBase: boolean, interpretFir
           throw YieldSignal.instance;
         }
       }
-      interpretFirst = false;
-      // Exit.INTERPRET (here or in runFresh): the interpreter runs L.ci
-      // (which may be a frame the compiled code called directly) from its pc
+      // Exit.INTERPRET or NO_ENTRY (here or in runFresh): the interpreter
+      // runs L.ci (which may be a frame the compiled code called directly) from its pc
       ci = L.ci;
       cl = ci.closure!;
       code = g.traps !== 0 ? frameCode(L, cl.p) : cl.p.code;
-      bailed(L, cl.p);
+      if (exit === Exit.INTERPRET) bailed(L, cl.p);
       break;
     }
     // the frame has compiled code it left (or could not enter) here: the
@@ -988,8 +989,14 @@ export const enum Exit {
   RETURN,
   /** The thread yields (L.status is LUA_YIELD), the frame at the instruction after the call. */
   YIELD,
-  /** The interpreter is to run this frame from ci.pc (an instruction compiled code does not enter at). */
+  /** The interpreter is to run this frame from ci.pc: an instruction compiled code left to it (a bail). */
   INTERPRET,
+  /**
+   * The interpreter is to run this frame from ci.pc, where its compiled
+   * code has no entry (inside a loop made a JS loop, or code not compiled):
+   * not a bail, as compiling the function again would not change it.
+   */
+  NO_ENTRY,
 }
 
 // ---------------------------------------------------------------------------

@@ -44,7 +44,7 @@ const QUIET = new Set<number>([
 ]);
 
 /** Tests: the next instruction is their jump. */
-const TESTS = new Set<number>([Op.EQ, Op.LT, Op.LE, Op.EQK, Op.EQI, Op.LTI, Op.LEI, Op.GTI, Op.GEI, Op.TEST, Op.TESTSET]);
+export const TESTS = new Set<number>([Op.EQ, Op.LT, Op.LE, Op.EQK, Op.EQI, Op.LTI, Op.LEI, Op.GTI, Op.GEI, Op.TEST, Op.TESTSET]);
 
 /**
  * Instructions that write every dirty register back on each path that

@@ -38,6 +38,7 @@ import { CLOSEKTOP } from '../call.js';
 import { Work } from '../budget.js';
 import { TM } from '../metamethods.js';
 import { analyze, bit, members, range, type Analysis } from './analysis.js';
+import { structure, type Structure } from './structure.js';
 import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH } from '../../value/limits.js';
 
 /** What an instruction's emitter gets: the instruction, and the analysis around it. */
@@ -58,6 +59,8 @@ interface Ins {
   readonly bails: Map<bigint, string>;
   /** Take the slow paths here rather than in the interpreter, where the thread cannot yield (see `slow`). */
   readonly inlineSlow: boolean;
+  /** The loops that are JS loops, and their blocks (structure.ts). */
+  readonly st: Structure;
 }
 
 type Emitter = (n: Ins) => string;
@@ -185,9 +188,17 @@ function setFloatOp(a: number, x: string, sym: string, y: string): string {
   return `{ const v = ${x} ${sym} ${y}; if (v === v) { ${F(a)} = v; ${R(a)} = null; } else ${R(a)} = x86nan(${x}, ${y}); }`;
 }
 
-/** Go to instruction `target` (a label). */
-function goto(target: number): string {
-  return `pc = ${target}; continue;`;
+/**
+ * Go from instruction `n` to instruction `target`: inside a JS loop
+ * (structure.ts), round it or out of a block of its body; else through
+ * the dispatch loop.
+ */
+function goto(n: Ins, target: number): string {
+  const h = n.st.loopOf[n.x];
+  if (h >= 0 && target === h) return `continue L${h};`;
+  if (h >= 0 && target === n.x + 1) return `break b${n.x};`; // falls through to it
+  if (h >= 0 && target > n.x && target <= n.st.loopEnd.get(h)!) return `break F${target};`;
+  return `pc = ${target}; continue D;`;
 }
 
 /** A backward jump of `d` instructions (d < 0) charges the safepoint counter, as the interpreter does. */
@@ -198,12 +209,12 @@ function charge(n: Ins, d: number, savedPc: number, written = 0n): string {
 /** The jump after a test at `n` (the JMP at n.P), taken: the interpreter's jumpTaken. */
 function jumpTaken(n: Ins, written = 0n): string {
   const d = (n.p.code[n.P] >>> 7) - Instr.OFFSET_sJ + 1;
-  return charge(n, d, n.P + 1, written) + goto(n.P + d);
+  return charge(n, d, n.P + 1, written) + goto(n, n.P + d);
 }
 
 /** A test: `cond` decides whether the following jump is taken (when it equals the k bit). */
 function test(n: Ins, cond: string): string {
-  return `if ((${cond}) !== ${n.k}) { ${goto(n.P + 1)} }\n${jumpTaken(n)}`;
+  return `if ((${cond}) !== ${n.k}) { ${goto(n, n.P + 1)} }\n${jumpTaken(n)}`;
 }
 
 const done = (n: Ins): string => `break b${n.x};`;
@@ -421,7 +432,7 @@ const EMIT: Record<number, Emitter> = {
   [Op.LOADK]: (n) => `${R(n.A)} = ${konst(n.p, n.i >>> 15)};`,
   [Op.LOADKX]: (n) => `${R(n.A)} = ${konst(n.p, n.p.code[n.P] >>> 7)};`, // then its EXTRAARG, which does nothing
   [Op.LOADFALSE]: (n) => `${R(n.A)} = false;`,
-  [Op.LFALSESKIP]: (n) => `${R(n.A)} = false; ${goto(n.P + 1)}`,
+  [Op.LFALSESKIP]: (n) => `${R(n.A)} = false; ${goto(n, n.P + 1)}`,
   [Op.LOADTRUE]: (n) => `${R(n.A)} = true;`,
   [Op.LOADNIL]: (n) => Array.from({ length: n.B + 1 }, (_, j) => `${R(n.A + j)} = undefined;`).join(' '),
   [Op.GETUPVAL]: (n) => `{ const uv = upvals[${n.B}]; ${R(n.A)} = uv.arr[uv.idx]; if (${R(n.A)} === null) ${F(n.A)} = uv.farr[uv.idx]; }`,
@@ -593,7 +604,7 @@ ${general}`;
   [Op.TBC]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A)}, ${S(n.A + 1)}); newtbcupval(L, ${S(n.A)}); ${resync(n, bit(n.A))}`,
   [Op.JMP]: (n) => {
     const d = (n.i >>> 7) - Instr.OFFSET_sJ;
-    return charge(n, d, n.P) + goto(n.P + d);
+    return charge(n, d, n.P) + goto(n, n.P + d);
   },
 
   [Op.EQ]: (n) => `let cond;
@@ -631,7 +642,7 @@ ${test(n, 'cond')}`;
   [Op.TEST]: (n) => `const x = ${R(n.A)};
 ${test(n, 'x !== undefined && x !== false')}`,
   [Op.TESTSET]: (n) => `const x = ${R(n.B)};
-if ((x === undefined || x === false) === ${n.k}) { ${goto(n.P + 1)} }
+if ((x === undefined || x === false) === ${n.k}) { ${goto(n, n.P + 1)} }
 ${R(n.A)} = x; if (x === null) ${F(n.A)} = ${F(n.B)};
 ${jumpTaken(n, bit(n.A))}`,
 
@@ -678,7 +689,7 @@ ${afterReturn()}`,
     const bx = n.i >>> 15;
     const a = n.A;
     const state = range(a, a + 4);
-    const back = charge(n, -bx, n.P, state) + goto(n.P - bx);
+    const back = charge(n, -bx, n.P, state) + goto(n, n.P - bx);
     return `const step = ${R(a + 2)}; const count = ${R(a + 1)}; const idx0 = ${R(a)};
 if (typeof count === 'number' && typeof step === 'number' && typeof idx0 === 'number') {
   if (count <= 0) ${done(n)}
@@ -696,10 +707,10 @@ if (again) { ${back} }`;
   [Op.FORPREP]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A)}, ${S(n.A + 3)});
 const skip = forprep(L, ${S(n.A)});
 ${load(range(n.A, n.A + 4))}
-if (skip) { ${goto(n.P + (n.i >>> 15) + 1)} }`,
+if (skip) { ${goto(n, n.P + (n.i >>> 15) + 1)} }`,
   [Op.TFORPREP]: (n) => `ci.pc = ${n.P}; ${spill(n)} materialize(L, ${S(n.A + 3)}, ${S(n.A + 4)}); newtbcupval(L, ${S(n.A + 3)});
 ${load(bit(n.A + 3))}
-${goto(n.P + (n.i >>> 15))}`,
+${goto(n, n.P + (n.i >>> 15))}`,
   [Op.TFORCALL]: (n) => {
     const a = n.A;
     const copies = [0, 1, 2].map((j) => `${R(a + 4 + j)} = ${R(a + j)}; ${F(a + 4 + j)} = ${F(a + j)};`).join(' ');
@@ -712,7 +723,7 @@ ${call(n, a + 4, n.C, n.an.def[n.x] & n.an.liveOut[n.x])}`;
     return `const v = ${R(n.A + 4)};
 if (v !== undefined) {
   ${R(n.A + 2)} = v; if (v === null) ${F(n.A + 2)} = ${F(n.A + 4)};
-  ${charge(n, -bx, n.P, bit(n.A + 2))}${goto(n.P - bx)}
+  ${charge(n, -bx, n.P, bit(n.A + 2))}${goto(n, n.P - bx)}
 }`;
   },
   // (with its k bit, the EXTRAARG after it is the rest of its operand, and does nothing when it runs)
@@ -736,6 +747,21 @@ function withBails(loop: string, bails: Map<bigint, string>): string {
     text = `${label}: {\n${text}\n}\ng.tick = tick; ${store(set)} return ${Exit.INTERPRET};`;
   }
   return text;
+}
+
+/** Before instruction x inside a JS loop: the blocks that end there close, those that start there open (but at the loop's start, see `opening`). */
+function blockEdges(st: Structure, x: number): string {
+  if (st.loopOf[x] < 0) return '';
+  let text = '';
+  if (st.blockStart.has(x)) text += '}\n';
+  if (st.inBody[x] === 1) text += opening(st, x);
+  return text;
+}
+
+/** The blocks starting at x, the one ending last outermost. */
+function opening(st: Structure, x: number): string {
+  const targets = [...st.blockStart].filter(([, a]) => a === x).map(([t]) => t).sort((a, b) => b - a);
+  return targets.map((t) => `F${t}: {\n`).join('');
 }
 
 /** The name of the generated function, for profiles of the host: `lua_<chunk>_<line>`. */
@@ -768,10 +794,13 @@ export const RUNTIME_NAMES = [
  */
 export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, analysis?: Analysis): string {
   const whole = analysis ?? analyze(p, inlineSlow);
-  const an = compiled === undefined ? whole : { ...whole, entries: new Set([...whole.entries].filter((e) => compiled.has(e))) };
+  // (entries are this code's own: compiled alone, dropped inside JS loops)
+  const an = { ...whole, entries: new Set([...whole.entries].filter((e) => compiled === undefined || compiled.has(e))) };
   // where compiled code can go outside what is compiled: it bails there
   const exits = new Set<number>();
   if (compiled !== undefined) for (const x of compiled) for (const t of an.succ[x]) if (!compiled.has(t)) exits.add(t);
+  const st = structure(p, an, compiled);
+  for (const e of st.dropped) an.entries.delete(e);
   const code = p.code;
   const body: string[] = [];
   const bails = new Map<bigint, string>();
@@ -779,8 +808,10 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, a
     const i = code[x];
     const n: Ins = {
       p, an, x, i, P: x + 1,
-      A: (i >>> 7) & 0xff, B: (i >>> 16) & 0xff, C: i >>> 24, k: (i & 0x8000) !== 0, bails, inlineSlow,
+      A: (i >>> 7) & 0xff, B: (i >>> 16) & 0xff, C: i >>> 24, k: (i & 0x8000) !== 0, bails, inlineSlow, st,
     };
+    const edges = blockEdges(st, x);
+    if (edges !== '') body.push(edges);
     const emit = EMIT[i & 0x7f];
     // an opcode without an emitter (none today) is left to the interpreter
     if (compiled !== undefined && !compiled.has(x)) {
@@ -790,7 +821,10 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, a
       continue;
     }
     const text = emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET}; // no emitter` : emit(n);
-    body.push(`${an.labels.has(x) ? `case ${x}: ` : ''}b${x}: {\n${text}\n}`);
+    const label = an.labels.has(x) && st.inBody[x] === 0 ? `case ${x}: ` : '';
+    const loop = st.loopEnd.has(x) ? `L${x}: for (;;) {\n${opening(st, x)}` : '';
+    body.push(`${label}${loop}b${x}: {\n${text}\n}`);
+    if (st.loopOf[x] >= 0 && st.loopEnd.get(st.loopOf[x]) === x) body.push(`break L${st.loopOf[x]};\n}`);
   }
   const regs = Array.from({ length: p.maxstacksize }, (_, r) => r);
   // entries that read the same registers share their case
@@ -816,9 +850,9 @@ const frameWrites = g.frameWrites;
 ${regs.length > 0 ? `let ${regs.map(R).join(', ')};\nlet ${regs.map((r) => `${F(r)} = 0`).join(', ')};` : ''}
 switch (pc) {
 ${entries.join('\n')}
-default: return ${Exit.INTERPRET};
+default: return ${Exit.NO_ENTRY};
 }
-${withBails(`for (;;) {
+${withBails(`D: for (;;) {
 switch (pc) {
 ${body.join('\n')}
 }

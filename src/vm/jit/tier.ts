@@ -217,13 +217,10 @@ function byLoops(L: LuaState, p: Proto, stats: JitStats, inlineSlow: boolean): J
   addRegions(undefined);
   return (L: object, ci: object, depth: number): Exit => {
     const r = regionOf[(ci as CallInfo).pc];
-    if (r < 0) {
-      p.bails--; // (the interpreter counts this exit as a bail: code that is not compiled is not one)
-      return Exit.INTERPRET;
-    }
+    if (r < 0) return Exit.NO_ENTRY;
     let code = regions[r].code;
     if (code === undefined) code = regions[r].code = compileRegion(L as LuaState, r);
-    return code === null ? Exit.INTERPRET : code(L, ci, depth);
+    return code === null ? Exit.NO_ENTRY : code(L, ci, depth);
   };
 }
 

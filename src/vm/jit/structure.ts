@@ -1,0 +1,121 @@
+/**
+ * Which loops of a prototype become JavaScript loops in its compiled code.
+ *
+ * Compiled code runs as `for (;;) switch (pc)` (codegen.ts): every jump
+ * sets `pc` and goes round the dispatch loop. V8 then sees one loop whose
+ * head merges every register of the function, which costs a dispatch per
+ * jump and keeps values boxed that a loop of their own would keep in
+ * machine registers. So an innermost loop that is entered only at its
+ * start becomes a JS loop of its own inside its case:
+ *
+ *     case h: L_h: for (;;) { ...body...; break L_h; }
+ *
+ * where the backward jump is `continue L_h`, a forward jump inside the
+ * body breaks out of a labeled block that ends just before its target
+ * (`F_t: { ... } ` then instruction t), and a jump out of the loop goes
+ * through the dispatch loop as before.
+ *
+ * A JS loop cannot be entered in the middle. Compiled code is entered
+ * mid-function at its entries (analysis.ts): loop starts, and the
+ * instruction after a call, where the frame comes back after the callee
+ * ran in the interpreter, yielded, or a hook was set. A loop whose body has
+ * such an entry after a call is still made a JS loop, and that entry is
+ * dropped: the interpreter runs the rest of that iteration and hands the
+ * frame back at the loop's start (the backward jump), as it does after a
+ * bail. Calls from compiled code to compiled code are direct and return
+ * into the loop, so this is the rare path. Any other entry inside (a
+ * metamethod's frame returning, in the form with slow paths inline), a
+ * loop inside, or a jump into the body from outside keeps the loop in the
+ * dispatch loop.
+ */
+
+import type { Proto } from '../../bytecode/proto.js';
+import { Op } from '../../bytecode/opcodes.js';
+import { TESTS, type Analysis } from './analysis.js';
+
+export interface Structure {
+  /** Last instruction of each loop made a JS loop, by its first. */
+  loopEnd: Map<number, number>;
+  /** Whether each instruction is inside such a loop, after its first instruction. */
+  inBody: Uint8Array;
+  /** First instruction of each JS loop around an instruction (-1: none). */
+  loopOf: Int32Array;
+  /** The forward jumps' blocks inside loops: by target, the instruction the block starts at. */
+  blockStart: Map<number, number>;
+  /** Entries inside JS loops, left to the interpreter. */
+  dropped: Set<number>;
+}
+
+/** The structure of `p`'s compiled code (`compiled`: the instructions compiled, all when undefined). */
+export function structure(p: Proto, an: Analysis, compiled?: Set<number>): Structure {
+  const n = p.code.length;
+  const st: Structure = {
+    loopEnd: new Map(), inBody: new Uint8Array(n), loopOf: new Int32Array(n).fill(-1), blockStart: new Map(), dropped: new Set(),
+  };
+  // each backward jump's target, and the last jump back to it
+  const ends = new Map<number, number>();
+  for (let y = 0; y < n; y++) for (const t of an.succ[y]) if (t <= y) ends.set(t, Math.max(ends.get(t) ?? y, y));
+  for (const [h, e] of ends) {
+    if (!structurable(p, an, h, e, compiled)) continue;
+    st.loopEnd.set(h, e);
+    st.loopOf.fill(h, h, e + 1);
+    st.inBody.fill(1, h + 1, e + 1);
+    for (let t = h + 1; t <= e; t++) if (an.entries.has(t)) st.dropped.add(t);
+    blocks(p, an, h, e, st.blockStart);
+  }
+  return st;
+}
+
+/**
+ * Can [h, e] be a JS loop: all compiled, no backward jump inside but to
+ * h, no jump into it from outside but to h, no entry inside but after a
+ * call?
+ */
+function structurable(p: Proto, an: Analysis, h: number, e: number, compiled: Set<number> | undefined): boolean {
+  for (let y = h; y <= e; y++) {
+    if (compiled !== undefined && !compiled.has(y)) return false;
+    for (const t of an.succ[y]) if (t <= y && t !== h) return false;
+    if (y > h && an.entries.has(y) && (p.code[y - 1] & 0x7f) !== Op.CALL) return false;
+  }
+  for (let y = 0; y < p.code.length; y++) {
+    if (y >= h && y <= e) continue;
+    for (const t of an.succ[y]) if (t > h && t <= e) return false;
+  }
+  return true;
+}
+
+/**
+ * The blocks of loop [h, e]'s forward jumps: one per target, starting at
+ * its first source; where two would cross, the one ending later starts
+ * where the other does, so that they nest.
+ */
+function blocks(p: Proto, an: Analysis, h: number, e: number, out: Map<number, number>): void {
+  const start = new Map<number, number>();
+  for (let y = h; y <= e; y++) {
+    for (const t of jumpsFrom(p, an, y)) if (t > y + 1 && t <= e) start.set(t, Math.min(start.get(t) ?? y, y));
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [t1, a1] of start) {
+      for (const [t2, a2] of start) {
+        if (a1 < a2 && a2 < t1 && t1 < t2) {
+          start.set(t2, a1);
+          changed = true;
+        }
+      }
+    }
+  }
+  for (const [t, a] of start) out.set(t, a);
+}
+
+/**
+ * Where instruction y's code jumps (codegen.ts's `goto`): its successors
+ * but the next instruction, which it falls through to (a jump to it is
+ * `break` out of its own block); a test also jumps where the jump after it
+ * goes (it takes that jump itself).
+ */
+function jumpsFrom(p: Proto, an: Analysis, y: number): number[] {
+  const targets = an.succ[y].filter((t) => t !== y + 1);
+  if (TESTS.has(p.code[y] & 0x7f) && y + 1 < p.code.length) targets.push(...an.succ[y + 1]);
+  return targets;
+}
