@@ -993,8 +993,9 @@ export const enum Exit {
   INTERPRET,
   /**
    * The interpreter is to run this frame from ci.pc, where its compiled
-   * code has no entry (inside a loop made a JS loop, or code not compiled):
-   * not a bail, as compiling the function again would not change it.
+   * code has no entry (code not compiled, or not a place compiled code is
+   * entered at): not a bail, as compiling the function again would not
+   * change it. The interpreter hands the frame back at a backward jump.
    */
   NO_ENTRY,
 }

@@ -794,13 +794,11 @@ export const RUNTIME_NAMES = [
  */
 export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, analysis?: Analysis): string {
   const whole = analysis ?? analyze(p, inlineSlow);
-  // (entries are this code's own: compiled alone, dropped inside JS loops)
-  const an = { ...whole, entries: new Set([...whole.entries].filter((e) => compiled === undefined || compiled.has(e))) };
+  const an = compiled === undefined ? whole : { ...whole, entries: new Set([...whole.entries].filter((e) => compiled.has(e))) };
   // where compiled code can go outside what is compiled: it bails there
   const exits = new Set<number>();
   if (compiled !== undefined) for (const x of compiled) for (const t of an.succ[x]) if (!compiled.has(t)) exits.add(t);
   const st = structure(p, an, compiled);
-  for (const e of st.dropped) an.entries.delete(e);
   const code = p.code;
   const body: string[] = [];
   const bails = new Map<bigint, string>();

@@ -15,22 +15,18 @@
  * (`F_t: { ... } ` then instruction t), and a jump out of the loop goes
  * through the dispatch loop as before.
  *
- * A JS loop cannot be entered in the middle. Compiled code is entered
+ * A JS loop cannot be entered in the middle, and compiled code is entered
  * mid-function at its entries (analysis.ts): loop starts, and the
  * instruction after a call, where the frame comes back after the callee
- * ran in the interpreter, yielded, or a hook was set. A loop whose body has
- * such an entry after a call is still made a JS loop, and that entry is
- * dropped: the interpreter runs the rest of that iteration and hands the
- * frame back at the loop's start (the backward jump), as it does after a
- * bail. Calls from compiled code to compiled code are direct and return
- * into the loop, so this is the rare path. Any other entry inside (a
- * metamethod's frame returning, in the form with slow paths inline), a
- * loop inside, or a jump into the body from outside keeps the loop in the
- * dispatch loop.
+ * ran in the interpreter, yielded (a generator's loop comes back there at
+ * every resume), or a hook was set. So only a loop without an entry inside
+ * becomes a JS loop: one without calls (in the form with slow paths
+ * inline, without instructions that may call a metamethod either), without
+ * a loop inside, and without a jump into its body from outside. Those are
+ * the loops where dispatch costs most: arithmetic and table indexing.
  */
 
 import type { Proto } from '../../bytecode/proto.js';
-import { Op } from '../../bytecode/opcodes.js';
 import { TESTS, type Analysis } from './analysis.js';
 
 export interface Structure {
@@ -42,15 +38,13 @@ export interface Structure {
   loopOf: Int32Array;
   /** The forward jumps' blocks inside loops: by target, the instruction the block starts at. */
   blockStart: Map<number, number>;
-  /** Entries inside JS loops, left to the interpreter. */
-  dropped: Set<number>;
 }
 
 /** The structure of `p`'s compiled code (`compiled`: the instructions compiled, all when undefined). */
 export function structure(p: Proto, an: Analysis, compiled?: Set<number>): Structure {
   const n = p.code.length;
   const st: Structure = {
-    loopEnd: new Map(), inBody: new Uint8Array(n), loopOf: new Int32Array(n).fill(-1), blockStart: new Map(), dropped: new Set(),
+    loopEnd: new Map(), inBody: new Uint8Array(n), loopOf: new Int32Array(n).fill(-1), blockStart: new Map(),
   };
   // each backward jump's target, and the last jump back to it
   const ends = new Map<number, number>();
@@ -60,7 +54,6 @@ export function structure(p: Proto, an: Analysis, compiled?: Set<number>): Struc
     st.loopEnd.set(h, e);
     st.loopOf.fill(h, h, e + 1);
     st.inBody.fill(1, h + 1, e + 1);
-    for (let t = h + 1; t <= e; t++) if (an.entries.has(t)) st.dropped.add(t);
     blocks(p, an, h, e, st.blockStart);
   }
   return st;
@@ -68,14 +61,13 @@ export function structure(p: Proto, an: Analysis, compiled?: Set<number>): Struc
 
 /**
  * Can [h, e] be a JS loop: all compiled, no backward jump inside but to
- * h, no jump into it from outside but to h, no entry inside but after a
- * call?
+ * h, no jump into it from outside but to h, no entry inside?
  */
 function structurable(p: Proto, an: Analysis, h: number, e: number, compiled: Set<number> | undefined): boolean {
   for (let y = h; y <= e; y++) {
     if (compiled !== undefined && !compiled.has(y)) return false;
     for (const t of an.succ[y]) if (t <= y && t !== h) return false;
-    if (y > h && an.entries.has(y) && (p.code[y - 1] & 0x7f) !== Op.CALL) return false;
+    if (y > h && an.entries.has(y)) return false;
   }
   for (let y = 0; y < p.code.length; y++) {
     if (y >= h && y <= e) continue;
