@@ -124,6 +124,66 @@ test('a function too long to compile whole has each of its loops compiled when i
   assert.ok(hot.L.g.jit.stats.recompiled >= 1);
 });
 
+test('loops without calls become JS loops of their own; every loop shape runs as in the interpreter', () => {
+  const code = `local s = 0
+-- while with break and nested ifs
+local i = 0
+while true do
+  i = i + 1
+  if i % 3 == 0 then s = s + 1 elseif i % 5 == 0 then s = s + 2 else s = s - 1 end
+  if i > 1000 then break end
+end
+-- repeat-until whose condition sees a body local
+local j = 0
+repeat local k = j * 2; j = j + 1; s = s + k until k > 500
+-- numeric for with a float step, and a goto continue
+for x = 1, 3, 0.25 do
+  if x == 2 then goto continue end
+  s = s + x
+  ::continue::
+end
+-- and/or chains and comparisons of mixed types
+local t = {1, 2.5, "3", 4}
+for n = 1, 2000 do
+  local v = t[n % 4 + 1]
+  if type(v) == "number" and (v > 2 or v < 1.5) and not (v == 4) then s = s + v end
+end
+-- a loop made of gotos, with two jumps back to its start
+local a, b = 0, 0
+::top::
+a = a + 1
+if a < 50 then
+  if a % 2 == 0 then goto top end
+  b = b + a
+  goto top
+end
+s = s + b
+-- integer overflow and float results inside a JS loop
+local big = math.maxinteger - 5
+for q = 1, 10 do big = big + 1 end
+local f = 0.0
+for q = 1, 100 do f = f + 0.1 * q end
+print(s, big, f, a, b)
+-- an error inside a JS loop names the line
+local ok, err = pcall(function()
+  local u = { 1, 2, 3 }
+  local acc = 0
+  for r = 1, 5 do acc = acc + u[r] end
+  return acc
+end)
+print(ok, err)
+`;
+  const L = newState({ compile: 'off' });
+  const f = loadChunk(L, code, '=loops', 't');
+  assert.ok(typeof f !== 'string');
+  // the call-free loops are JS loops (the goto loop too: both its jumps go back to its start); the one calling type() is not
+  const source = generate(f.p);
+  const jsLoops = source.match(/L\d+: for \(;;\)/g) ?? [];
+  assert.equal(jsLoops.length, 6, source);
+  agree(code, '65710.0\t-9223372036854775804\t505.0\t50\t625\n'
+    + "false\ttest:44: attempt to perform arithmetic on a nil value (field '?')\n");
+});
+
 test('tail calls between compiled functions: long chains and deep mutual recursion keep the JS stack small', () => {
   agree(`
     local even, odd
