@@ -65,6 +65,12 @@ interface Ins {
 
 type Emitter = (n: Ins) => string;
 
+/** Entry cases of the prologue that load different registers, at most (see `generate`). */
+const MAX_ENTRY_CASES = 4;
+
+/** When compiled code does not call compiled code directly: the JS stack it takes stays small, and with hooks, never. */
+const mayNotCallDirectly = `depth >= ${JIT_DIRECT_DEPTH} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0`;
+
 /** Register r's value local, float local, stack index. */
 const R = (r: number): string => `r${r}`;
 const F = (r: number): string => `f${r}`;
@@ -140,7 +146,19 @@ function slow(n: Ins, code: string): string {
 
 /** A slow path that may push a Lua metamethod's frame (`pushes`, true when it did), then writes register A. */
 function slowFrame(n: Ins, pushes: string, written = 0n): string {
-  return slow(n, `if (${pushes}) return ${Exit.SWITCH}; ${resync(n, bit(n.A) | written)} ${done(n)}`);
+  return slow(n, `if (${pushes}) ${metamethod(n, bit(n.A) | written)} ${resync(n, bit(n.A) | written)} ${done(n)}`);
+}
+
+/**
+ * A slow path pushed the frame of a Lua metamethod (L.ci): its compiled
+ * code runs from here, as `call` runs a callee's. When it returns here,
+ * finishMM has completed the instruction in the frame (written register A,
+ * or moved ci.pc past the jump a comparison skips): read back `written`
+ * and go on from ci.pc, an entry of the form with slow paths inline.
+ */
+function metamethod(n: Ins, written: bigint): string {
+  return `{ const exit = runMetamethod(L, ci, depth); if (exit >= 0) return exit;
+  ${resync(n, written, 'ci.pc')} pc = ci.pc; continue D; }`;
 }
 
 /** A slow path whose value `expr` becomes register A (through the frame, where resync reads it). */
@@ -296,7 +314,7 @@ if (typeof x === 'number' && typeof y === 'number') {
   if (v !== undefined) { ${R(n.A)} = v; ${done(n)} }
 }
 ${flipped ? slowFrame(n, `flippedArith(L, ci, ${n.P}, ${op}, ${S(n.A)}, ${n.B}, x, y)`)
-    : slow(n, `if (arithMM(L, ci, ${n.P}, ${op}, x, y)) return ${Exit.SWITCH};
+    : slow(n, `if (arithMM(L, ci, ${n.P}, ${op}, x, y)) ${metamethod(n, bit(n.A))}
 stack[${S(n.A)}] = slowArith(L, ci, ${n.P}, ${op}, x, y, ${n.B}, ${lc}); ${resync(n, bit(n.A))} ${done(n)}`)}`;
 }
 
@@ -381,7 +399,7 @@ function orderCompare(n: Ins, sym: string): string {
   else if (xr === null && (yr === null || typeof yr === 'number')) cond = ${F(n.A)} ${sym} (yr === null ? ${F(n.B)} : yr);
   else if (yr === null && typeof xr === 'number') cond = xr ${sym} ${F(n.B)};
   else ${slowCond(n, `${sym === '<' ? 'lessthan' : 'lessequal'}(L, x, y)`,
-    `const x = ${V(n.A)}; const y = ${V(n.B)}; if (orderMM(L, ci, ${n.P}, ${sym === '<' ? TM.LT : TM.LE}, x, y)) return ${Exit.SWITCH};`)}
+    `const x = ${V(n.A)}; const y = ${V(n.B)}; if (orderMM(L, ci, ${n.P}, ${sym === '<' ? TM.LT : TM.LE}, x, y)) ${metamethod(n, 0n)}`)}
 }
 ${test(n, 'cond')}`;
 }
@@ -389,27 +407,28 @@ ${test(n, 'cond')}`;
 // ---------------------------------------------------------------------------
 // Calls and returns
 
-/** When compiled code does not call compiled code directly: the JS stack it takes stays small, and with hooks, never. */
-const mayNotCallDirectly = `depth >= ${JIT_DIRECT_DEPTH} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0`;
-
 /**
  * Call the function in register `fr` (its arguments already in the frame,
- * L.top set): a Lua function's frame is pushed and the interpreter runs
- * it; a host function runs here, and its results are read back.
+ * L.top set). A Lua function's frame is pushed; with compiled code, that
+ * runs from here (no trip through the interpreter's frame reload), and
+ * unless it just returned here (it called on, yielded...) this function
+ * returns its exit; else the interpreter runs it. A host function runs
+ * here; then, unless it pushed a frame (a __call), yielded or set a hook
+ * (the interpreter may have to run this frame), its results are read back.
+ * (The generated code has no comments: its size counts, JIT_MAX_SOURCE.)
  */
 function call(n: Ins, fr: number, nresults: number, results: bigint): string {
   return `{ const f = ${R(fr)};
 if (f instanceof LuaClosure) {
   const callee = pushLuaFrame(L, ${S(fr)}, ${nresults}, f);
   const code = f.p.jit;
-  // a compiled callee runs from here (no trip through the interpreter's frame reload)
   if (code == null || ${mayNotCallDirectly}) return ${Exit.SWITCH};
   const exit = code(L, callee, depth + 1);
-  if (exit !== ${Exit.SWITCH} || L.ci !== ci) return exit; // it did not just return here
+  if (exit !== ${Exit.SWITCH} || L.ci !== ci) return exit;
 } else {
 if (precall(L, ${S(fr)}, ${nresults}) !== null) return ${Exit.SWITCH};
 if (L.status === ${LUA_YIELD}) return ${Exit.YIELD};
-if (g.traps !== 0) return ${Exit.SWITCH}; // a hook was set: the interpreter may have to run this frame
+if (g.traps !== 0) return ${Exit.SWITCH};
 }
 ${resync(n, results)} }`;
 }
@@ -481,7 +500,7 @@ if (t instanceof LuaTable) {
   const w = typeof ${key} === 'string' ? indexTableChain(t, ${key}) : null;
   if (w !== null) { ${R(n.A)} = w; ${done(n)} }
 } else if (typeof t === 'string') {
-  const w = stringIndex(L, ${key}); // s:method()
+  const w = stringIndex(L, ${key});
   if (w !== null) { ${R(n.A)} = w; ${done(n)} }
 }
 ${n.inlineSlow ? `${store(bit(n.A + 1))} ` : ''}${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, t, ${key}, ${n.B})`, bit(n.A + 1))}`;
@@ -493,24 +512,24 @@ if (t instanceof LuaTable) {
   ${fieldSet(n, 't', key)}
   if (t.metatable === undefined) { ${addingStore(n, `t.setStr(${key}, v);`)} ${done(n)} }
 }
-${slow(n, `if (setSlow(L, ci, ${n.P}, t, ${key}, v, upvalLoc(${n.A}))) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`;
+${slow(n, `if (setSlow(L, ci, ${n.P}, t, ${key}, v, upvalLoc(${n.A}))) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`;
   },
   [Op.SETTABLE]: (n) => `const tr = ${R(n.A)}; const key = ${V(n.B)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
-  if (typeof key === 'number' && Number.isInteger(key) && key > 0 && key <= tr.arr.length) tr.setInt(key, v); // in the array part: never grows
+  if (typeof key === 'number' && Number.isInteger(key) && key > 0 && key <= tr.arr.length) tr.setInt(key, v);
   else { ${addingStore(n, `if (typeof key === 'number' && Number.isInteger(key)) tr.setInt(key, v);
     else if (typeof key === 'string') tr.setStr(key, v);
     else rawset(L, tr, key, v);`)} }
   ${done(n)}
 }
-${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, key, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`,
+${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, key, v, ${n.A})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`,
   [Op.SETI]: (n) => `const tr = ${R(n.A)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(${n.B}) !== undefined)) {
   if (${n.B} > 0 && ${n.B} <= tr.arr.length) tr.setInt(${n.B}, v);
   else { ${addingStore(n, `tr.setInt(${n.B}, v);`)} }
   ${done(n)}
 }
-${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${n.B}, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`,
+${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${n.B}, v, ${n.A})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`,
   [Op.SETFIELD]: (n) => {
     const key = konst(n.p, n.B);
     return `const tr = ${R(n.A)}; ${storedValue(n)}
@@ -518,7 +537,7 @@ if (tr instanceof LuaTable) {
   ${fieldSet(n, 'tr', key)}
   if (tr.metatable === undefined) { ${addingStore(n, `tr.setStr(${key}, v);`)} ${done(n)} }
 }
-${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${key}, v, ${n.A})) return ${Exit.SWITCH}; ${resync(n)} ${done(n)}`)}`;
+${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${key}, v, ${n.A})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`;
   },
   [Op.NEWTABLE]: (n) => `ci.pc = ${n.P}; ${spill(n)} ${R(n.A)} = new LuaTable(heap);
 if (heap.pending) { ci.pc = ${n.P + 1}; ${store(bit(n.A))} gcCheckpoint(L, ${S(n.A + 1)}); ${resync(n, bit(n.A))} }`,
@@ -534,7 +553,7 @@ if (typeof x === 'number') {
 } else if (x === null) { ${setFloat(n.A, `${F(n.B)} + ${num(imm)}`)} ${done(n)} }
 else if (x instanceof LuaFloat) { ${setFloat(n.A, `x.n + ${num(imm)}`)} ${done(n)} }
 ${n.k ? slowValue(n, `negatedImm(L, ci, ${n.P}, ${ArithOp.ADD}, ${ArithOp.SUB}, x, ${imm}, ${n.B})`)
-    : slow(n, `if (arithMM(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm})) return ${Exit.SWITCH};
+    : slow(n, `if (arithMM(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm})) ${metamethod(n, bit(n.A))}
 stack[${S(n.A)}] = slowArith(L, ci, ${n.P}, ${ArithOp.ADD}, x, ${imm}, ${n.B}, undefined); ${resync(n, bit(n.A))} ${done(n)}`)}`;
   },
   [Op.ADDK]: kArith(ArithOp.ADD),
@@ -607,6 +626,7 @@ ${general}`;
     return charge(n, d, n.P) + goto(n, n.P + d);
   },
 
+  // (two tables without metatables have no __eq to ask)
   [Op.EQ]: (n) => `let cond;
 { const xr = ${R(n.A)};
   const yr = ${R(n.B)};
@@ -614,9 +634,8 @@ ${general}`;
     cond = xr === yr ? ${F(n.A)} === ${F(n.B)} : xr === null ? floatEq(${F(n.A)}, yr) : floatEq(${F(n.B)}, xr);
   } else if (xr === yr) cond = true;
   else if (typeof xr !== 'object' && typeof yr !== 'object') cond = false;
-  // two tables without metatables (no __eq to ask)
   else if (xr instanceof LuaTable && yr instanceof LuaTable && xr.metatable === undefined && yr.metatable === undefined) cond = false;
-  else ${slowCond(n, 'equalobj(L, xr, yr)', `if (eqMM(L, ci, ${n.P}, xr, yr)) return ${Exit.SWITCH};`)}
+  else ${slowCond(n, 'equalobj(L, xr, yr)', `if (eqMM(L, ci, ${n.P}, xr, yr)) ${metamethod(n, 0n)}`)}
 }
 ${test(n, 'cond')}`,
   [Op.LT]: (n) => orderCompare(n, '<'),
@@ -781,6 +800,7 @@ export const RUNTIME_NAMES = [
   'hintedSet', 'indexTableChain', 'stringIndex', 'numArithValue', 'intMod', 'iadd', 'isub', 'imul', 'ishl', 'ishr',
   'forprep', 'forloopSlow', 'upvalLoc', 'slowArith', 'negatedImm', 'compareImm', 'lessthan', 'lessequal', 'equalobj',
   'len', 'concat', 'x86nan', 'getSlow', 'setSlow', 'arithTail', 'flippedArith', 'arithMM', 'orderMM', 'eqMM',
+  'runMetamethod',
 ] as const;
 
 /**
@@ -825,13 +845,17 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, a
     if (st.loopOf[x] >= 0 && st.loopEnd.get(st.loopOf[x]) === x) body.push(`break L${st.loopOf[x]};\n}`);
   }
   const regs = Array.from({ length: p.maxstacksize }, (_, r) => r);
-  // entries that read the same registers share their case
-  const byRegs = new Map<bigint, number[]>();
-  for (const e of [...an.entries].sort((a, b) => a - b)) {
+  // entries that read the same registers share their case; past a few cases (the form with
+  // slow paths inline enters after most instructions), all read every register one of them
+  // reads, which is harmless (the frame holds the truth there) and keeps the prologue short
+  let byRegs = new Map<bigint, number[]>();
+  const sorted = [...an.entries].sort((a, b) => a - b);
+  for (const e of sorted) {
     const list = byRegs.get(an.liveIn[e]);
     if (list === undefined) byRegs.set(an.liveIn[e], [e]);
     else list.push(e);
   }
+  if (byRegs.size > MAX_ENTRY_CASES) byRegs = new Map([[[...byRegs.keys()].reduce((u, set) => u | set, 0n), sorted]]);
   const entries = [...byRegs].map(([regs, es]) => `${es.map((e) => `case ${e}:`).join(' ')} ${load(regs)} break;`);
   return `"use strict";
 const { ${RUNTIME_NAMES.join(', ')} } = R;

@@ -42,7 +42,7 @@ import {
 } from '../interp.js';
 import { generate, RUNTIME_NAMES } from './codegen.js';
 import { analyze, instructionsOf, loopsOf, type Analysis } from './analysis.js';
-import { JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
+import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH, JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
 
 /** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
 export type CompileMode = 'hot' | 'all' | 'off';
@@ -270,6 +270,20 @@ function instantiate(L: LuaState, p: Proto, source: string, stats: JitStats, t0:
   return code;
 }
 
+/**
+ * Compiled code's slow path pushed the frame of a Lua metamethod (L.ci,
+ * called from the frame `ci` at `depth`): run its compiled code directly,
+ * as compiled calls do. -1 when it returned into `ci` (finishMM then
+ * completed the instruction in the frame), else the Exit to return.
+ */
+function runMetamethod(L: LuaState, ci: CallInfo, depth: number): number {
+  const callee = L.ci;
+  const code = callee.closure!.p.jit;
+  if (code == null || depth >= JIT_DIRECT_DEPTH || L.nCcalls > JIT_DIRECT_CCALLS || L.g.traps !== 0) return Exit.SWITCH;
+  const exit = code(L, callee, depth + 1);
+  return exit !== Exit.SWITCH || L.ci !== ci ? exit : -1;
+}
+
 let runtimeObject: Record<(typeof RUNTIME_NAMES)[number], unknown> | undefined;
 
 /** What generated code calls (codegen.ts's RUNTIME_NAMES), made once. */
@@ -280,6 +294,7 @@ export function runtime(): object {
     closure, vararg, adjustVarargs, hookVarargCall, hintedGet, hintedSet, indexTableChain, stringIndex, numArithValue,
     intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow, upvalLoc, slowArith, negatedImm, compareImm, lessthan,
     lessequal, equalobj, len, concat, x86nan, getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
+    runMetamethod,
   };
   return runtimeObject;
 }
