@@ -122,16 +122,19 @@ export const JIT_SAMPLE_INTERVAL = 2 ** 15;
 
 /**
  * Compiled code calls a compiled Lua function directly (a JS call) rather
- * than through the interpreter's frame reload, up to this many frames deep
- * from where `execute` entered compiled code, and while the host
- * re-entries (L.nCcalls) stay under JIT_DIRECT_CCALLS: the JS stack this
- * takes stays a few kilobytes (a compiled frame is one JS frame with its
- * registers), so that a host with a small stack, or deep in its own calls,
- * still gets "stack overflow" only where Lua's own limits say so. Deeper
- * calls go through the reload, which takes no JS stack; most calls return
- * within a few levels (a recursion's leaves), which is where this pays.
+ * than through the interpreter's frame reload while the compiled frames
+ * below it since `execute` entered compiled code weigh less than this (a
+ * frame weighs 1, and 1 more per 8 registers: codegen.ts's frameWeight;
+ * 24 frames of a small function, 4 of a function with 40 registers), and
+ * while the host re-entries (L.nCcalls) stay under JIT_DIRECT_CCALLS: the
+ * JS stack this takes stays a few kilobytes (a compiled frame is one JS
+ * frame with its registers), so that a host with a small stack, or deep in
+ * its own calls, still gets "stack overflow" only where Lua's own limits
+ * say so. Deeper calls go through the reload, which takes no JS stack;
+ * most calls return within a few levels (a recursion's leaves), which is
+ * where this pays.
  */
-export const JIT_DIRECT_DEPTH = 8;
+export const JIT_DIRECT_DEPTH = 24;
 export const JIT_DIRECT_CCALLS = 10;
 
 /**

@@ -725,7 +725,7 @@ function unroll(co: LuaState): void {
     if (co.status === LUA_YIELD) return;
     if (ci.callstatus & CIST.LUA) {
       finishOp(co, ci);
-      execute(co, ci, true);
+      runFresh(co, ci, true);
     } else {
       finishCcall(co, ci);
     }

@@ -45,12 +45,12 @@ import { bailed, tierUp } from './jit/tier.js';
 
 
 /**
- * Run the frame `ci` just pushed (L.ci, marked CIST.FRESH) until it
+ * Run Lua frames from `ci` (L.ci) until the frame marked CIST.FRESH
  * returns, as `execute` does; a function with compiled code is entered
  * directly. Host functions calling Lua (`pcall`, `sort`'s comparator,
- * `gsub`'s callback, a metamethod called from a library) and coroutine
- * starts come here, and a short callee would otherwise pay for the
- * interpreter's set-up at every call.
+ * `gsub`'s callback, a metamethod called from a library) and coroutines
+ * started or resumed come here, and a short callee would otherwise pay for
+ * the interpreter's set-up at every call.
  */
 export function runFresh(L: LuaState, ci: CallInfo, isBase: boolean): void {
   const jit = ci.closure!.p.jit;

@@ -36,28 +36,25 @@ const SMALL = 8;
  */
 const NO_SLOTS: LuaValue[] = valueArray();
 
+/** Arrays up to this length grow to exactly their new length (see `appended`). */
+const EXACT_GROWTH = 8;
+
 /**
  * `a` with `v` appended. An append to a full JS array reserves 16 slots
- * more than half its length again: 150 bytes for a two-field object. Arrays
- * shorter than 8 are copied to exactly their new length instead (a handful
- * of copies over the first appends), as array literals: `new Array(n)`
- * would make a holey array, slower to search. Longer ones grow as JS
- * arrays do.
+ * more than half its length again: 150 bytes for a two-field object. Small
+ * arrays are copied to exactly their new length instead (a handful of
+ * copies over the first appends); larger ones grow as JS arrays do.
  */
 function appended(a: LuaValue[], v: LuaValue): LuaValue[] {
-  switch (a.length) {
-    case 0: return [v];
-    case 1: return [a[0], v];
-    case 2: return [a[0], a[1], v];
-    case 3: return [a[0], a[1], a[2], v];
-    case 4: return [a[0], a[1], a[2], a[3], v];
-    case 5: return [a[0], a[1], a[2], a[3], a[4], v];
-    case 6: return [a[0], a[1], a[2], a[3], a[4], a[5], v];
-    case 7: return [a[0], a[1], a[2], a[3], a[4], a[5], a[6], v];
-    default:
-      a.push(v);
-      return a;
+  const n = a.length;
+  if (n >= EXACT_GROWTH) {
+    a.push(v);
+    return a;
   }
+  const b = new Array<LuaValue>(n + 1);
+  for (let i = 0; i < n; i++) b[i] = a[i];
+  b[n] = v;
+  return b;
 }
 const TWO63 = 2 ** 63;
 

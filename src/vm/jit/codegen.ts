@@ -39,6 +39,7 @@ import { Work } from '../budget.js';
 import { TM } from '../metamethods.js';
 import { analyze, bit, members, range, type Analysis } from './analysis.js';
 import { structure, type Structure } from './structure.js';
+import { runtimeNames } from './runtime.js';
 import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH } from '../../value/limits.js';
 
 /** What an instruction's emitter gets: the instruction, and the analysis around it. */
@@ -70,6 +71,15 @@ const MAX_ENTRY_CASES = 4;
 
 /** When compiled code does not call compiled code directly: the JS stack it takes stays small, and with hooks, never. */
 const mayNotCallDirectly = `depth >= ${JIT_DIRECT_DEPTH} || L.nCcalls > ${JIT_DIRECT_CCALLS} || g.traps !== 0`;
+
+/**
+ * What a frame of `p` counts for in the depth of direct calls
+ * (JIT_DIRECT_DEPTH): a JS frame holds its registers' locals, two per
+ * register, and V8's own temporaries.
+ */
+function frameWeight(p: Proto): number {
+  return 1 + (p.maxstacksize >> 3);
+}
 
 /** Register r's value local, float local, stack index. */
 const R = (r: number): string => `r${r}`;
@@ -157,7 +167,7 @@ function slowFrame(n: Ins, pushes: string, written = 0n): string {
  * and go on from ci.pc, an entry of the form with slow paths inline.
  */
 function metamethod(n: Ins, written: bigint): string {
-  return `{ const exit = runMetamethod(L, ci, depth); if (exit >= 0) return exit;
+  return `{ const exit = runMetamethod(L, ci, depth, ${frameWeight(n.p)}); if (exit >= 0) return exit;
   ${resync(n, written, 'ci.pc')} pc = ci.pc; continue D; }`;
 }
 
@@ -364,6 +374,37 @@ function fieldSet(n: Ins, t: string, key: string): string {
   if (hintedSet(${t}, ${key}, v, hints, ${n.P})) ${done(n)}`;
 }
 
+/**
+ * GETTABUP, GETTABLE, GETI, GETFIELD: `decl` declares the table `tr`,
+ * `lookup` its raw value `v`; a string key `chainKey` is also looked for
+ * through `__index` tables; else `getSlow` with `slowArgs` (the indexed
+ * value, the key, where the value came from).
+ */
+function tableGet(n: Ins, decl: string, lookup: string, chainKey: string | undefined, slowArgs: string): string {
+  const chain = chainKey === undefined ? ''
+    : `const w = indexTableChain(tr, ${chainKey}); if (w !== null) { ${R(n.A)} = w; ${done(n)} }`;
+  return `${decl}
+if (tr instanceof LuaTable) {
+  ${lookup}
+  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
+  ${chain}
+}
+${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${slowArgs})`)}`;
+}
+
+/** SETTABUP, SETFIELD: `tr.key = v` for a table without a metatable or with the field present. */
+function fieldStore(n: Ins, key: string): string {
+  return `if (tr instanceof LuaTable) {
+  ${fieldSet(n, 'tr', key)}
+  if (tr.metatable === undefined) { ${addingStore(n, `tr.setStr(${key}, v);`)} ${done(n)} }
+}`;
+}
+
+/** A store's slow path: `target[key] = v`, through `__newindex` (`loc`: where target came from, for messages). */
+function setSlowPath(n: Ins, target: string, key: string, loc: string): string {
+  return slow(n, `if (setSlow(L, ci, ${n.P}, ${target}, ${key}, v, ${loc})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`);
+}
+
 /** The value stored by SETTABUP/SETTABLE/SETI/SETFIELD: RK(C), float registers materialized. */
 function storedValue(n: Ins): string {
   return n.k ? `const v = ${konst(n.p, n.C)};` : `const v = ${V(n.C)};`;
@@ -423,7 +464,7 @@ if (f instanceof LuaClosure) {
   const callee = pushLuaFrame(L, ${S(fr)}, ${nresults}, f);
   const code = f.p.jit;
   if (code == null || ${mayNotCallDirectly}) return ${Exit.SWITCH};
-  const exit = code(L, callee, depth + 1);
+  const exit = code(L, callee, depth + ${frameWeight(n.p)});
   if (exit !== ${Exit.SWITCH} || L.ci !== ci) return exit;
 } else {
 if (precall(L, ${S(fr)}, ${nresults}) !== null) return ${Exit.SWITCH};
@@ -459,35 +500,15 @@ const EMIT: Record<number, Emitter> = {
 
   [Op.GETTABUP]: (n) => {
     const key = konst(n.p, n.C);
-    return `const uv = upvals[${n.B}]; const tr = uv.arr[uv.idx];
-if (tr instanceof LuaTable) {
-  ${fieldGet(n, 'tr', key)}
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
-}
-${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, uv.get(), ${key}, upvalLoc(${n.B}))`)}`;
+    return tableGet(n, `const uv = upvals[${n.B}]; const tr = uv.arr[uv.idx];`, fieldGet(n, 'tr', key), key,
+      `uv.get(), ${key}, upvalLoc(${n.B})`);
   },
-  [Op.GETTABLE]: (n) => `const tr = ${R(n.B)}; const key = ${V(n.C)};
-if (tr instanceof LuaTable) {
-  const v = tr.get(key);
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
-}
-${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, key, ${n.B})`)}`,
-  [Op.GETI]: (n) => `const tr = ${R(n.B)};
-if (tr instanceof LuaTable) {
-  const v = tr.getInt(${n.C});
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
-}
-${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, ${n.C}, ${n.B})`)}`,
+  [Op.GETTABLE]: (n) => tableGet(n, `const tr = ${R(n.B)}; const key = ${V(n.C)};`, 'const v = tr.get(key);', undefined,
+    `${V(n.B)}, key, ${n.B}`),
+  [Op.GETI]: (n) => tableGet(n, `const tr = ${R(n.B)};`, `const v = tr.getInt(${n.C});`, undefined, `${V(n.B)}, ${n.C}, ${n.B}`),
   [Op.GETFIELD]: (n) => {
     const key = konst(n.p, n.C);
-    return `const tr = ${R(n.B)};
-if (tr instanceof LuaTable) {
-  ${fieldGet(n, 'tr', key)}
-  if (v !== undefined || tr.metatable === undefined) { ${R(n.A)} = v; ${done(n)} }
-  const w = indexTableChain(tr, ${key});
-  if (w !== null) { ${R(n.A)} = w; ${done(n)} }
-}
-${slowFrame(n, `getSlow(L, ci, ${n.P}, ${S(n.A)}, ${V(n.B)}, ${key}, ${n.B})`)}`;
+    return tableGet(n, `const tr = ${R(n.B)};`, fieldGet(n, 'tr', key), key, `${V(n.B)}, ${key}, ${n.B}`);
   },
   [Op.SELF]: (n) => {
     const key = n.k ? konst(n.p, n.C) : 'key';
@@ -507,12 +528,9 @@ ${n.inlineSlow ? `${store(bit(n.A + 1))} ` : ''}${slowFrame(n, `getSlow(L, ci, $
   },
   [Op.SETTABUP]: (n) => {
     const key = konst(n.p, n.B);
-    return `const uv = upvals[${n.A}]; ${storedValue(n)} const t = uv.get();
-if (t instanceof LuaTable) {
-  ${fieldSet(n, 't', key)}
-  if (t.metatable === undefined) { ${addingStore(n, `t.setStr(${key}, v);`)} ${done(n)} }
-}
-${slow(n, `if (setSlow(L, ci, ${n.P}, t, ${key}, v, upvalLoc(${n.A}))) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`;
+    return `const uv = upvals[${n.A}]; ${storedValue(n)} const tr = uv.get();
+${fieldStore(n, key)}
+${setSlowPath(n, 'tr', key, `upvalLoc(${n.A})`)}`;
   },
   [Op.SETTABLE]: (n) => `const tr = ${R(n.A)}; const key = ${V(n.B)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== undefined)) {
@@ -522,22 +540,19 @@ if (tr instanceof LuaTable && (tr.metatable === undefined || tr.get(key) !== und
     else rawset(L, tr, key, v);`)} }
   ${done(n)}
 }
-${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, key, v, ${n.A})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`,
+${setSlowPath(n, V(n.A), 'key', `${n.A}`)}`,
   [Op.SETI]: (n) => `const tr = ${R(n.A)}; ${storedValue(n)}
 if (tr instanceof LuaTable && (tr.metatable === undefined || tr.getInt(${n.B}) !== undefined)) {
   if (${n.B} > 0 && ${n.B} <= tr.arr.length) tr.setInt(${n.B}, v);
   else { ${addingStore(n, `tr.setInt(${n.B}, v);`)} }
   ${done(n)}
 }
-${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${n.B}, v, ${n.A})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`,
+${setSlowPath(n, V(n.A), `${n.B}`, `${n.A}`)}`,
   [Op.SETFIELD]: (n) => {
     const key = konst(n.p, n.B);
     return `const tr = ${R(n.A)}; ${storedValue(n)}
-if (tr instanceof LuaTable) {
-  ${fieldSet(n, 'tr', key)}
-  if (tr.metatable === undefined) { ${addingStore(n, `tr.setStr(${key}, v);`)} ${done(n)} }
-}
-${slow(n, `if (setSlow(L, ci, ${n.P}, ${V(n.A)}, ${key}, v, ${n.A})) ${metamethod(n, 0n)} ${resync(n)} ${done(n)}`)}`;
+${fieldStore(n, key)}
+${setSlowPath(n, V(n.A), key, `${n.A}`)}`;
   },
   [Op.NEWTABLE]: (n) => `ci.pc = ${n.P}; ${spill(n)} ${R(n.A)} = new LuaTable(heap);
 if (heap.pending) { ci.pc = ${n.P + 1}; ${store(bit(n.A))} gcCheckpoint(L, ${S(n.A + 1)}); ${resync(n, bit(n.A))} }`,
@@ -675,7 +690,7 @@ ${call(n, n.A, nresults, n.an.def[n.x] & n.an.liveOut[n.x])}`;
   [Op.TAILCALL]: (n) => `${spill(n)} const exit = tailcall(L, ci, ${S(n.A)}, ${n.i}, ${n.P});
 if (exit !== ${Exit.SWITCH} || L.ci !== ci || ${mayNotCallDirectly}) return exit;
 const code = ci.closure.p.jit;
-return code == null ? exit : code(L, ci, depth + 1);`,
+return code == null ? exit : code(L, ci, depth + ${frameWeight(n.p)});`,
   [Op.RETURN]: (n) => `${spill(n)} return opReturn(L, ci, ${S(n.A)}, ${n.i}, ${n.P});`,
   [Op.RETURN0]: (n) => `if (g.traps !== 0) { ci.pc = ${n.P}; ${spill(n)} L.top = ${S(n.A)}; poscall(L, ci, 0); }
 else {
@@ -792,20 +807,9 @@ export function functionName(p: Proto): string {
   return `lua_${name.replace(/[^A-Za-z0-9_]/g, '_')}_${p.linedefined}`;
 }
 
-/** The names the generated code takes from the runtime (tier.ts builds the object). */
-export const RUNTIME_NAMES = [
-  'LuaTable', 'LuaClosure', 'LuaFloat', 'mkfloat', 'floatOf', 'floatEq', 'rawequal', 'rawset', 'charge', 'stringCost',
-  'gcCheckpoint', 'safepoint', 'materialize', 'closeAll', 'newtbcupval', 'precall', 'poscall', 'pushLuaFrame',
-  'finishMM', 'tailcall', 'opReturn', 'setlist', 'closure', 'vararg', 'adjustVarargs', 'hookVarargCall', 'hintedGet',
-  'hintedSet', 'indexTableChain', 'stringIndex', 'numArithValue', 'intMod', 'iadd', 'isub', 'imul', 'ishl', 'ishr',
-  'forprep', 'forloopSlow', 'upvalLoc', 'slowArith', 'negatedImm', 'compareImm', 'lessthan', 'lessequal', 'equalobj',
-  'len', 'concat', 'x86nan', 'getSlow', 'setSlow', 'arithTail', 'flippedArith', 'arithMM', 'orderMM', 'eqMM',
-  'runMetamethod',
-] as const;
-
 /**
  * The source of a factory `(R, K, hints) => compiled function` for `p`:
- * R the runtime (RUNTIME_NAMES), K the constants, hints the slot hints of
+ * R the runtime (runtime.ts), K the constants, hints the slot hints of
  * its field accesses (shared with the interpreter). `inlineSlow`: the
  * form with the slow paths in it (see `slow`). `compiled`: only these
  * instructions are compiled, the rest bail at once, for a function too
@@ -858,7 +862,7 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, a
   if (byRegs.size > MAX_ENTRY_CASES) byRegs = new Map([[[...byRegs.keys()].reduce((u, set) => u | set, 0n), sorted]]);
   const entries = [...byRegs].map(([regs, es]) => `${es.map((e) => `case ${e}:`).join(' ')} ${load(regs)} break;`);
   return `"use strict";
-const { ${RUNTIME_NAMES.join(', ')} } = R;
+const { ${runtimeNames()} } = R;
 return function ${functionName(p)}${compiled === undefined ? '' : `_${Math.min(...compiled)}`}(L, ci, depth) {
 const stack = L.stack, s = stack;
 const fstack = L.fstack, fs = fstack;

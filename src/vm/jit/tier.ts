@@ -21,28 +21,14 @@
  */
 
 import type { JitCode, Proto } from '../../bytecode/proto.js';
-import { LuaFloat, mkfloat } from '../../value/value.js';
-import { iadd, imul, ishl, ishr, isub, x86nan } from '../../value/number.js';
 import type { LuaState } from '../state.js';
 import { CIST, type CallInfo } from '../state.js';
-import { LuaTable } from '../table.js';
-import { LuaClosure } from '../function.js';
-import { closeAll, newtbcupval, poscall, precall } from '../call.js';
-import { concat, equalobj, indexTableChain, len, lessequal, lessthan, rawequal, rawset } from '../operations.js';
-import { upvalLoc } from '../debuginfo.js';
-import { charge, protoCost, stringCost } from '../heap.js';
-import { gcCheckpoint } from '../gc.js';
-import { safepoint } from '../budget.js';
-import { materialize } from '../floatregs.js';
-import { hookVarargCall } from '../hooks.js';
-import {
-  adjustVarargs, closure, finishMM, floatEq, floatOf, forloopSlow, forprep, hintedGet, hintedSet, intMod, numArithValue,
-  opReturn, pushLuaFrame, setlist, slotHintsOf, Exit, stringIndex, tailcall, vararg, slowArith, negatedImm, compareImm,
-  getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
-} from '../interp.js';
-import { generate, RUNTIME_NAMES } from './codegen.js';
+import { charge, protoCost } from '../heap.js';
+import { Exit, slotHintsOf } from '../interp.js';
+import { generate } from './codegen.js';
+import { runtime } from './runtime.js';
 import { analyze, instructionsOf, loopsOf, type Analysis } from './analysis.js';
-import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH, JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
+import { JIT_MAX_INSTRUCTIONS, JIT_MAX_SOURCE, JIT_RECOMPILE_BAILS } from '../../value/limits.js';
 
 /** When functions are compiled: 'hot' ones, 'all' on first call (for tests), or never ('off'). */
 export type CompileMode = 'hot' | 'all' | 'off';
@@ -269,33 +255,3 @@ function instantiate(L: LuaState, p: Proto, source: string, stats: JitStats, t0:
   stats.ms += performance.now() - t0;
   return code;
 }
-
-/**
- * Compiled code's slow path pushed the frame of a Lua metamethod (L.ci,
- * called from the frame `ci` at `depth`): run its compiled code directly,
- * as compiled calls do. -1 when it returned into `ci` (finishMM then
- * completed the instruction in the frame), else the Exit to return.
- */
-function runMetamethod(L: LuaState, ci: CallInfo, depth: number): number {
-  const callee = L.ci;
-  const code = callee.closure!.p.jit;
-  if (code == null || depth >= JIT_DIRECT_DEPTH || L.nCcalls > JIT_DIRECT_CCALLS || L.g.traps !== 0) return Exit.SWITCH;
-  const exit = code(L, callee, depth + 1);
-  return exit !== Exit.SWITCH || L.ci !== ci ? exit : -1;
-}
-
-let runtimeObject: Record<(typeof RUNTIME_NAMES)[number], unknown> | undefined;
-
-/** What generated code calls (codegen.ts's RUNTIME_NAMES), made once. */
-export function runtime(): object {
-  runtimeObject ??= {
-    LuaTable, LuaClosure, LuaFloat, mkfloat, floatOf, floatEq, rawequal, rawset, charge, stringCost, gcCheckpoint,
-    safepoint, materialize, closeAll, newtbcupval, precall, poscall, pushLuaFrame, finishMM, tailcall, opReturn, setlist,
-    closure, vararg, adjustVarargs, hookVarargCall, hintedGet, hintedSet, indexTableChain, stringIndex, numArithValue,
-    intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow, upvalLoc, slowArith, negatedImm, compareImm, lessthan,
-    lessequal, equalobj, len, concat, x86nan, getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
-    runMetamethod,
-  };
-  return runtimeObject;
-}
-
