@@ -52,7 +52,8 @@ const FLOAT_FNS: Readonly<Record<string, (x: number) => number>> = {
 };
 
 function floatFn(f: (x: number) => number): HostFn {
-  return (L, base, nargs) => ret(L, mkfloat(f(checkFloat(L, base, nargs, 1))));
+  // (floatOp: compiled code computes a call with a number argument itself, HostFunction.floatOp)
+  return Object.assign((L: LuaState, base: number, nargs: number) => ret(L, mkfloat(f(checkFloat(L, base, nargs, 1)))), { floatOp: f });
 }
 
 const atan: HostFn = (L, base, nargs) => {

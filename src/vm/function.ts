@@ -97,8 +97,15 @@ export class HostFunction implements LuaFunctionLike {
    * the host's.
    */
   builtin = true;
+  /**
+   * The float function this host function computes, when it is a pure
+   * function of one number giving a float (math.sqrt, math.sin...): compiled
+   * code calls it with a number argument without a frame (`fn.floatOp`).
+   */
+  readonly floatOp: ((x: number) => number) | undefined;
   constructor(readonly fn: HostFn, readonly name: string, upvalues?: LuaValue[]) {
     this.upvalues = upvalues ?? NO_UPVALUES;
+    this.floatOp = (fn as HostFn & { floatOp?: (x: number) => number }).floatOp;
   }
 
   /** This function runs the host's code (see `builtin`). */

@@ -184,6 +184,27 @@ print(ok, err)
     + "false\ttest:44: attempt to perform arithmetic on a nil value (field '?')\n");
 });
 
+test('math functions of one number are computed inline by compiled code, exactly as called', () => {
+  const code = `local s = 0
+local sqrt, sin = math.sqrt, math.sin
+for i = 1, 2000 do
+  s = s + sqrt(i) + sin(i * 0.5) + math.cos(i) + math.exp(-i / 100)
+end
+print(s, sqrt(4), math.type(sqrt(4)), sqrt(-1) ~= sqrt(-1), sqrt("9"), sqrt(2^60), sqrt(math.maxinteger))
+print(pcall(sqrt, "x"), pcall(sqrt))
+local t = {}
+for i = 1, 300 do t[i] = sqrt(i % 2 == 0 and i or 1.5 * i) end
+print(t[1], t[2], t[299], math.type(t[4]))
+-- a hook sees the calls
+local n = 0
+debug.sethook(function() n = n + 1 end, "c")
+for i = 1, 10 do local _ = sqrt(i) end
+debug.sethook()
+print(n)
+`;
+  agree(code, '59751.57181252\t2.0\tfloat\ttrue\t3.0\t1073741824.0\t3037000499.976\nfalse\tfalse\tbad argument #1 to \'math.sqrt\' (number expected, got no value)\n1.2247448713916\t1.4142135623731\t21.177818584547\tfloat\n11\n');
+});
+
 test('tail calls between compiled functions: long chains and deep mutual recursion keep the JS stack small', () => {
   agree(`
     local even, odd

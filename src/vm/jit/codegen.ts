@@ -458,9 +458,9 @@ ${test(n, 'cond')}`;
  * (the interpreter may have to run this frame), its results are read back.
  * (The generated code has no comments: its size counts, JIT_MAX_SOURCE.)
  */
-function call(n: Ins, fr: number, nresults: number, results: bigint): string {
+function call(n: Ins, fr: number, nresults: number, results: bigint, fast = ''): string {
   return `{ const f = ${R(fr)};
-if (f instanceof LuaClosure) {
+${fast}if (f instanceof LuaClosure) {
   const callee = pushLuaFrame(L, ${S(fr)}, ${nresults}, f);
   const code = f.p.jit;
   if (code == null || ${mayNotCallDirectly}) return ${Exit.SWITCH};
@@ -472,6 +472,24 @@ if (L.status === ${LUA_YIELD}) return ${Exit.YIELD};
 if (g.traps !== 0) return ${Exit.SWITCH};
 }
 ${resync(n, results)} }`;
+}
+
+/**
+ * `y = f(x)` where f is a host function computing a float from a number
+ * (HostFunction.floatOp: math.sqrt, math.sin...) and x is a number: the
+ * value is computed here, without a frame (nothing can look at one: the
+ * function cannot fail or call anything, and hooks, which see calls, send
+ * it the usual way). The result goes to the frame too, as a call's would.
+ */
+function floatCall(n: Ins): string {
+  const a = n.A;
+  const x = n.A + 1;
+  return `if (f instanceof HostFunction && f.floatOp !== undefined && g.traps === 0 && (${R(x)} === null || typeof ${R(x)} === 'number')) {
+  const v = f.floatOp(${R(x)} === null ? ${F(x)} : ${R(x)}); L.top = ${S(a + 1)};
+  if (v === v) { s[b+${a}] = ${R(a)} = null; fs[b+${a}] = ${F(a)} = v; } else s[b+${a}] = ${R(a)} = v;
+  ${done(n)}
+}
+`;
 }
 
 /** End of a frame that returned: leave `execute`, or finish the instruction a metamethod's frame was for. */
@@ -684,7 +702,7 @@ ${jumpTaken(n, bit(n.A))}`,
     const nresults = n.C - 1;
     return `${n.B !== 0 ? `L.top = ${S(n.A)} + ${n.B}; ` : ''}ci.pc = ${n.P}; tick--; ${spill(n)}
 if (tick < 0) { safepoint(L); tick = g.tick; }
-${call(n, n.A, nresults, n.an.def[n.x] & n.an.liveOut[n.x])}`;
+${call(n, n.A, nresults, n.an.def[n.x] & n.an.liveOut[n.x], n.B === 2 && n.C === 2 ? floatCall(n) : '')}`;
   },
   // a Lua callee reuses this frame; compiled, it runs from here (as `call` does)
   [Op.TAILCALL]: (n) => `${spill(n)} const exit = tailcall(L, ci, ${S(n.A)}, ${n.i}, ${n.P});

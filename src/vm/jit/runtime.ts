@@ -8,7 +8,7 @@ import { LuaFloat, mkfloat } from '../../value/value.js';
 import { iadd, imul, ishl, ishr, isub, x86nan } from '../../value/number.js';
 import type { CallInfo, LuaState } from '../state.js';
 import { LuaTable } from '../table.js';
-import { LuaClosure } from '../function.js';
+import { HostFunction, LuaClosure } from '../function.js';
 import { closeAll, newtbcupval, poscall, precall } from '../call.js';
 import { concat, equalobj, indexTableChain, len, lessequal, lessthan, rawequal, rawset } from '../operations.js';
 import { upvalLoc } from '../debuginfo.js';
@@ -49,7 +49,7 @@ export function runtime(): Record<string, unknown> {
     closure, vararg, adjustVarargs, hookVarargCall, hintedGet, hintedSet, indexTableChain, stringIndex, numArithValue,
     intMod, iadd, isub, imul, ishl, ishr, forprep, forloopSlow, upvalLoc, slowArith, negatedImm, compareImm, lessthan,
     lessequal, equalobj, len, concat, x86nan, getSlow, setSlow, arithTail, flippedArith, arithMM, orderMM, eqMM,
-    runMetamethod,
+    runMetamethod, HostFunction,
   };
   return runtimeObject;
 }
