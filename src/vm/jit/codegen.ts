@@ -38,7 +38,7 @@ import { CLOSEKTOP } from '../call.js';
 import { Work } from '../budget.js';
 import { TM } from '../metamethods.js';
 import { analyze, bit, members, range, type Analysis } from './analysis.js';
-import { structure, type Structure } from './structure.js';
+import { inBody, structure, type Structure } from './structure.js';
 import { runtimeNames } from './runtime.js';
 import { JIT_DIRECT_CCALLS, JIT_DIRECT_DEPTH } from '../../value/limits.js';
 
@@ -806,7 +806,7 @@ function blockEdges(st: Structure, x: number): string {
   if (st.loopOf[x] < 0) return '';
   let text = '';
   if (st.blockStart.has(x)) text += '}\n';
-  if (st.inBody[x] === 1) text += opening(st, x);
+  if (inBody(st, x)) text += opening(st, x);
   return text;
 }
 
@@ -861,7 +861,7 @@ export function generate(p: Proto, inlineSlow = false, compiled?: Set<number>, a
       continue;
     }
     const text = emit === undefined ? `${spill(n)} ci.pc = ${x}; return ${Exit.INTERPRET}; // no emitter` : emit(n);
-    const label = an.labels.has(x) && st.inBody[x] === 0 ? `case ${x}: ` : '';
+    const label = an.labels.has(x) && !inBody(st, x) ? `case ${x}: ` : '';
     const loop = st.loopEnd.has(x) ? `L${x}: for (;;) {\n${opening(st, x)}` : '';
     body.push(`${label}${loop}b${x}: {\n${text}\n}`);
     if (st.loopOf[x] >= 0 && st.loopEnd.get(st.loopOf[x]) === x) body.push(`break L${st.loopOf[x]};\n}`);

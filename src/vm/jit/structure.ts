@@ -32,8 +32,6 @@ import { TESTS, type Analysis } from './analysis.js';
 export interface Structure {
   /** Last instruction of each loop made a JS loop, by its first. */
   loopEnd: Map<number, number>;
-  /** Whether each instruction is inside such a loop, after its first instruction. */
-  inBody: Uint8Array;
   /** First instruction of each JS loop around an instruction (-1: none). */
   loopOf: Int32Array;
   /** The forward jumps' blocks inside loops: by target, the instruction the block starts at. */
@@ -44,7 +42,7 @@ export interface Structure {
 export function structure(p: Proto, an: Analysis, compiled?: Set<number>): Structure {
   const n = p.code.length;
   const st: Structure = {
-    loopEnd: new Map(), inBody: new Uint8Array(n), loopOf: new Int32Array(n).fill(-1), blockStart: new Map(),
+    loopEnd: new Map(), loopOf: new Int32Array(n).fill(-1), blockStart: new Map(),
   };
   // each backward jump's target, and the last jump back to it
   const ends = new Map<number, number>();
@@ -53,10 +51,14 @@ export function structure(p: Proto, an: Analysis, compiled?: Set<number>): Struc
     if (!structurable(p, an, h, e, compiled)) continue;
     st.loopEnd.set(h, e);
     st.loopOf.fill(h, h, e + 1);
-    st.inBody.fill(1, h + 1, e + 1);
     blocks(p, an, h, e, st.blockStart);
   }
   return st;
+}
+
+/** Is instruction x inside a JS loop, after its first instruction (where no case label may stand)? */
+export function inBody(st: Structure, x: number): boolean {
+  return st.loopOf[x] >= 0 && st.loopOf[x] !== x;
 }
 
 /**

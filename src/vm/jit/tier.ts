@@ -163,7 +163,7 @@ function compileProto(L: LuaState, p: Proto, stats: JitStats, inlineSlow = false
     const whole = generate(p, inlineSlow);
     if (whole.length <= JIT_MAX_SOURCE) return (p.jit = instantiate(L, p, whole, stats, t0));
   }
-  return (p.jit = byLoops(L, p, stats, inlineSlow));
+  return (p.jit = byLoops(p, stats, inlineSlow));
 }
 
 /**
@@ -174,7 +174,7 @@ function compileProto(L: LuaState, p: Proto, stats: JitStats, inlineSlow = false
  * The rest of the function is the interpreter's. A loop whose code is too
  * large still is split into the loops inside it.
  */
-function byLoops(L: LuaState, p: Proto, stats: JitStats, inlineSlow: boolean): JitCode {
+function byLoops(p: Proto, stats: JitStats, inlineSlow: boolean): JitCode {
   const loops = loopsOf(p);
   let an: Analysis | undefined;
   let plain: Analysis | undefined;
